@@ -1,0 +1,236 @@
+"""The `newspipe` command: run the flow, query the catalog, print the data dictionary.
+
+Prefect is configured here, before it is imported, so that a run is quiet and offline by
+default: no telemetry, no analytics, Prefect's home inside the warehouse folder rather than
+the user's home, a generous start-up time for the local ephemeral API, and only warnings on
+the console (run logs still go to the Prefect API). Variables the user has set win.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from newspipe.config import DEFAULT_WAREHOUSE, IngestConfig, Settings
+
+_QUIET_PREFECT = {
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",
+}
+
+
+def configure_prefect(warehouse: Path) -> None:
+    """Set Prefect's environment for a local, quiet, offline run (user settings win)."""
+    for name, value in _QUIET_PREFECT.items():
+        os.environ.setdefault(name, value)
+    if "PREFECT_HOME" not in os.environ:
+        home = warehouse.expanduser().resolve() / ".prefect"
+        home.mkdir(parents=True, exist_ok=True)
+        os.environ["PREFECT_HOME"] = str(home)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newspipe")
+def main() -> None:
+    """newspipe turns scraped news articles into clean analytics tables.
+
+    It reads article files, strips site chrome, pulls out metadata, groups copies of one
+    story and the articles about one event, and writes Parquet tables with a DuckDB catalog
+    (WAREHOUSE/newspipe.duckdb) that `newspipe sql` or `duckdb` can query.
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--warehouse",
+    "-w",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_WAREHOUSE,
+    show_default=True,
+    help="Warehouse folder to write (created when missing).",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=IngestConfig().batch_size,
+    show_default=True,
+    help="Documents per batch; each Prefect task handles one batch.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=IngestConfig().max_bytes,
+    show_default=True,
+    help="Inputs larger than this are quarantined.",
+)
+@click.option(
+    "--lock-timeout",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait for another run on the same warehouse to finish.",
+)
+@click.option(
+    "--summaries/--no-summaries",
+    default=True,
+    show_default=True,
+    help="Print source_summary and event_summary after the run.",
+)
+def run(
+    inputs: tuple[str, ...],
+    warehouse: Path,
+    batch_size: int,
+    max_bytes: int,
+    lock_timeout: float,
+    summaries: bool,
+) -> None:
+    """Run the pipeline over INPUTS: files, folders (read recursively) and globs.
+
+    Every input becomes a row of `documents`, quarantined with its reason when it cannot
+    be read as an article; the run goes on. Re-running on the same inputs adds nothing.
+    Exits 0 when the run finished (also when inputs were quarantined), 1 with a one-line
+    reason when the run itself failed, 2 for a usage error such as a missing input.
+    """
+    from newspipe.ingest import InputError, discover_inputs
+
+    settings = Settings(ingest=IngestConfig(batch_size=batch_size, max_bytes=max_bytes))
+    try:
+        discover_inputs(list(inputs), settings.ingest.text_extensions)
+    except InputError as exc:
+        raise click.UsageError(str(exc)) from None
+
+    configure_prefect(warehouse)
+    from flows.newspipe_flow import newspipe
+
+    try:
+        summary = newspipe(list(inputs), str(warehouse), settings, lock_timeout)
+    except Exception as exc:  # the run failed: one line, not a traceback
+        click.echo(f"newspipe run failed: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)
+    click.echo(
+        f"run {summary['run_id']}: {summary['n_inputs']} inputs, "
+        f"{summary['n_documents']} new documents ({summary['n_quarantined']} quarantined), "
+        f"{summary['n_articles']} new articles -> {summary['warehouse']}"
+    )
+    if summaries:
+        from newspipe.warehouse import Warehouse
+
+        with Warehouse(warehouse).connect() as con:
+            for view in ("source_summary", "event_summary"):
+                _print(con.sql(f"select * from {view}"), "table", title=view)
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option(
+    "--warehouse",
+    "-w",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_WAREHOUSE,
+    show_default=True,
+    help="Warehouse folder to query.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+def sql(query: str | None, warehouse: Path, output_format: str) -> None:
+    """Run read-only SQL against the warehouse catalog and print the result.
+
+    Tables: documents, articles, line_labels, duplicates, entities, quotes, events, runs;
+    views: source_summary, event_summary (see docs/data_dictionary.md). QUERY may also come
+    on standard input.
+    """
+    import duckdb
+
+    from newspipe.warehouse import Warehouse
+
+    if query is None:
+        if sys.stdin.isatty():
+            raise click.UsageError(
+                'give a query, e.g. newspipe sql "select * from source_summary", or open '
+                f"the catalog with: duckdb -readonly {Warehouse(warehouse).catalog}"
+            )
+        query = sys.stdin.read()
+    try:
+        with Warehouse(warehouse).connect(read_only=True) as con:
+            _print(con.sql(query), output_format)
+    except (FileNotFoundError, duckdb.Error) as exc:
+        click.echo(f"newspipe sql: {exc}", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+def dictionary(output: Path | None) -> None:
+    """Print the data dictionary (Markdown) generated from the table schemas."""
+    from newspipe.dictionary import render_dictionary
+
+    text = render_dictionary()
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+def _print(relation, output_format: str, title: str | None = None) -> None:
+    if relation is None:
+        return
+    columns = relation.columns
+    rows = relation.fetchall()
+    if output_format == "json":
+        click.echo(
+            json.dumps(
+                [dict(zip(columns, r, strict=True)) for r in rows],
+                default=str,
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    elif output_format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title, title_justify="left")
+        for column in columns:
+            table.add_column(column, min_width=len(column), overflow="fold")
+        for row in rows:
+            table.add_row(*("" if v is None else _cell(v) for v in row))
+        # A terminal folds long cells to its width; a pipe or file gets whole lines.
+        console = Console() if sys.stdout.isatty() else Console(width=100_000)
+        console.print(table)
+
+
+_MAX_CELL_CHARS = 80
+
+
+def _cell(value) -> str:
+    if isinstance(value, float):
+        text = f"{value:.3f}"
+    elif isinstance(value, list):
+        text = ", ".join(map(str, value))
+    else:
+        text = " ".join(str(value).split())
+    return text if len(text) <= _MAX_CELL_CHARS else text[: _MAX_CELL_CHARS - 1] + "…"

@@ -1,0 +1,35 @@
+-- Every article, old and new, with what event assignment needs, and its duplicate group.
+with
+
+published_index as (
+    select article_id, headline, event_date, published_date, source from published_index
+),
+
+new_articles as (
+    select
+        article_id,
+        left(coalesce(title, split_part(body, chr(10), 1)), 100) as headline,
+        -- event dates are not resolved yet: null, never guessed
+        null::date as event_date,
+        published_date,
+        source
+    from new_articles
+),
+
+groups as (
+    select article_id, dup_group_id, is_canonical from groups
+),
+
+articles as (
+    select * from published_index
+    union all by name
+    select * from new_articles
+),
+
+final as (
+    select a.*, g.dup_group_id, g.is_canonical
+    from articles as a
+    join groups as g using (article_id)
+)
+
+select * from final

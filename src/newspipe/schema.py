@@ -1,0 +1,461 @@
+"""The warehouse tables, declared once.
+
+Every table newspipe writes is a pyarrow schema here; each field carries its meaning in the
+field metadata (`description`), from which `newspipe dictionary` generates the data
+dictionary (docs/data_dictionary.md). Stage functions build their outputs with `empty()` and
+`conform()` so a table leaves a stage with exactly these columns and types, whatever it
+computed. The columns of ../shared/CONTRACT.md are all here with the contract's meaning;
+columns after them are newspipe's additions and are marked as such in the dictionary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+UTC_TIMESTAMP = pa.timestamp("us", tz="UTC")
+
+
+def _field(
+    name: str, type_: pa.DataType, description: str, *, contract: bool = True, nullable: bool = True
+) -> pa.Field:
+    metadata = {"description": description, "contract": "yes" if contract else "no"}
+    return pa.field(name, type_, nullable=nullable, metadata=metadata)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A warehouse table: its schema, what one row is, and how it is stored.
+
+    `mode` says how a run changes the table: `append` adds one part file per run and never
+    touches older parts; `replace` rewrites the table as a whole (small tables whose rows
+    change as the corpus grows, such as duplicate groups and events).
+    """
+
+    name: str
+    row: str
+    schema: pa.Schema
+    mode: str
+
+
+DOCUMENTS = Table(
+    "documents",
+    "one row per input seen (per path or URI, or per record of a multi-record file), kept or not",
+    pa.schema(
+        [
+            _field(
+                "doc_id",
+                pa.string(),
+                "Content id: first 16 hex digits of the SHA-256 of the "
+                "raw bytes. The same bytes give the same id in every run; identical inputs at "
+                "two paths share it.",
+                nullable=False,
+            ),
+            _field(
+                "source_uri",
+                pa.string(),
+                "Path or URI the input was read from (absolute path for local files).",
+                nullable=False,
+            ),
+            _field(
+                "format",
+                pa.string(),
+                "Input format: txt, html, jsonl, csv, parquet, warc, "
+                "... (`unknown` when it could not be told).",
+                nullable=False,
+            ),
+            _field("n_bytes", pa.int64(), "Size of the raw input in bytes.", nullable=False),
+            _field(
+                "ingested_at",
+                UTC_TIMESTAMP,
+                "When this input was first seen (UTC).",
+                nullable=False,
+            ),
+            _field(
+                "run_id",
+                pa.string(),
+                "The newspipe run in which it was first seen.",
+                nullable=False,
+            ),
+            _field("status", pa.string(), "`ok` or `quarantined`.", nullable=False),
+            _field("error", pa.string(), "Why it was quarantined; null when ok."),
+            _field(
+                "encoding",
+                pa.string(),
+                "How the bytes were decoded: `utf-8`, `utf-8-sig` "
+                "(UTF-8 with a byte-order mark) or `latin-1` (fallback when the bytes are not "
+                "UTF-8); null when not decoded.",
+                contract=False,
+            ),
+        ]
+    ),
+    mode="append",
+)
+
+ARTICLES = Table(
+    "articles",
+    "one row per distinct doc_id with an article in it",
+    pa.schema(
+        [
+            _field(
+                "article_id",
+                pa.string(),
+                "Article id. A document holds at most one article, "
+                "so it equals doc_id; kept apart so joins read as what they mean.",
+                nullable=False,
+            ),
+            _field(
+                "doc_id", pa.string(), "The document the article was read from.", nullable=False
+            ),
+            _field(
+                "source_uri",
+                pa.string(),
+                "Where it was read from, as in documents (the "
+                "first path in sort order when one run saw the same bytes at several).",
+                nullable=False,
+            ),
+            _field(
+                "title",
+                pa.string(),
+                "Title line, without a trailing `| Site` or `- Site`; null when absent.",
+            ),
+            _field(
+                "site_name",
+                pa.string(),
+                "Name of the publishing site, from the title suffix or the page; null when absent.",
+            ),
+            _field(
+                "author", pa.string(), "Author name from a byline or author bio; null when absent."
+            ),
+            _field(
+                "published_date",
+                pa.date32(),
+                "Publication date from the document's dateline; null when absent.",
+            ),
+            _field(
+                "event_date",
+                pa.date32(),
+                "Date the reported event happened, resolved from "
+                "the text and the publication date; null when unknowable.",
+            ),
+            _field(
+                "original_source",
+                pa.string(),
+                "Registrable domain credited as the origin "
+                "of the story (`cnn.com`); null when none.",
+            ),
+            _field(
+                "source",
+                pa.string(),
+                "Publisher key that per-source summaries group by: "
+                "the site name, else the registrable domain of the page, else `unknown`.",
+                nullable=False,
+            ),
+            _field(
+                "language",
+                pa.string(),
+                "ISO 639-1 language code of the body; null when not determined.",
+            ),
+            _field(
+                "body",
+                pa.string(),
+                "Cleaned text, paragraphs joined by a blank line: no "
+                "boilerplate, no metadata lines, no repeated paragraphs.",
+                nullable=False,
+            ),
+            _field(
+                "n_words",
+                pa.int32(),
+                "Words in body (white-space separated tokens).",
+                nullable=False,
+            ),
+            _field(
+                "dup_group_id",
+                pa.string(),
+                "Same value for exact and near-duplicate copies "
+                "of one story (the smallest article_id in the group); unique otherwise.",
+                nullable=False,
+            ),
+            _field(
+                "is_canonical",
+                pa.bool_(),
+                "True for the one copy per dup group that counts "
+                "in summaries: earliest published, then longest body, then smallest "
+                "article_id.",
+                nullable=False,
+            ),
+            _field(
+                "event_id", pa.string(), "The real-world event the article reports (see events)."
+            ),
+            _field(
+                "content_hash",
+                pa.string(),
+                "Hash of the normalised body (case, white space, "
+                "punctuation and quote styles folded); equal for exact copies.",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "run_id",
+                pa.string(),
+                "The run in which the article was first seen.",
+                contract=False,
+                nullable=False,
+            ),
+        ]
+    ),
+    mode="append",
+)
+
+LINE_LABELS = Table(
+    "line_labels",
+    "the cleaning audit: one row per non-empty raw line of each article's document",
+    pa.schema(
+        [
+            _field(
+                "article_id",
+                pa.string(),
+                "The article whose raw document holds the line.",
+                nullable=False,
+            ),
+            _field(
+                "line_no",
+                pa.int32(),
+                "1-based line number in the raw text split on newlines.",
+                nullable=False,
+            ),
+            _field("text", pa.string(), "The raw line.", nullable=False),
+            _field(
+                "label",
+                pa.string(),
+                "`body`, `metadata`, `boilerplate` or `repeat`.",
+                nullable=False,
+            ),
+            _field(
+                "reason",
+                pa.string(),
+                "Which rule or model decided, e.g. `cookie_notice`, `title`, `repeat_of:17`.",
+                nullable=False,
+            ),
+        ]
+    ),
+    mode="append",
+)
+
+DUPLICATES = Table(
+    "duplicates",
+    "the dedup audit: one row per article in a group of two or more",
+    pa.schema(
+        [
+            _field("article_id", pa.string(), "An article in a duplicate group.", nullable=False),
+            _field(
+                "dup_group_id", pa.string(), "Its group (as articles.dup_group_id).", nullable=False
+            ),
+            _field("dup_of", pa.string(), "The group's canonical article_id.", nullable=False),
+            _field("method", pa.string(), "`exact` or `near`.", nullable=False),
+            _field(
+                "similarity",
+                pa.float64(),
+                "Estimated Jaccard similarity of shingles to the canonical; 1.0 for exact.",
+                nullable=False,
+            ),
+            _field("group_size", pa.int32(), "Articles in the group.", nullable=False),
+        ]
+    ),
+    mode="replace",
+)
+
+ENTITIES = Table(
+    "entities",
+    "one row per canonical entity mentioned in an article",
+    pa.schema(
+        [
+            _field("article_id", pa.string(), "The article.", nullable=False),
+            _field(
+                "name",
+                pa.string(),
+                "Canonical name: one spelling for all variants of one entity across the corpus.",
+                nullable=False,
+            ),
+            _field("type", pa.string(), "`PERSON`, `ORG`, `GPE`, `LOC`, ...", nullable=False),
+            _field(
+                "mentions", pa.int32(), "Mentions of the entity in the article.", nullable=False
+            ),
+        ]
+    ),
+    mode="append",
+)
+
+QUOTES = Table(
+    "quotes",
+    "one row per direct quote in an article",
+    pa.schema(
+        [
+            _field("article_id", pa.string(), "The article.", nullable=False),
+            _field(
+                "speaker",
+                pa.string(),
+                "Canonical entity name of the speaker; null when unattributed.",
+            ),
+            _field("text", pa.string(), "The quote without its quotation marks.", nullable=False),
+        ]
+    ),
+    mode="append",
+)
+
+EVENTS = Table(
+    "events",
+    "one row per real-world event",
+    pa.schema(
+        [
+            _field("event_id", pa.string(), "Event id.", nullable=False),
+            _field("label", pa.string(), "Short human-readable label."),
+            _field("first_date", pa.date32(), "Earliest event date of its articles."),
+            _field("last_date", pa.date32(), "Latest event date of its articles."),
+            _field("n_articles", pa.int32(), "Articles reporting it.", nullable=False),
+            _field(
+                "n_sources", pa.int32(), "Distinct sources among those articles.", nullable=False
+            ),
+        ]
+    ),
+    mode="replace",
+)
+
+RUNS = Table(
+    "runs",
+    "one row per run that published something: a failed run publishes nothing, and a run "
+    "that found nothing new leaves the warehouse as it was (Prefect keeps both runs' states "
+    "and artifacts)",
+    pa.schema(
+        [
+            _field("run_id", pa.string(), "newspipe run id.", nullable=False),
+            _field(
+                "flow_run_id",
+                pa.string(),
+                "The Prefect flow run id; null when run without Prefect.",
+            ),
+            _field("started_at", UTC_TIMESTAMP, "Start of the run (UTC).", nullable=False),
+            _field(
+                "finished_at",
+                UTC_TIMESTAMP,
+                "End of the run, when its tables were published (UTC).",
+                nullable=False,
+            ),
+            _field("status", pa.string(), "`completed`.", nullable=False),
+            _field(
+                "n_documents",
+                pa.int64(),
+                "Documents new in this run (ok and quarantined).",
+                nullable=False,
+            ),
+            _field("n_articles", pa.int64(), "Articles new in this run.", nullable=False),
+            _field(
+                "n_quarantined", pa.int64(), "Documents quarantined in this run.", nullable=False
+            ),
+            _field(
+                "n_inputs",
+                pa.int64(),
+                "Inputs read in this run, including ones already in the warehouse.",
+                contract=False,
+                nullable=False,
+            ),
+        ]
+    ),
+    mode="append",
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (DOCUMENTS, ARTICLES, LINE_LABELS, DUPLICATES, ENTITIES, QUOTES, EVENTS, RUNS)
+}
+
+
+def empty(table: Table) -> pa.Table:
+    """A table with no rows and the declared schema."""
+    return table.schema.empty_table()
+
+
+def conform(table: Table, data: pa.Table) -> pa.Table:
+    """Return `data` with exactly the declared columns, in order, cast to the declared types.
+
+    A declared column missing from `data` comes back null, so a stage that does not compute
+    a column yet leaves it null rather than inventing a value. Extra columns are an error: a
+    column that is not in the schema would not be documented.
+    """
+    extra = set(data.column_names) - set(table.schema.names)
+    if extra:
+        raise ValueError(f"{table.name}: columns not in the schema: {sorted(extra)}")
+    columns = []
+    for field in table.schema:
+        if field.name in data.column_names:
+            columns.append(data.column(field.name).cast(field.type))
+        else:
+            columns.append(pa.nulls(data.num_rows, field.type))
+    return pa.Table.from_arrays(columns, schema=table.schema)
+
+
+@dataclass(frozen=True)
+class View:
+    """A summary view in the DuckDB catalog: its SQL file is warehouse/sql/<name>.sql."""
+
+    name: str
+    row: str
+    schema: pa.Schema
+
+
+SOURCE_SUMMARY = View(
+    "source_summary",
+    "one row per source (articles.source)",
+    pa.schema(
+        [
+            _field("source", pa.string(), "The publisher key."),
+            _field("n_articles", pa.int64(), "Articles from this source."),
+            _field("n_unique", pa.int64(), "Its canonical articles (one per duplicate group)."),
+            _field("n_duplicates", pa.int64(), "Its articles that are copies of a canonical one."),
+            _field("n_events", pa.int64(), "Distinct events its articles report."),
+            _field("first_published", pa.date32(), "Earliest publication date."),
+            _field("last_published", pa.date32(), "Latest publication date."),
+            _field("avg_words", pa.float64(), "Mean words per article body."),
+            _field(
+                "boilerplate_share",
+                pa.float64(),
+                "Share of its raw non-empty lines labelled boilerplate or repeat (0 to 1).",
+            ),
+            _field("n_quotes", pa.int64(), "Quotes in its articles."),
+            _field(
+                "n_syndicated",
+                pa.int64(),
+                "Articles crediting another origin "
+                "(original_source set and not the source itself).",
+            ),
+        ]
+    ),
+)
+
+EVENT_SUMMARY = View(
+    "event_summary",
+    "one row per event",
+    pa.schema(
+        [
+            _field("event_id", pa.string(), "The event."),
+            _field("label", pa.string(), "Short human-readable label."),
+            _field("first_date", pa.date32(), "Earliest event date of its articles."),
+            _field("last_date", pa.date32(), "Latest event date of its articles."),
+            _field("n_articles", pa.int32(), "Articles reporting it."),
+            _field("n_unique", pa.int64(), "Canonical articles reporting it."),
+            _field("n_sources", pa.int32(), "Distinct sources reporting it."),
+            _field(
+                "n_independent_sources",
+                pa.int64(),
+                "Sources with at least one canonical article of their own about it.",
+            ),
+            _field("sources", pa.list_(pa.string()), "The sources, sorted."),
+            _field("top_entities", pa.list_(pa.string()), "Up to five entities by mentions."),
+            _field("n_quotes", pa.int64(), "Quotes in its articles."),
+            _field("top_speakers", pa.list_(pa.string()), "Up to five speakers by quotes."),
+        ]
+    ),
+)
+
+VIEWS: dict[str, View] = {v.name: v for v in (SOURCE_SUMMARY, EVENT_SUMMARY)}

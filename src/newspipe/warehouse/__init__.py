@@ -1,0 +1,168 @@
+"""Warehouse: the last stage of the flow, and the only code that touches the warehouse folder.
+
+It reads what earlier runs left (`load_history`: which inputs are known, and the slim index of
+published articles that the global stages need), tells this run's new documents from the
+known ones (`split_new_documents`), and publishes a run's tables atomically
+(`publish_run`): new parts for the append-only tables, rewritten parts for published
+articles whose duplicate group or event changed, whole new versions of the small tables
+that are recomputed each run, then a rebuilt DuckDB catalog. Stage functions never open
+files or connections; they receive and return Arrow tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from newspipe.schema import ARTICLES, RUNS, TABLES, UTC_TIMESTAMP, VIEWS
+from newspipe.sqlfiles import read_sql, run_sql
+from newspipe.warehouse.store import Warehouse, WarehouseBusy
+
+_ASSIGNMENT_COLUMNS = ["dup_group_id", "is_canonical", "event_id"]
+
+__all__ = [
+    "History",
+    "Warehouse",
+    "WarehouseBusy",
+    "document_rows",
+    "load_history",
+    "publish_run",
+    "run_row",
+    "split_new_documents",
+    "summary_rows",
+]
+
+
+@dataclass(frozen=True)
+class History:
+    """What earlier runs published, as far as this run needs to know it."""
+
+    known_documents: pa.Table
+    article_index: pa.Table
+
+
+def load_history(warehouse: Warehouse) -> History:
+    return History(
+        known_documents=warehouse.query(read_sql("newspipe.warehouse", "known_documents")),
+        article_index=warehouse.query(read_sql("newspipe.warehouse", "article_index")),
+    )
+
+
+def split_new_documents(raw_documents: pa.Table, history: History) -> pa.Table:
+    """This run's documents rows to add, with `to_clean` marking the ones to clean."""
+    return run_sql(
+        "newspipe.warehouse",
+        "new_documents",
+        raw_documents=raw_documents,
+        known_documents=history.known_documents,
+    )
+
+
+def document_rows(
+    new_documents: pa.Table, rejected: pa.Table, run_id: str, ingested_at: datetime
+) -> pa.Table:
+    """The documents rows of this run, quarantining those cleaning found no article in."""
+    rows = run_sql(
+        "newspipe.warehouse", "document_rows", new_documents=new_documents, rejected=rejected
+    )
+    return rows.append_column(
+        "ingested_at", pa.array([ingested_at] * rows.num_rows, UTC_TIMESTAMP)
+    ).append_column("run_id", pa.array([run_id] * rows.num_rows, pa.string()))
+
+
+def run_row(
+    run_id: str,
+    flow_run_id: str | None,
+    started_at: datetime,
+    finished_at: datetime,
+    n_inputs: int,
+    documents: pa.Table,
+    n_articles: int,
+) -> pa.Table:
+    """The `runs` row describing one run."""
+    n_quarantined = documents.filter(pc.equal(documents["status"], "quarantined")).num_rows
+    return pa.Table.from_pylist(
+        [
+            {
+                "run_id": run_id,
+                "flow_run_id": flow_run_id,
+                "started_at": started_at,
+                "finished_at": finished_at,
+                "status": "completed",
+                "n_documents": documents.num_rows,
+                "n_articles": n_articles,
+                "n_quarantined": n_quarantined,
+                "n_inputs": n_inputs,
+            }
+        ],
+        schema=RUNS.schema,
+    )
+
+
+def summary_rows(warehouse: Warehouse, view: str) -> list[dict]:
+    """A summary view's rows with JSON-friendly values (dates as ISO strings)."""
+    with warehouse.connect() as con:
+        rows = con.sql(f"select * from {VIEWS[view].name}").to_arrow_table().to_pylist()
+    return [{k: _json_value(v) for k, v in row.items()} for row in rows]
+
+
+def _json_value(value):
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return value
+
+
+def publish_run(
+    warehouse: Warehouse,
+    run_id: str,
+    appends: dict[str, pa.Table],
+    replacements: dict[str, pa.Table],
+    assignments: pa.Table,
+) -> None:
+    """Publish one run: all of it or, on any failure before the commit, none of it.
+
+    `appends` holds the new rows of append-only tables (new articles without their
+    assignment columns), `replacements` the new versions of recomputed tables, and
+    `assignments` the dup_group_id, is_canonical and event_id of every article, old and new.
+    """
+    changes = warehouse.begin(run_id)
+    for name, rows in appends.items():
+        if name == ARTICLES.name:
+            rows = _attach_assignments(rows, assignments)
+        if "run_id" in TABLES[name].schema.names and "run_id" not in rows.column_names:
+            rows = rows.append_column("run_id", pa.array([run_id] * rows.num_rows, pa.string()))
+        if rows.num_rows:
+            warehouse.stage_part(changes, TABLES[name], rows, "0")
+    for name, rows in replacements.items():
+        warehouse.stage_replacement(changes, TABLES[name], rows)
+    _stage_changed_articles(warehouse, changes, assignments)
+    warehouse.commit(changes)
+
+
+def _stage_changed_articles(warehouse: Warehouse, changes, assignments: pa.Table) -> None:
+    parts = warehouse.parts(ARTICLES.name)
+    if not parts:
+        return
+    article_parts = "[" + ", ".join(f"'{p}'" for p in parts) + "]"
+    sql = read_sql("newspipe.warehouse", "changed_assignments").format(article_parts=article_parts)
+    changed = warehouse.query(sql, assignments=assignments)
+    for part_name in sorted(set(changed.column("part").to_pylist())):
+        part = next(p for p in parts if str(p) == part_name)
+        rewritten = _attach_assignments(pq.read_table(part), assignments)
+        warehouse.stage_rewrite(changes, ARTICLES, part, rewritten)
+
+
+def _attach_assignments(articles: pa.Table, assignments: pa.Table) -> pa.Table:
+    stale = [c for c in _ASSIGNMENT_COLUMNS if c in articles.column_names]
+    return run_sql(
+        "newspipe.warehouse",
+        "attach_assignments",
+        articles=articles.drop_columns(stale),
+        assignments=assignments,
+    )

@@ -1,0 +1,156 @@
+"""The real flow on a real (test-harness) Prefect API, into a throwaway warehouse."""
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newspipe.config import IngestConfig, Settings
+from tests.conftest import SAMPLE_CORPUS
+from tests.contract import CONTRACT_COLUMNS
+
+CONTRACT_TABLES = [n for n in CONTRACT_COLUMNS if not n.endswith("_summary")]
+
+
+def _run(inputs, warehouse_dir, batch_size=1000):
+    from flows.newspipe_flow import newspipe
+
+    settings = Settings(ingest=IngestConfig(batch_size=batch_size))
+    return newspipe([str(i) for i in inputs], str(warehouse_dir), settings)
+
+
+def _sql(warehouse_dir, query):
+    with duckdb.connect(str(warehouse_dir / "newspipe.duckdb"), read_only=True) as con:
+        return con.execute(query).fetchall()
+
+
+def _counts(warehouse_dir):
+    return {t: _sql(warehouse_dir, f"select count(*) from {t}")[0][0] for t in CONTRACT_COLUMNS}
+
+
+@pytest.fixture(scope="module")
+def sample_run(prefect_api, tmp_path_factory):
+    warehouse_dir = tmp_path_factory.mktemp("sample") / "warehouse"
+    summary = _run([SAMPLE_CORPUS], warehouse_dir)
+    return warehouse_dir, summary
+
+
+def test_every_contract_table_and_view_has_its_columns(sample_run):
+    warehouse_dir, _ = sample_run
+    for name, columns in CONTRACT_COLUMNS.items():
+        described = [r[0] for r in _sql(warehouse_dir, f"describe {name}")]
+        assert set(columns) <= set(described), name
+        assert (warehouse_dir / name).is_dir() or name.endswith("_summary")
+
+
+def test_every_input_is_a_document_and_every_ok_document_an_article(sample_run):
+    warehouse_dir, summary = sample_run
+    files = sorted(p for p in SAMPLE_CORPUS.rglob("*.txt"))
+    documents = _sql(warehouse_dir, "select source_uri, status from documents")
+    assert sorted(uri for uri, _ in documents) == [str(p) for p in files]
+    assert summary["n_documents"] == len(files) == summary["n_inputs"]
+    n_ok = _sql(warehouse_dir, "select count(distinct doc_id) from documents where status = 'ok'")[
+        0
+    ][0]
+    assert _sql(warehouse_dir, "select count(*) from articles")[0][0] == n_ok >= 36
+
+
+def test_line_labels_cover_every_non_empty_raw_line(sample_run):
+    warehouse_dir, _ = sample_run
+    labelled = dict(
+        _sql(
+            warehouse_dir,
+            "select a.source_uri, count(*) from line_labels "
+            "join articles a using (article_id) group by 1",
+        )
+    )
+    for uri, n in labelled.items():
+        text = Path(uri).read_text(encoding="utf-8")
+        assert n == sum(1 for line in text.split("\n") if line.strip()), uri
+    labels = {r[0] for r in _sql(warehouse_dir, "select distinct label from line_labels")}
+    assert labels <= {"body", "metadata", "boilerplate", "repeat"}
+
+
+def test_exact_copies_share_a_group_and_one_is_canonical(sample_run):
+    warehouse_dir, _ = sample_run
+    groups = _sql(
+        warehouse_dir,
+        """
+        select dup_group_id, count(*), count(*) filter (where is_canonical)
+        from articles group by 1""",
+    )
+    assert all(n_canonical == 1 for _, _, n_canonical in groups)
+    audit = _sql(warehouse_dir, "select count(*), count(distinct dup_group_id) from duplicates")
+    assert audit[0][0] == sum(n for _, n, _ in groups if n > 1)
+
+
+def test_summaries_agree_with_the_tables(sample_run):
+    warehouse_dir, _ = sample_run
+    n_articles = _sql(warehouse_dir, "select count(*) from articles")[0][0]
+    assert _sql(warehouse_dir, "select sum(n_articles) from source_summary")[0][0] == n_articles
+    assert _sql(warehouse_dir, "select sum(n_articles) from event_summary")[0][0] == n_articles
+    share = _sql(
+        warehouse_dir,
+        """
+        select s.boilerplate_share, avg((l.label in ('boilerplate', 'repeat'))::int)
+        from source_summary s join articles a using (source)
+        join line_labels l using (article_id) group by s.source, s.boilerplate_share""",
+    )
+    assert all(abs(a - b) < 1e-9 for a, b in share)
+
+
+def test_the_run_is_recorded_with_its_prefect_flow_run(sample_run, prefect_api):
+    from prefect import get_client
+
+    warehouse_dir, summary = sample_run
+    runs = _sql(warehouse_dir, "select run_id, flow_run_id, status from runs")
+    assert runs == [(summary["run_id"], summary["flow_run_id"], "completed")]
+    with get_client(sync_client=True) as client:
+        flow_run = client.read_flow_run(summary["flow_run_id"])
+    assert flow_run.state.is_completed()
+
+
+def test_a_second_run_on_the_same_inputs_changes_nothing(sample_run):
+    warehouse_dir, _ = sample_run
+    before = _counts(warehouse_dir)
+    summary = _run([SAMPLE_CORPUS], warehouse_dir)
+    assert summary["n_documents"] == 0
+    assert _counts(warehouse_dir) == before
+
+
+def test_split_runs_and_batch_sizes_give_the_same_ids_and_groups(prefect_api, tmp_path):
+    files = sorted(SAMPLE_CORPUS.glob("*.txt"))
+    whole, split = tmp_path / "whole", tmp_path / "split"
+    _run(files, whole, batch_size=1000)
+    _run(files[1::2], split, batch_size=3)
+    _run(files[0::2], split, batch_size=7)
+    query = "select article_id, dup_group_id, is_canonical, event_id from articles order by 1"
+    assert _sql(whole, query) == _sql(split, query)
+
+
+def test_bad_inputs_are_quarantined_and_the_run_goes_on(prefect_api, tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(sorted(SAMPLE_CORPUS.glob("*.txt"))[0], inputs / "good.txt")
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    (inputs / "legacy.txt").write_bytes(
+        "Lisbon tram fares rise\n\nFares rise by 5% from Monday, the caf\u00e9 owners' "
+        "association said, calling it \u201cunfair\u201d for workers.\n".encode("cp1252")
+    )
+    summary = _run([inputs], tmp_path / "wh")
+    rows = dict(
+        (
+            (uri.rsplit("/", 1)[1], (status, error))
+            for uri, status, error in _sql(
+                tmp_path / "wh", "select source_uri, status, error from documents"
+            )
+        )
+    )
+    assert rows["good.txt"] == ("ok", None) and rows["legacy.txt"] == ("ok", None)
+    assert rows["empty.txt"][0] == rows["image.txt"][0] == "quarantined"
+    assert rows["empty.txt"][1].startswith("empty") and rows["image.txt"][1].startswith("binary")
+    assert summary["n_quarantined"] == 2
+    encodings = dict(_sql(tmp_path / "wh", "select source_uri, encoding from documents"))
+    assert encodings[str(inputs / "legacy.txt")] == "cp1252"

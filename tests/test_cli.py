@@ -1,0 +1,119 @@
+"""The `newspipe` command as a user runs it: a subprocess against a real Prefect API."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE_CORPUS
+from tests.contract import CONTRACT_COLUMNS
+
+NEWSPIPE = str(Path(sys.executable).with_name("newspipe"))
+
+
+def newspipe(*args, api_url=None, timeout=300):
+    env = dict(os.environ)
+    if api_url:
+        env["PREFECT_API_URL"] = api_url
+    return subprocess.run(
+        [NEWSPIPE, *map(str, args)], capture_output=True, text=True, env=env, timeout=timeout
+    )
+
+
+def test_help_documents_every_command():
+    out = newspipe("--help").stdout
+    for command in ("run", "sql", "dictionary"):
+        assert command in out
+        sub = newspipe(command, "--help")
+        assert sub.returncode == 0 and "Usage: newspipe " + command in sub.stdout
+    assert "--warehouse" in newspipe("run", "--help").stdout
+    assert "--format" in newspipe("sql", "--help").stdout
+
+
+def test_missing_input_is_a_one_line_usage_error(tmp_path):
+    result = newspipe("run", tmp_path / "nowhere", "--warehouse", tmp_path / "wh")
+    assert result.returncode == 2
+    assert "no such file or folder" in result.stderr
+    assert not (tmp_path / "wh").exists()
+
+
+def test_sql_without_a_warehouse_says_how_to_make_one(tmp_path):
+    result = newspipe("sql", "--warehouse", tmp_path / "none", "select 1")
+    assert result.returncode == 1
+    assert "newspipe run" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def cli_warehouse(prefect_api, tmp_path_factory):
+    warehouse_dir = tmp_path_factory.mktemp("cli") / "wh"
+    result = newspipe("run", SAMPLE_CORPUS, "--warehouse", warehouse_dir, api_url=prefect_api)
+    assert result.returncode == 0, result.stderr
+    return warehouse_dir, result
+
+
+def test_run_prints_the_run_and_both_summaries(cli_warehouse):
+    _, result = cli_warehouse
+    assert "new articles" in result.stdout
+    assert "source_summary" in result.stdout and "event_summary" in result.stdout
+
+
+def test_sql_formats(cli_warehouse):
+    warehouse_dir, _ = cli_warehouse
+    as_json = newspipe(
+        "sql", "-w", warehouse_dir, "-f", "json", "select source, n_articles from source_summary"
+    )
+    rows = json.loads(as_json.stdout)
+    assert sum(r["n_articles"] for r in rows) >= 36
+    as_csv = newspipe(
+        "sql", "-w", warehouse_dir, "-f", "csv", "select count(*) as n from documents"
+    ).stdout.splitlines()
+    assert as_csv[0] == "n" and int(as_csv[1]) >= 36
+    table = newspipe("sql", "-w", warehouse_dir, "select * from event_summary limit 1")
+    assert table.returncode == 0 and "n_independent_sources" in table.stdout
+
+
+def test_sql_is_read_only(cli_warehouse):
+    warehouse_dir, _ = cli_warehouse
+    result = newspipe("sql", "-w", warehouse_dir, "drop view articles")
+    assert result.returncode == 1 and "read-only" in result.stderr.lower()
+
+
+def test_sql_reads_the_query_from_stdin(cli_warehouse):
+    warehouse_dir, _ = cli_warehouse
+    result = subprocess.run(
+        [NEWSPIPE, "sql", "-w", str(warehouse_dir), "-f", "csv"],
+        input="select count(*) as n from runs",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.splitlines() == ["n", "1"]
+
+
+def test_the_catalog_opens_in_plain_duckdb(cli_warehouse):
+    import duckdb
+
+    warehouse_dir, _ = cli_warehouse
+    with duckdb.connect(str(warehouse_dir / "newspipe.duckdb"), read_only=True) as con:
+        for name in CONTRACT_COLUMNS:
+            con.execute(f"select * from {name} limit 1").fetchall()
+
+
+@pytest.mark.shared
+def test_run_on_the_seeds_makes_five_articles(prefect_api, seeds_dir, tmp_path):
+    result = newspipe("run", seeds_dir, "--warehouse", tmp_path / "w", api_url=prefect_api)
+    assert result.returncode == 0, result.stderr
+    out = newspipe(
+        "sql",
+        "-w",
+        tmp_path / "w",
+        "-f",
+        "json",
+        "select count(*) as n, count(distinct source_uri) as files from articles",
+    )
+    assert json.loads(out.stdout) == [{"n": 5, "files": 5}]
+    summary = newspipe("sql", "-w", tmp_path / "w", "select * from source_summary")
+    assert summary.returncode == 0 and "boilerplate_share" in summary.stdout
