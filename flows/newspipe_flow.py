@@ -20,7 +20,15 @@ from prefect.runtime import flow_run
 
 from newspipe import clean, dedup, enrich, ingest, warehouse
 from newspipe.config import Settings
-from newspipe.schema import ARTICLES, DOCUMENTS, DUPLICATES, EVENTS, LINE_LABELS, RUNS
+from newspipe.schema import (
+    ARTICLES,
+    DOCUMENTS,
+    DUPLICATES,
+    EVENTS,
+    LINE_LABELS,
+    LINE_STATS,
+    RUNS,
+)
 
 # Tables move between tasks in memory; hashing them for Prefect's default cache key would
 # cost a pass over every batch and buy nothing, since runs are idempotent by content.
@@ -54,8 +62,10 @@ def ingest_batch(paths: list[str], settings: Settings) -> pa.Table:
 
 
 @batch_task
-def clean_batch(documents: pa.Table, settings: Settings) -> clean.CleanResult:
-    return clean.clean_documents(documents, settings.clean)
+def clean_batch(
+    documents: pa.Table, settings: Settings, line_history: pa.Table
+) -> clean.CleanResult:
+    return clean.clean_documents(documents, settings.clean, line_history)
 
 
 @batch_task
@@ -128,9 +138,12 @@ def newspipe(
             to_clean.num_rows,
         )
 
-        cleaned = clean_batch.map(_table_batches(to_clean, size), unmapped(settings)).result()
+        cleaned = clean_batch.map(
+            _table_batches(to_clean, size), unmapped(settings), unmapped(history.line_history)
+        ).result()
         line_labels = pa.concat_tables([c.line_labels for c in cleaned])
         rejected = pa.concat_tables([c.rejected for c in cleaned])
+        line_stats = pa.concat_tables([c.line_stats for c in cleaned])
         articles = pa.concat_tables([c.articles for c in cleaned])
         articles = pa.concat_tables(enrich_batch.map(_table_batches(articles, size)).result())
         articles, groups = deduplicate(articles, history)
@@ -156,6 +169,7 @@ def newspipe(
                 DOCUMENTS.name: documents,
                 ARTICLES.name: articles,
                 LINE_LABELS.name: line_labels,
+                LINE_STATS.name: line_stats,
                 RUNS.name: runs,
             },
             replacements={DUPLICATES.name: dedup.duplicate_rows(groups), EVENTS.name: events},

@@ -19,7 +19,7 @@ def test_schemas_declare_every_contract_column_marked_as_contract():
         assert set(columns) <= set(declared[name].names), name
     for name, table in TABLES.items():
         marked = [f.name for f in table.schema if f.metadata[b"contract"] == b"yes"]
-        assert marked == CONTRACT_COLUMNS[name], name
+        assert marked == CONTRACT_COLUMNS.get(name, []), name
 
 
 def test_every_column_is_described():

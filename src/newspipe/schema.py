@@ -365,9 +365,52 @@ RUNS = Table(
     mode="append",
 )
 
+LINE_STATS = Table(
+    "line_stats",
+    "cleaning's cross-document evidence: per run, site and short non-prose line, the "
+    "documents it occurred in (summed over runs to tell a site's recurring chrome)",
+    pa.schema(
+        [
+            _field(
+                "site_key",
+                pa.string(),
+                "The site: registrable domain of the page, else the folded site name.",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "line_hash",
+                pa.string(),
+                "First 16 hex digits of the MD5 of the line, "
+                "lower-cased with white space collapsed.",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "n_docs",
+                pa.int64(),
+                "Documents of the site holding the line in that run.",
+                contract=False,
+                nullable=False,
+            ),
+        ]
+    ),
+    mode="append",
+)
+
 TABLES: dict[str, Table] = {
     t.name: t
-    for t in (DOCUMENTS, ARTICLES, LINE_LABELS, DUPLICATES, ENTITIES, QUOTES, EVENTS, RUNS)
+    for t in (
+        DOCUMENTS,
+        ARTICLES,
+        LINE_LABELS,
+        DUPLICATES,
+        ENTITIES,
+        QUOTES,
+        EVENTS,
+        RUNS,
+        LINE_STATS,
+    )
 }
 
 

@@ -205,6 +205,7 @@ def test_new_documents_are_split_from_known_ones():
             }
         ),
         article_index=pa.table({}),
+        line_history=pa.table({}),
     )
     raw = pa.table(
         {

@@ -43,12 +43,14 @@ class History:
 
     known_documents: pa.Table
     article_index: pa.Table
+    line_history: pa.Table
 
 
 def load_history(warehouse: Warehouse) -> History:
     return History(
         known_documents=warehouse.query(read_sql("newspipe.warehouse", "known_documents")),
         article_index=warehouse.query(read_sql("newspipe.warehouse", "article_index")),
+        line_history=warehouse.query(read_sql("newspipe.warehouse", "line_history")),
     )
 
 

@@ -1,0 +1,358 @@
+"""The line rules of the cleaning stage, in one table.
+
+Cleaning labels every raw line of an article body, metadata, boilerplate or repeat. This
+module holds the rules that decide from a line's own text: `RULES` lists each one with the
+reason label it writes to `line_labels.reason`, the label it assigns, its pattern, the
+longest line it may fire on (chrome is short; a long line is prose even when it mentions
+cookies), whether it may fire on a line that reads as a sentence, and the zone of the
+document where it applies (`any`, `edge`: before the first or after the last paragraph of
+prose, `header`: before the first). The rules name kinds of site chrome found across news
+sites in English, Spanish and French, never one site's strings. What the text alone cannot
+decide (title, masthead, related-story blocks, author bios, the trailing footer, repeats,
+lines that recur across a site) is decided from document context in
+`newspipe.clean.classify` and `newspipe.clean.crossdoc`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newspipe.clean import metadata as md
+
+BODY, METADATA, BOILERPLATE, REPEAT = "body", "metadata", "boilerplate", "repeat"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One line rule. `test` sees the cleaned line (NFC, mojibake fixed, stripped)."""
+
+    reason: str
+    label: str
+    test: Callable[[str], bool]
+    max_words: int
+    on_prose: bool = True
+    zone: str = "any"
+
+
+def _rx(pattern: str, needles: tuple[str, ...] = ()) -> Callable[[str], bool]:
+    """A case-insensitive search. `needles`: words one of which every match contains, so
+    the many long lines without any are skipped cheaply (an unanchored search with many
+    alternatives costs tens of microseconds on a paragraph)."""
+    compiled = re.compile(pattern, re.IGNORECASE)
+    if not needles:
+        return lambda text: compiled.search(text) is not None
+    return lambda text: (
+        any(n in text.casefold() for n in needles) and compiled.search(text) is not None
+    )
+
+
+def _found(extract: Callable[[str], object]) -> Callable[[str], bool]:
+    return lambda text: extract(text) is not None
+
+
+# A paragraph about the writer ("Jane Doe is a reporter covering ..."). Candidates only:
+# such a sentence can be news, so `lines` keeps it as body unless it comes after the last
+# paragraph of the article.
+BIO_SENTENCE = re.compile(
+    r"^[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){1,3}\s+"
+    r"(?:is|was|has\s+been|has|covers|writes|reports|es|est|a\s+été)\s+"
+    r"(?:[\w’'-]+\s+){0,6}?"
+    r"(?:journalist|reporter|correspondent|writer|editor|columnist|contributor|author|"
+    r"freelancer|blogger|periodista|reportera?|redactora?|corresponsal|editora?|"
+    r"journaliste|rédact(?:eur|rice)|correspondante?|chroniqueur|chroniqueuse)s?\b",
+)
+# Section names a scraper keeps above the headline (the kicker); only in the header zone,
+# where they are chrome. Inside an article the same words are a section heading.
+SECTION_NAME = re.compile(
+    r"^(?:news|world(?:\s+news)?|politics|business|economy|markets|money|sports?|opinion|"
+    r"reviews?|photos?|videos?|features?|podcasts?|galler(?:y|ies)|interviews?|"
+    r"editorials?|analysis|comment|tech(?:nology)?|science|health|culture|arts|"
+    r"entertainment|lifestyle|travel|local|national|international|breaking(?:\s+news)?|"
+    r"live|exclusive|middle\s+east|africa|asia|europe|americas|us|u\.s\.|uk|latest(?:\s+news)?|"
+    r"top\s+(?:news|stories)|noticias|internacional|mundo|política|economía|deportes|"
+    r"opinión|actualidad|actualités?|monde|politique|économie|société|sport)$",
+    re.IGNORECASE,
+)
+RELATED_HEADING = re.compile(
+    r"^(?:related|latest|trending(?:\s+now)?|recommended(?:\s+for\s+you)?|"
+    r"most\s+(?:popular|read|viewed|shared|watched|commented|recent)|"
+    r"read\s+(?:more|next|also)|also\s+read|see\s+also|further\s+reading|popular|"
+    r"more\s+(?:stories|news|articles|headlines|coverage|on\s+this\s+(?:story|topic)|"
+    r"from\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,3})|"
+    r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|"
+    r"top\s+(?:stories|news|headlines|reads)|editor[’']?s?\s+picks?|what\s+to\s+read\s+next|"
+    r"(?:à\s+|a\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique|"
+    r"les\s+plus\s+lus|nos\s+articles\s+(?:les\s+plus\s+lus|récents)|"
+    r"lee\s+también|te\s+puede\s+interesar|más\s+(?:noticias|leídas?|vistas?)|"
+    r"noticias\s+relacionadas|lo\s+más\s+(?:leído|visto)|leer\s+más|relacionad[oa]s|"
+    r"ver\s+también|artículos\s+relacionados|articles?\s+(?:liés|similaires|connexes))"
+    r"(?:\s+(?:stories|articles|news|posts|headlines|coverage|content|links|reads|videos))?"
+    r"\s*[:.!»›>-]*$",
+    re.IGNORECASE,
+)
+_SOCIAL = (
+    r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|instagram|"
+    r"tiktok|youtube|threads|bluesky|mastodon|email|e-mail|print|copy\s+link|messenger|"
+    r"flipboard|tumblr|sms)"
+)
+
+RULES: tuple[Rule, ...] = (
+    # metadata: fields are read from these lines (newspipe.clean.metadata)
+    Rule("origin_credit", METADATA, _found(md.credit_rest), 40),
+    Rule("byline", METADATA, _found(md.author_from_byline), 14, on_prose=False),
+    Rule("author_bio", METADATA, _found(md.author_from_about), 7),
+    Rule("author_link", METADATA, _found(md.author_from_link), 12),
+    Rule("dateline", METADATA, md.labelled_dateline, 16),
+    Rule("dateline", METADATA, md.bare_dateline, 16, zone="edge"),
+    Rule(
+        "author_bio",
+        BOILERPLATE,
+        _rx(
+            r"^(?:about\s+the\s+(?:author|writer|reporter)|sobre\s+el\s+autor|"
+            r"à\s+propos\s+de\s+l['’]auteur|l['’]auteur|el\s+autor)\s*:?$"
+        ),
+        5,
+    ),
+    # boilerplate
+    Rule(
+        "cookie_notice",
+        BOILERPLATE,
+        _rx(
+            r"\b(?:we|this\s+(?:web)?site|our\s+(?:web)?site|this\s+website|our\s+partners)\s+"
+            r"(?:and\s+our\s+partners\s+)?(?:uses?|utilise|store|set)\s+cookies\b|"
+            r"^accept\s+(?:all\s+)?cookies\b|\baccept\s+all\s+cookies\b|\bcookies?\s+(?:policy|settings|preferences|consent|"
+            r"notice|banner)\b|\bby\s+(?:continuing|using|browsing)\s+(?:to\s+(?:use|browse)\s+)?"
+            r"(?:this|our)\s+(?:site|website)|\b(?:utilizamos|usamos)\s+cookies\b|"
+            r"\beste\s+sitio\s+(?:web\s+)?(?:utiliza|usa)\s+cookies\b|"
+            r"\b(?:nous\s+utilisons|ce\s+site\s+utilise)\s+des\s+cookies\b|"
+            r"\bconsent\s+to\s+(?:the\s+use\s+of\s+)?cookies\b|\bpolítica\s+de\s+cookies\b|"
+            r"\bgestion\s+des\s+cookies\b|\bwe\s+value\s+your\s+privacy\b",
+            needles=("cookie", "privacy"),
+        ),
+        90,
+    ),
+    Rule(
+        "consent_button",
+        BOILERPLATE,
+        _rx(
+            r"^(?:accept(?:\s+all)?|reject(?:\s+all)?|decline|agree|i\s+agree|i\s+accept|ok|okay|"
+            r"got\s+it|allow(?:\s+all)?|manage\s+(?:preferences|settings|options|cookies|consent)|"
+            r"cookie\s+settings|privacy\s+settings|more\s+options|aceptar(?:\s+todo)?|rechazar|"
+            r"tout\s+accepter|accepter|refuser|tout\s+refuser|paramétrer)[.!]?$"
+        ),
+        4,
+    ),
+    Rule(
+        "newsletter_prompt",
+        BOILERPLATE,
+        _rx(
+            r"^(?:sign\s+up\b|subscribe\b|suscr[ií]bete|reg[ií]strate|abonnez[- ]vous|"
+            r"inscrivez[- ]vous|stay\s+(?:updated|informed|up[- ]to[- ]date|in\s+the\s+know|"
+            r"connected|tuned)|never\s+miss|get\s+(?:the\s+latest|our|breaking|the\s+best)|"
+            r"enter\s+your\s+e-?mail|want\s+(?:more|the\s+latest)|join\s+(?:our|the)\s+"
+            r"(?:newsletter|mailing\s+list|community)|recibe\s+(?:nuestro|las)|"
+            r"recevez\s+(?:notre|nos|la))"
+        ),
+        30,
+    ),
+    Rule(
+        "newsletter_prompt",
+        BOILERPLATE,
+        _rx(
+            r"\bnewsletters?\b|\bin\s+your\s+inbox\b|\bboletín\b|\blettre\s+d['’]information\b|"
+            r"\binfolettre\b|\bmailing\s+list\b"
+        ),
+        15,
+        on_prose=False,
+    ),
+    Rule(
+        "paywall",
+        BOILERPLATE,
+        _rx(
+            r"^(?:already\s+(?:a\s+subscriber|have\s+an\s+account)|subscribe\s+(?:now\s+)?to\s+"
+            r"(?:continue|read|unlock)|you(?:['’]ve|\s+have)\s+(?:reached|read)\s+(?:your|the)\s+"
+            r"|this\s+(?:article|content|story)\s+is\s+(?:for|only\s+available\s+to|exclusive\s+to)"
+            r"\s+(?:subscribers|members)|(?:log|sign)\s*in\s+(?:to|or)\s+|create\s+(?:a\s+)?"
+            r"(?:free\s+)?account|register\s+(?:now|for\s+free)|unlock\s+(?:this|unlimited|full)|"
+            r"start\s+your\s+(?:free\s+)?trial|support\s+(?:our|independent|quality)\s+journalism|"
+            r"become\s+a\s+(?:member|subscriber|patron)|donate\s+(?:now|today)|"
+            r"(?:contenido|artículo)\s+exclusivo\s+para\s+suscriptores|réservé\s+aux\s+abonnés)"
+        ),
+        30,
+    ),
+    Rule(
+        "comment_form",
+        BOILERPLATE,
+        _rx(
+            r"^(?:leave\s+an?\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a|your)\s+comment|"
+            r"write\s+a\s+comment|(?:view|show|load|read|see)\s+(?:all\s+|more\s+)?comments|"
+            r"join\s+the\s+(?:conversation|discussion)|be\s+the\s+first\s+to\s+comment|"
+            r"you\s+must\s+be\s+logged\s+in\s+to\s+(?:post\s+a\s+)?comment|cancel\s+reply|"
+            r"(?:deja|dejar|escribe)\s+(?:un|una|tu)\s+(?:comentario|respuesta)|"
+            r"laisser\s+un\s+commentaire|(?:ajouter|écrire)\s+un\s+commentaire|"
+            r"(?:name|email|e-mail|website|comment|nombre|correo|nom|courriel)\s*\*?:?$)|"
+            r"\byour\s+email\s+address\s+will\s+not\s+be\s+published\b|"
+            r"\brequired\s+fields\s+are\s+marked\b|\bsave\s+my\s+name,\s+email\b|"
+            r"\btu\s+dirección\s+de\s+correo\s+electrónico\s+no\s+será\s+publicada\b|"
+            r"\bvotre\s+adresse\s+(?:e-mail|de\s+messagerie)\s+ne\s+sera\s+pas\s+publiée\b"
+        ),
+        30,
+    ),
+    Rule(
+        "comment_counter",
+        BOILERPLATE,
+        _rx(
+            r"^(?:(?:\d+|no)\s+)?(?:comments?|replies|responses|comentarios?|commentaires?|"
+            r"réactions?)(?:\s*[(\[]\d+[)\]])?$"
+        ),
+        4,
+    ),
+    Rule(
+        "share_prompt",
+        BOILERPLATE,
+        _rx(
+            r"^(?:share|sharing|tweet|pin\s+it|email\s+this|compart(?:ir|e)|partager|partagez|"
+            r"teilen)(?:\s+(?:this|on|via|article|story|post|page|the\s+article|the\s+story|"
+            r"en|sur|cet\s+article|esta\s+noticia|este\s+artículo|with\s+\w+)\b.*)?[:!.]?$|"
+            r"^\d[\d.,]*[km]?\s+(?:shares?|views?|likes?|reads?)$"
+        ),
+        10,
+    ),
+    Rule(
+        "follow_prompt",
+        BOILERPLATE,
+        _rx(
+            r"^(?:follow|like)\s+(?:us|me|@\w+)\b|^(?:síguenos|siguenos|suivez[- ]nous|"
+            r"folge\s+uns|find\s+us\s+on|connect\s+with\s+us)\b"
+        ),
+        15,
+    ),
+    Rule("social_links", BOILERPLATE, _rx(rf"^{_SOCIAL}(?:\s*[|,·•/]?\s*{_SOCIAL})*$"), 12),
+    Rule("related_heading", BOILERPLATE, RELATED_HEADING.match, 8),
+    Rule(
+        "related_link",
+        BOILERPLATE,
+        _rx(
+            r"^(?:related|read\s+more|read\s+also|also\s+read|see\s+also|more|lire\s+aussi|"
+            r"à\s+lire\s+aussi|a\s+lire\s+aussi|lee\s+también|leer\s+más|ver\s+también|watch|"
+            r"listen|video|vídeo|vidéo|recommended|must\s+read|don['’]t\s+miss|related\s+story|"
+            r"related\s+article)\s*[:|»›>]\s*\S"
+        ),
+        30,
+    ),
+    Rule(
+        "photo_caption",
+        BOILERPLATE,
+        _rx(
+            r"[(\[]\s*(?:photo|photograph|image|picture|pic|credit|crédit|crédito|foto|"
+            r"fotografía|illustration|file\s+photo)s?\b[^()\[\]]{0,80}[)\]]\s*\.?$|"
+            r"^(?:photo|photograph|image|picture|pic|foto|fotografía|crédit\s+photo|"
+            r"photo\s+credit|credit|crédit|crédito|illustration|file\s+photo|caption)"
+            r"\s*(?::|/|by\b|—|–)|"
+            r"(?:/|\bvia\s+|©\s*)(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?|"
+            r"anadolu(?:\s+agency)?|shutterstock|xinhua|efe|dpa|bloomberg|alamy|pa\s+(?:images|"
+            r"wire)|sipa|abaca|zuma(?:\s+press)?|imago)\s*[)\]]?\.?$"
+        ),
+        60,
+    ),
+    Rule(
+        "advertisement",
+        BOILERPLATE,
+        _rx(
+            r"^(?:advertisement|advertising|ad|ads|sponsored(?:\s+content)?|paid\s+(?:content|post)|"
+            r"partner\s+content|promoted(?:\s+content)?|publicité|publicidad|anuncio|anzeige|"
+            r"pub|(?:story\s+)?continues\s+below(?:\s+(?:this\s+)?advertisement)?|"
+            r"continue\s+reading\s+(?:below|the\s+main\s+story)|scroll\s+to\s+continue"
+            r"(?:\s+with\s+content)?|article\s+continues\s+(?:below|after\s+(?:this\s+)?"
+            r"advertisement)|la\s+suite\s+après\s+(?:cette\s+)?publicité)[.:]?$"
+        ),
+        8,
+    ),
+    Rule(
+        "tags",
+        BOILERPLATE,
+        _rx(
+            r"^(?:tags?|topics?|filed\s+under|categories|category|keywords|related\s+topics|"
+            r"etiquetas|temas|palabras\s+clave|mots[- ]clés|thèmes|sujets)\s*:"
+        ),
+        40,
+    ),
+    Rule(
+        "copyright",
+        BOILERPLATE,
+        _rx(
+            r"^(?:©|\(c\)\s|copyright\b)|\ball\s+rights\s+reserved\b|"
+            r"\btodos\s+los\s+derechos\s+reservados\b|\btous\s+droits\s+réservés\b",
+            needles=("©", "(c)", "copyright", "rights", "derechos", "droits"),
+        ),
+        40,
+    ),
+    Rule(
+        "navigation",
+        BOILERPLATE,
+        _rx(
+            r"^(?:home|menu|search|skip\s+to\s+(?:main\s+)?content|log\s*in|sign\s*in|register|"
+            r"close|back\s+to\s+top|top|next|previous|prev|next\s+(?:article|story|post)|"
+            r"previous\s+(?:article|story|post)|print|print\s+this\s+(?:page|article)|email|"
+            r"listen(?:\s+to\s+(?:this\s+)?article)?|open\s+in\s+app|loading\.*|inicio|portada|"
+            r"accueil|buscar|rechercher|menú|anterior|siguiente|suivant|précédent)[.:]?$|"
+            r"^[\w’' ]{1,30}(?:\s*[>›»]\s*[\w’' ]{1,30}){2,}$"
+        ),
+        8,
+    ),
+    Rule(
+        "reading_time",
+        BOILERPLATE,
+        _rx(
+            r"^\d+\s*-?\s*(?:min(?:ute)?s?)(?:\.?\s+(?:read|de\s+lectura|de\s+lecture))?$|"
+            r"^(?:reading\s+time|read\s+time|tiempo\s+de\s+lectura|temps\s+de\s+lecture)\b"
+        ),
+        8,
+    ),
+    Rule(
+        "tech_notice",
+        BOILERPLATE,
+        _rx(
+            r"\benable\s+javascript\b|\byour\s+browser\s+does\s+not\s+support\b|\bplease\s+"
+            r"(?:enable|update)\s+your\s+browser\b|\bthis\s+(?:video|content)\s+(?:is\s+not\s+"
+            r"available|cannot\s+be\s+played)\b|^loading\s+(?:comments|video|content)"
+        ),
+        30,
+    ),
+    Rule(
+        "contact_prompt",
+        BOILERPLATE,
+        _rx(
+            r"^(?:report\s+an?\s+(?:error|typo|correction)|submit\s+a\s+(?:correction|tip)|"
+            r"found\s+a\s+typo|(?:got|have)\s+a\s+(?:news\s+)?tip|contact\s+us|send\s+us\s+"
+            r"(?:a\s+)?(?:tip|message|your))"
+        ),
+        25,
+    ),
+    Rule(
+        "click_prompt",
+        BOILERPLATE,
+        _rx(
+            r"^(?:click|tap)\s+here\b|^haz\s+clic\b|^cliquez\s+ici\b|"
+            r"^(?:download|get)\s+(?:our|the)\s+(?:\w+\s+)?app\b|^(?:descarga|télécharge[rz])\s+"
+            r"(?:nuestra|notre|l['’])\s*app"
+        ),
+        25,
+    ),
+    Rule(
+        "image_placeholder",
+        BOILERPLATE,
+        _rx(
+            r"^(?:image|photo|picture|video|embed|graphic|gallery|galería|galerie)"
+            r"(?:\s+\d+(?:\s+(?:of|/|de|sur)\s+\d+)?)?$|"
+            r"^\[(?:image|photo|video|embed|graphic)[^\]]*\]$"
+        ),
+        5,
+    ),
+    Rule("stray_number", BOILERPLATE, _rx(r"^[#(\[]?\d{1,7}(?:[.,]\d+)?[km]?[)\]]?$"), 2),
+    Rule("section_label", BOILERPLATE, SECTION_NAME.match, 3, zone="header"),
+)
+
+REASONS = frozenset(rule.reason for rule in RULES)

@@ -1,0 +1,182 @@
+"""`clean_documents`: the cleaning stage of the flow (ingest -> clean -> dedup -> ...).
+
+Takes a batch of decoded documents and returns the articles (body and metadata fields),
+the per-line audit (`line_labels`: every non-empty raw line labelled body, metadata,
+boilerplate or repeat, with the rule that decided), the documents left without an article
+(for quarantine, with the reason) and this batch's line statistics for the cross-document
+history. Pure: Arrow tables in, Arrow tables out; the flow owns the warehouse. The work is
+done per batch, column-wise: `lines` explodes and describes all lines at once,
+`classify` labels them with the rules table and document context, `crossdoc` adds the
+evidence of lines recurring across a site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from newspipe import schema
+from newspipe.clean.classify import FIELDS, classify_lines
+from newspipe.clean.crossdoc import apply_site_evidence
+from newspipe.clean.lines import explode_lines
+from newspipe.clean.publishers import load_directory, name_key, registrable_domain
+from newspipe.clean.rules import BODY
+from newspipe.config import CleanConfig
+
+ARTICLE_COLUMNS = (
+    "article_id",
+    "doc_id",
+    "source_uri",
+    "title",
+    "site_name",
+    "author",
+    "published_date",
+    "original_source",
+    "body",
+    "n_words",
+)
+ARTICLES_SCHEMA = pa.schema([schema.ARTICLES.schema.field(c) for c in ARTICLE_COLUMNS])
+REJECTED_SCHEMA = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("error", pa.string(), nullable=False),
+    ]
+)
+# Optional document columns (from record files or HTML) that stand in for fields the text
+# does not give.
+_HINTS = {"title": "title", "site_name": "site_name", "published": "published_date"}
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    articles: pa.Table
+    line_labels: pa.Table
+    rejected: pa.Table
+    line_stats: pa.Table
+
+
+def clean_documents(
+    documents: pa.Table, config: CleanConfig, line_history: pa.Table | None = None
+) -> CleanResult:
+    """Clean a batch of documents (`doc_id`, `source_uri`, `text`; optionally `url`,
+    `title`, `published`, `site_name` as hints). `line_history` is the sum of earlier
+    batches' `line_stats` per (site_key, line_hash)."""
+    documents = _distinct(documents)
+    doc_id = documents["doc_id"].to_numpy(zero_copy_only=False).astype(object)
+    directory = load_directory(tuple(config.publisher_directories))
+    lines = explode_lines(documents["text"])
+    lines, fields = classify_lines(lines, documents.num_rows, directory)
+    fields = _with_hints(fields, documents)
+    lines, line_stats = apply_site_evidence(
+        lines,
+        _site_keys(fields, documents),
+        doc_id,
+        line_history,
+        config.site_chrome_min_docs,
+        config.site_chrome_max_words,
+    )
+
+    is_body = (lines["label"] == BODY).to_numpy()
+    body = lines.loc[is_body].groupby("doc", sort=True)["text"].agg("\n\n".join)
+    has_body = np.zeros(documents.num_rows, dtype=bool)
+    has_body[body.index.to_numpy()] = True
+
+    kept = np.flatnonzero(has_body)
+    body_text = pa.array(body.reindex(kept).to_numpy(), pa.string())
+    columns = {
+        "article_id": pa.array(doc_id[kept], pa.string()),
+        "doc_id": pa.array(doc_id[kept], pa.string()),
+        "source_uri": documents["source_uri"].take(kept),
+        **{
+            f: pa.array(
+                [None if pd.isna(v) else v for v in fields[f].to_numpy()[kept]],
+                ARTICLES_SCHEMA.field(f).type,
+            )
+            for f in FIELDS
+        },
+        "body": body_text,
+        "n_words": pc.list_value_length(pc.utf8_split_whitespace(body_text)),
+    }
+    articles = pa.table(
+        [columns[c].cast(ARTICLES_SCHEMA.field(c).type) for c in ARTICLE_COLUMNS],
+        schema=ARTICLES_SCHEMA,
+    )
+
+    audited = lines.loc[has_body[lines["doc"].to_numpy()]]
+    line_labels = schema.conform(
+        schema.LINE_LABELS,
+        pa.table(
+            {
+                "article_id": pa.array(doc_id[audited["doc"].to_numpy()], pa.string()),
+                "line_no": pa.array(audited["line_no"].to_numpy(), pa.int32()),
+                "text": pa.array(audited["raw"].to_numpy(), pa.string()),
+                "label": pa.array(audited["label"].to_numpy(), pa.string()),
+                "reason": pa.array(audited["reason"].to_numpy(), pa.string()),
+            }
+        ),
+    )
+    return CleanResult(
+        articles=articles,
+        line_labels=line_labels,
+        rejected=_rejected(documents, lines, has_body, doc_id),
+        line_stats=line_stats,
+    )
+
+
+def _distinct(documents: pa.Table) -> pa.Table:
+    """One row per doc_id: identical bytes at two paths are one document, read from the
+    first path in sort order."""
+    if pc.count_distinct(documents["doc_id"]).as_py() == documents.num_rows:
+        return documents
+    order = documents.sort_by([("doc_id", "ascending"), ("source_uri", "ascending")])
+    ids = order["doc_id"].to_numpy(zero_copy_only=False)
+    first = np.r_[True, ids[1:] != ids[:-1]]
+    return order.filter(pa.array(first))
+
+
+def _with_hints(fields: pd.DataFrame, documents: pa.Table) -> pd.DataFrame:
+    """Fill the fields the text did not give from hint columns, when the batch has them."""
+    for column, field in _HINTS.items():
+        if column not in documents.column_names:
+            continue
+        hint = documents[column].to_pandas().replace("", None)
+        if field == "published_date":
+            hint = pd.to_datetime(hint, errors="coerce", utc=True, format="mixed").dt.date
+        fields[field] = fields[field].where(fields[field].notna(), hint.astype(object))
+    return fields
+
+
+def _site_keys(fields: pd.DataFrame, documents: pa.Table) -> pd.Series:
+    """Key of the site each document belongs to, for cross-document evidence: the
+    registrable domain of its URL when it has one, else its folded site name, else none."""
+    uri = documents["url"] if "url" in documents.column_names else documents["source_uri"]
+    domains = [
+        registrable_domain(urlsplit(u).netloc)
+        if isinstance(u, str) and u.startswith(("http://", "https://"))
+        else None
+        for u in uri.to_pylist()
+    ]
+    names = fields["site_name"].map(lambda s: name_key(s) if isinstance(s, str) else None)
+    return pd.Series(domains, dtype=object).combine_first(names)
+
+
+def _rejected(
+    documents: pa.Table, lines: pd.DataFrame, has_body: np.ndarray, doc_id: np.ndarray
+) -> pa.Table:
+    rows = np.flatnonzero(~has_body)
+    n_lines = lines.groupby("doc").size().reindex(rows, fill_value=0).to_numpy()
+    errors = [
+        "empty document: no text"
+        if n == 0
+        else f"no article text: all {n} non-empty lines are metadata, boilerplate or repeats"
+        for n in n_lines
+    ]
+    return pa.table(
+        {"doc_id": pa.array(doc_id[rows], pa.string()), "error": pa.array(errors, pa.string())},
+        schema=REJECTED_SCHEMA,
+    )

@@ -1,0 +1,126 @@
+"""Chrome the seeds do not show, dropped into the middle of an invented article: each line
+must leave the body, for the stated reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.clean.helpers import PARAGRAPHS, article, clean, labels
+
+CHROME = [
+    ("Sign up for our morning briefing", "newsletter_prompt"),
+    ("Suscríbete a nuestro boletín", "newsletter_prompt"),
+    ("Newsletter", "newsletter_prompt"),
+    ("Accept all cookies", "cookie_notice"),
+    ("We use cookies to personalise content and ads, and to analyse our traffic.", "cookie_notice"),
+    ("Nous utilisons des cookies pour améliorer votre expérience.", "cookie_notice"),
+    ("Manage preferences", "consent_button"),
+    ("Advertisement", "advertisement"),
+    ("Publicidad", "advertisement"),
+    ("Story continues below advertisement", "advertisement"),
+    ("Share this story", "share_prompt"),
+    ("Partager cet article", "share_prompt"),
+    ("Comments (14)", "comment_counter"),
+    ("Leave a comment", "comment_form"),
+    ("Deja un comentario", "comment_form"),
+    ("Most Read", "related_heading"),
+    ("Te puede interesar", "related_heading"),
+    ("Lire aussi : Le gouvernement présente son budget", "related_link"),
+    ("Read more: Council approves new cycle lanes", "related_link"),
+    ("Photo: Jane Doe/AFP via Getty Images", "photo_caption"),
+    ("Rescue crews at the pier on Monday night. (Photo credit: Harbour Council)", "photo_caption"),
+    ("Click here to subscribe", "click_prompt"),
+    ("Download our free app", "click_prompt"),
+    ("Follow us on X", "follow_prompt"),
+    ("Facebook Twitter LinkedIn Email", "social_links"),
+    ("Tags: harbour, infrastructure, council", "tags"),
+    ("23", "stray_number"),
+    ("© 2024 Harbour Gazette. All rights reserved.", "copyright"),
+    ("Skip to main content", "navigation"),
+    ("Home › Local › Transport", "navigation"),
+    ("5 min read", "reading_time"),
+    ("Already a subscriber? Log in", "paywall"),
+    ("Please enable JavaScript to view the comments.", "tech_notice"),
+    ("Image 3 of 12", "image_placeholder"),
+    ("Report an error", "contact_prompt"),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), CHROME, ids=[c[1] + ":" + c[0][:24] for c in CHROME])
+def test_chrome_line_leaves_the_body(line, reason):
+    text = "\n\n".join([PARAGRAPHS[0], PARAGRAPHS[1], line, PARAGRAPHS[2], PARAGRAPHS[3]])
+    result = clean(text)
+    assert labels(result)[5] == ("boilerplate", reason)
+    assert article(result)["body"] == "\n\n".join(PARAGRAPHS)
+
+
+def test_at_least_twenty_invented_chrome_cases():
+    assert len(CHROME) >= 20
+
+
+def test_prose_that_mentions_chrome_words_stays_body():
+    sentences = [
+        "The bakery said customers who accept cookies as payment for odd jobs are rare.",
+        "Subscribers to the council's newsletter were told of the closure a week earlier.",
+        "Share prices of the construction firm rose after the contract was announced.",
+    ]
+    result = clean("\n".join([PARAGRAPHS[0], *sentences, PARAGRAPHS[1]]))
+    assert {labels(result)[n] for n in (2, 3, 4)} == {("body", "paragraph")}
+
+
+def test_related_block_takes_the_headlines_under_its_heading():
+    text = "\n".join(
+        [
+            *PARAGRAPHS,
+            "More on this story",
+            "Ferry timetable changes from May",
+            "Why the old bridge kept failing",
+            "Mayor defends repair budget",
+        ]
+    )
+    assert [labels(clean(text))[n] for n in range(5, 9)] == [("boilerplate", "related_heading")] + [
+        ("boilerplate", "related_block")
+    ] * 3
+
+
+def test_link_list_inside_the_article_is_chrome_but_a_list_after_a_colon_is_body():
+    links = [
+        "Ferry timetable changes from May",
+        "Why the old bridge kept failing",
+        "Mayor defends repair budget",
+    ]
+    result = clean("\n".join([PARAGRAPHS[0], *links, PARAGRAPHS[1]]))
+    assert {labels(result)[n] for n in (2, 3, 4)} == {("boilerplate", "link_list")}
+    listed = clean(
+        "\n".join(
+            [
+                PARAGRAPHS[0],
+                "The works covered:",
+                "Two expansion joints",
+                "The deck surface",
+                "Lighting on the walkway",
+                PARAGRAPHS[1],
+            ]
+        )
+    )
+    assert {labels(listed)[n][0] for n in (2, 3, 4, 5)} == {"body"}
+
+
+def test_footer_lines_after_the_article_are_chrome():
+    text = "\n".join([*PARAGRAPHS, "Harbour Gazette: your town, your news", "Contact us"])
+    result = clean(text)
+    assert labels(result)[5] == ("boilerplate", "trailing_chrome")
+    assert labels(result)[6] == ("boilerplate", "contact_prompt")
+
+
+def test_author_bio_paragraph_after_the_article():
+    text = "\n".join(
+        [
+            "By Tomás Herrera",
+            *PARAGRAPHS,
+            "Tomás Herrera is a transport reporter who has covered the city council since 2015.",
+        ]
+    )
+    result = clean(text)
+    assert labels(result)[6] == ("boilerplate", "author_bio")
+    assert article(result)["author"] == "Tomás Herrera"

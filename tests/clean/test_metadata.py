@@ -1,0 +1,120 @@
+"""Reading the metadata lines: datelines, bylines, credits, title and site."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newspipe.clean import metadata as md
+from newspipe.clean.publishers import load_directory
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Monday, November 6, 2023", dt.date(2023, 11, 6)),
+        ("2024-03-05", dt.date(2024, 3, 5)),
+        ("2024-03-05T10:30:00Z", dt.date(2024, 3, 5)),
+        ("Published 5 March 2024, 10:30 GMT", dt.date(2024, 3, 5)),
+        ("Updated: Mar. 5, 2024 4:12 p.m. ET", dt.date(2024, 3, 5)),
+        ("Dec 13th, 2024", dt.date(2024, 12, 13)),
+        ("6 de noviembre de 2023", dt.date(2023, 11, 6)),
+        ("Publié le 12 janvier 2024 à 14h05", dt.date(2024, 1, 12)),
+        ("BAGHDAD, Dec. 13, 2024", dt.date(2024, 12, 13)),
+    ],
+)
+def test_datelines_in_common_formats(line, date):
+    assert md.labelled_dateline(line) or md.bare_dateline(line)
+    assert md.parse_date(line) == date
+
+
+def test_a_date_without_a_year_is_no_published_date():
+    assert md.bare_dateline("Tuesday, 1 March")
+    assert md.parse_date("Tuesday, 1 March") is None
+
+
+def test_relative_timestamps_are_datelines_without_a_date():
+    assert md.labelled_dateline("Updated 3 hours ago")
+    assert md.parse_date("Updated 3 hours ago") is None
+
+
+def test_sentences_with_dates_are_not_datelines():
+    assert not md.looks_like_dateline(
+        "The council voted on March 5, 2024, to reopen the bridge after repairs."
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("By JANE DOE, Staff Writer", "Jane Doe"),
+        ("Written by Sam Okafor | Reporter", "Sam Okafor"),
+        ("Por María José García", "María José García"),
+        ("Par Jean-Luc Dupont, envoyé spécial à Lyon", "Jean-Luc Dupont"),
+        ("By Ana de la Cruz in Madrid", "Ana de la Cruz"),
+    ],
+)
+def test_bylines(line, author):
+    assert md.author_from_byline(line) == author
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the time the ferry arrived, the storm had passed.",
+        "Par ailleurs, le maire a annoncé des travaux.",
+        "By Monday",
+    ],
+)
+def test_sentences_starting_like_bylines_are_not(line):
+    assert md.author_from_byline(line) is None
+
+
+def test_author_bio_heading_and_author_link():
+    assert md.author_from_about("About Priya Raman") == "Priya Raman"
+    assert md.author_from_about("About Us") is None
+    assert md.author_from_link("See all stories by Priya Raman »") == "Priya Raman"
+
+
+@pytest.mark.parametrize(
+    ("line", "domain"),
+    [
+        ("This story was originally published by ProPublica.", "propublica.org"),
+        ("This article first appeared on The Conversation.", "theconversation.com"),
+        ("Source: www.bbc.co.uk/news", "bbc.co.uk"),
+        ("Fuente: EFE", "efe.com"),
+        ("Originally published at https://news.example.co.uk/story/1", "example.co.uk"),
+    ],
+)
+def test_origin_credits_resolve_to_registrable_domains(line, domain):
+    assert md.credit_domain(line, load_directory()) == domain
+
+
+def test_bare_outlet_names_resolve_through_the_directory():
+    directory = load_directory()
+    assert md.outlet_domain("AFP", directory) == "afp.com"
+    assert md.outlet_domain("The Associated Press", directory) == "apnews.com"
+    assert md.outlet_domain("Harbour views", directory) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "site"),
+    [
+        (
+            "Bridge reopens after repairs | Harbour Gazette",
+            "Bridge reopens after repairs",
+            "Harbour Gazette",
+        ),
+        (
+            "Bridge reopens after repairs - The Harbour Gazette",
+            "Bridge reopens after repairs",
+            "The Harbour Gazette",
+        ),
+        ("Iraq - US talks resume in Baghdad", "Iraq - US talks resume in Baghdad", None),
+        ("Ceasefire talks stall – Reuters", "Ceasefire talks stall", "Reuters"),
+    ],
+)
+def test_title_and_site_split(line, title, site):
+    assert md.split_title(line, load_directory()) == (title, site)
