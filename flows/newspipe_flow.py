@@ -1,24 +1,34 @@
-"""The `newspipe` Prefect flow: ingest -> clean -> dedup -> enrich -> publish.
+"""The `newspipe` Prefect flow: ingest -> clean -> enrich -> dedup -> events -> publish.
 
 Only composition lives here. Each task wraps one plain function of `newspipe.<stage>` that
 takes and returns Arrow tables for a whole batch, so task overhead is paid per batch, never
-per article. Per-batch stages (ingest, clean, enrich) are mapped over batches; the global
-stages (dedup, events, publish) run once over the run and the warehouse history. The flow
-holds the warehouse lock from start to publish, so two runs never interleave.
+per article. Per-batch stages (ingest, clean, enrich) are mapped over batches and run in
+parallel on the task runner (threads by default, Dask workers with `--runner dask`); the
+global stages (dedup, events, publish) run once over the run and the warehouse history, in
+DuckDB. The flow holds the warehouse lock from start to publish, so two runs never
+interleave. Per-batch results are cached on their content for a day, so a run that failed
+after them (at publish, say) redoes none of that work when it is started again.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import hashlib
+from datetime import UTC, datetime, timedelta
+from functools import cache
+from pathlib import Path
 from secrets import token_hex
+from typing import Any
 
 import pyarrow as pa
 from prefect import flow, get_run_logger, task, unmapped
-from prefect.artifacts import create_table_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
 from prefect.runtime import flow_run
+from pydantic import BaseModel
 
-from newspipe import clean, dedup, enrich, ingest, warehouse
+from newspipe import __version__ as newspipe_version
+from newspipe import clean, dedup, enrich, ingest, progress, report, warehouse
 from newspipe.config import Settings
 from newspipe.schema import (
     ARTICLES,
@@ -30,20 +40,73 @@ from newspipe.schema import (
     RUNS,
 )
 
-# Tables move between tasks in memory; hashing them for Prefect's default cache key would
-# cost a pass over every batch and buy nothing, since runs are idempotent by content.
-batch_task = task(cache_policy=NO_CACHE)
-storage_task = task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+CACHE_FOR = timedelta(days=1)
 
 
-@batch_task
+@cache
+def _code_digest() -> str:
+    """A digest of newspipe's own code and data: a cached result never outlives a change
+    to the code that produced it."""
+    digest = hashlib.sha256(newspipe_version.encode())
+    root = Path(ingest.__file__).parents[1]
+    for path in sorted(p for p in root.rglob("*") if p.suffix in {".py", ".sql", ".csv"}):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _fingerprint(value: Any, digest) -> None:
+    if isinstance(value, pa.Table):
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, value.schema) as writer:
+            writer.write_table(value)
+        digest.update(sink.getvalue())
+    elif isinstance(value, BaseModel):
+        digest.update(value.model_dump_json().encode())
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _fingerprint(item, digest)
+    else:
+        digest.update(repr(value).encode())
+
+
+def content_key(context, parameters: dict[str, Any]) -> str:
+    """Cache key from what a batch task reads: its inputs' content and newspipe's code."""
+    digest = hashlib.sha256(_code_digest().encode())
+    digest.update(context.task.name.encode())
+    for name in sorted(parameters):
+        digest.update(name.encode())
+        _fingerprint(parameters[name], digest)
+    return digest.hexdigest()
+
+
+def file_key(context, parameters: dict[str, Any]) -> str:
+    """Cache key for reading files: their paths, sizes and modification times."""
+    stats = []
+    for path in parameters["paths"]:
+        try:
+            stat = Path(path).stat()
+            stats.append((path, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            stats.append((path, None, None))
+    return content_key(context, {"files": stats, "settings": parameters["settings"]})
+
+
+# Batch tasks: cached on content, so a rerun after a failure skips finished batches.
+batch_task = task(cache_key_fn=content_key, cache_expiration=CACHE_FOR, persist_result=True)
+# Global tasks see the whole run; storage tasks retry with backoff on I/O errors.
+global_task = task(cache_policy=NO_CACHE)
+storage_task = task(cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 4, 16])
+
+
+@global_task
 def discover_inputs(inputs: list[str], settings: Settings) -> ingest.discover.Discovered:
     found = ingest.discover_inputs(inputs, settings.ingest.text_extensions)
     logger = get_run_logger()
-    logger.info("%d input files", len(found.files))
+    logger.info("found %d input files", len(found.files))
     if found.skipped:
         logger.warning(
-            "%d files skipped in folders (not %s): %s",
+            "skipped %d files in folders that are not %s: %s",
             len(found.skipped),
             "/".join(settings.ingest.text_extensions),
             ", ".join(found.skipped[:5]),
@@ -53,19 +116,38 @@ def discover_inputs(inputs: list[str], settings: Settings) -> ingest.discover.Di
 
 @storage_task
 def load_history(store: warehouse.Warehouse) -> warehouse.History:
-    return warehouse.load_history(store)
+    history = warehouse.load_history(store)
+    get_run_logger().info(
+        "warehouse holds %d documents and %d articles",
+        history.known_documents.num_rows,
+        history.article_index.num_rows,
+    )
+    return history
 
 
-@batch_task
+@task(cache_key_fn=file_key, cache_expiration=CACHE_FOR, persist_result=True)
 def ingest_batch(paths: list[str], settings: Settings) -> pa.Table:
-    return ingest.read_documents(paths, settings.ingest.max_bytes)
+    documents = ingest.read_documents(paths, settings.ingest.max_bytes)
+    n_ok = documents.filter(pa.compute.equal(documents["status"], "ok")).num_rows
+    get_run_logger().info(
+        "read %d inputs: %d ok, %d quarantined", documents.num_rows, n_ok, documents.num_rows - n_ok
+    )
+    return documents
 
 
 @batch_task
 def clean_batch(
     documents: pa.Table, settings: Settings, line_history: pa.Table
 ) -> clean.CleanResult:
-    return clean.clean_documents(documents, settings.clean, line_history)
+    result = clean.clean_documents(documents, settings.clean, line_history)
+    get_run_logger().info(
+        "cleaned %d documents: %d articles, %d without article text; lines %s",
+        documents.num_rows,
+        result.articles.num_rows,
+        result.rejected.num_rows,
+        report.label_counts(result.line_labels),
+    )
+    return result
 
 
 @batch_task
@@ -73,16 +155,25 @@ def enrich_batch(articles: pa.Table) -> pa.Table:
     return enrich.enrich_articles(articles)
 
 
-@batch_task
+@global_task
 def deduplicate(articles: pa.Table, history: warehouse.History) -> tuple[pa.Table, pa.Table]:
-    return dedup.deduplicate(articles, history.article_index)
+    articles, groups = dedup.deduplicate(articles, history.article_index)
+    copies = dedup.duplicate_rows(groups)
+    get_run_logger().info(
+        "%d articles in %d duplicate groups of two or more",
+        copies.num_rows,
+        pa.compute.count_distinct(copies["dup_group_id"]).as_py(),
+    )
+    return articles, groups
 
 
-@batch_task
+@global_task
 def assign_events(
     history: warehouse.History, articles: pa.Table, groups: pa.Table
 ) -> tuple[pa.Table, pa.Table]:
-    return enrich.assign_events(history.article_index, articles, groups)
+    assignments, events = enrich.assign_events(history.article_index, articles, groups)
+    get_run_logger().info("%d events over %d articles", events.num_rows, assignments.num_rows)
+    return assignments, events
 
 
 @storage_task
@@ -94,6 +185,7 @@ def publish(
     assignments: pa.Table,
 ) -> None:
     warehouse.publish_run(store, run_id, appends, replacements, assignments)
+    get_run_logger().info("published run %s to %s", run_id, store.root)
 
 
 def _batches(rows: list, size: int) -> list[list]:
@@ -104,6 +196,17 @@ def _batches(rows: list, size: int) -> list[list]:
 
 def _table_batches(table: pa.Table, size: int) -> list[pa.Table]:
     return [table.slice(i, size) for i in range(0, table.num_rows, size)] or [table]
+
+
+def _gather(futures: list, stage: str, sizes: list[int], unit: str) -> list:
+    """Wait for mapped batch futures, reporting progress as each completes; results in
+    submission order."""
+    size_of = {id(f): n for f, n in zip(futures, sizes, strict=True)}
+    with progress.stage(stage, sum(sizes), unit) as bar:
+        for future in as_completed(futures):
+            future.result()
+            bar.advance(size_of[id(future)])
+    return [f.result() for f in futures]
 
 
 @flow(name="newspipe", log_prints=False)
@@ -124,8 +227,14 @@ def newspipe(
     with store.lock(lock_timeout_s):
         found = discover_inputs(inputs, settings)
         history = load_history(store)
+        path_batches = _batches(found.files, size)
         raw = pa.concat_tables(
-            ingest_batch.map(_batches(found.files, size), unmapped(settings)).result()
+            _gather(
+                ingest_batch.map(path_batches, unmapped(settings)),
+                "ingest",
+                [len(b) for b in path_batches],
+                "files",
+            )
         )
         new_documents = warehouse.split_new_documents(raw, history)
         to_clean = new_documents.filter(new_documents["to_clean"]).select(
@@ -138,18 +247,30 @@ def newspipe(
             to_clean.num_rows,
         )
 
-        cleaned = clean_batch.map(
-            _table_batches(to_clean, size), unmapped(settings), unmapped(history.line_history)
-        ).result()
-        line_labels = pa.concat_tables([c.line_labels for c in cleaned])
-        rejected = pa.concat_tables([c.rejected for c in cleaned])
-        line_stats = pa.concat_tables([c.line_stats for c in cleaned])
+        doc_batches = _table_batches(to_clean, size)
+        cleaned = _gather(
+            clean_batch.map(doc_batches, unmapped(settings), unmapped(history.line_history)),
+            "clean",
+            [b.num_rows for b in doc_batches],
+            "documents",
+        )
         articles = pa.concat_tables([c.articles for c in cleaned])
-        articles = pa.concat_tables(enrich_batch.map(_table_batches(articles, size)).result())
-        articles, groups = deduplicate(articles, history)
-        assignments, events = assign_events(history, articles, groups)
-        documents = warehouse.document_rows(new_documents, rejected, run_id, started_at)
-
+        article_batches = _table_batches(articles, size)
+        articles = pa.concat_tables(
+            _gather(
+                enrich_batch.map(article_batches),
+                "enrich",
+                [b.num_rows for b in article_batches],
+                "articles",
+            )
+        )
+        with progress.stage("dedup + events", articles.num_rows, "articles") as bar:
+            articles, groups = deduplicate(articles, history)
+            assignments, events = assign_events(history, articles, groups)
+            bar.advance(articles.num_rows)
+        documents = warehouse.document_rows(
+            new_documents, pa.concat_tables([c.rejected for c in cleaned]), run_id, started_at
+        )
         runs = warehouse.run_row(
             run_id,
             flow_run.get_id(),
@@ -159,26 +280,28 @@ def newspipe(
             documents,
             articles.num_rows,
         )
+        summary = runs.to_pylist()[0] | {"warehouse": str(store.root)}
         if documents.num_rows == 0:
             logger.info("nothing new in %d inputs: the warehouse is left as it was", raw.num_rows)
-            return runs.to_pylist()[0] | {"warehouse": str(store.root)}
-        publish(
-            store,
-            run_id,
-            appends={
-                DOCUMENTS.name: documents,
-                ARTICLES.name: articles,
-                LINE_LABELS.name: line_labels,
-                LINE_STATS.name: line_stats,
-                RUNS.name: runs,
-            },
-            replacements={DUPLICATES.name: dedup.duplicate_rows(groups), EVENTS.name: events},
-            assignments=assignments,
-        )
+            return summary
+        with progress.stage("publish", 1, "run") as bar:
+            publish(
+                store,
+                run_id,
+                appends={
+                    DOCUMENTS.name: documents,
+                    ARTICLES.name: articles,
+                    LINE_LABELS.name: pa.concat_tables([c.line_labels for c in cleaned]),
+                    LINE_STATS.name: pa.concat_tables([c.line_stats for c in cleaned]),
+                    RUNS.name: runs,
+                },
+                replacements={DUPLICATES.name: dedup.duplicate_rows(groups), EVENTS.name: events},
+                assignments=assignments,
+            )
+            bar.advance(1)
 
-    summary = runs.to_pylist()[0] | {"warehouse": str(store.root)}
     logger.info(
-        "run %s published: %d new documents (%d quarantined), %d new articles",
+        "run %s: %d new documents (%d quarantined), %d new articles",
         run_id,
         summary["n_documents"],
         summary["n_quarantined"],
@@ -186,8 +309,13 @@ def newspipe(
     )
     create_table_artifact(
         key="newspipe-run",
-        description=f"newspipe run {run_id} into {store.root}",
         table=[{k: str(v) for k, v in summary.items()}],
+        description=f"newspipe run {run_id} into {store.root}",
+    )
+    create_markdown_artifact(
+        key="newspipe-quarantine",
+        markdown=report.quarantine_markdown(documents, run_id),
+        description=f"inputs quarantined by run {run_id}",
     )
     for view in ("source_summary", "event_summary"):
         create_table_artifact(

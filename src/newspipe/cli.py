@@ -84,6 +84,31 @@ def main() -> None:
     show_default=True,
     help="Print source_summary and event_summary after the run.",
 )
+@click.option(
+    "--runner",
+    type=click.Choice(["threads", "dask"]),
+    default="threads",
+    show_default=True,
+    help="Where per-batch tasks run: a thread pool in this process, or Dask workers.",
+)
+@click.option(
+    "--dask-address",
+    metavar="tcp://HOST:PORT",
+    help="Scheduler of an existing Dask cluster (with --runner dask); without it a local "
+    "cluster is started for the run.",
+)
+@click.option(
+    "--dask-workers",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Worker processes of the local Dask cluster (with --runner dask).",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar per stage (default: when stderr is a terminal).",
+)
 def run(
     inputs: tuple[str, ...],
     warehouse: Path,
@@ -91,6 +116,10 @@ def run(
     max_bytes: int,
     lock_timeout: float,
     summaries: bool,
+    runner: str,
+    dask_address: str | None,
+    dask_workers: int,
+    progress: bool | None,
 ) -> None:
     """Run the pipeline over INPUTS: files, folders (read recursively) and globs.
 
@@ -109,9 +138,13 @@ def run(
 
     configure_prefect(warehouse)
     from flows.newspipe_flow import newspipe
+    from newspipe.progress import listening
 
+    flow = newspipe.with_options(task_runner=_task_runner(runner, dask_address, dask_workers))
+    show_progress = sys.stderr.isatty() if progress is None else progress
     try:
-        summary = newspipe(list(inputs), str(warehouse), settings, lock_timeout)
+        with _ProgressBars(enabled=show_progress) as bars, listening(bars):
+            summary = flow(list(inputs), str(warehouse), settings, lock_timeout)
     except Exception as exc:  # the run failed: one line, not a traceback
         click.echo(f"newspipe run failed: {type(exc).__name__}: {exc}", err=True)
         sys.exit(1)
@@ -126,6 +159,115 @@ def run(
         with Warehouse(warehouse).connect() as con:
             for view in ("source_summary", "event_summary"):
                 _print(con.sql(f"select * from {view}"), "table", title=view)
+
+
+def _task_runner(runner: str, dask_address: str | None, dask_workers: int):
+    if runner == "threads":
+        from prefect.task_runners import ThreadPoolTaskRunner
+
+        return ThreadPoolTaskRunner()
+    from prefect_dask import DaskTaskRunner
+
+    if dask_address:
+        return DaskTaskRunner(address=dask_address)
+    return DaskTaskRunner(
+        cluster_kwargs={
+            "n_workers": dask_workers,
+            "threads_per_worker": 1,
+            "processes": True,
+            "dashboard_address": None,
+        }
+    )
+
+
+class _ProgressBars:
+    """A rich progress bar per stage, on stderr, fed by `newspipe.progress`."""
+
+    def __init__(self, enabled: bool):
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self._bars = Progress(
+            TextColumn("{task.description:<16}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[unit]}"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            disable=not enabled,
+        )
+        self._tasks: dict[str, int] = {}
+
+    def __enter__(self):
+        self._bars.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._bars.stop()
+
+    def start(self, stage: str, total: int, unit: str) -> None:
+        self._tasks[stage] = self._bars.add_task(stage, total=total, unit=unit)
+
+    def advance(self, stage: str, amount: int) -> None:
+        self._bars.advance(self._tasks[stage], amount)
+
+    def finish(self, stage: str) -> None:
+        task_id = self._tasks[stage]
+        self._bars.update(task_id, completed=self._bars.tasks[task_id].total)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--warehouse",
+    "-w",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_WAREHOUSE,
+    show_default=True,
+    help="Warehouse folder to write.",
+)
+@click.option(
+    "--cron",
+    default="0 * * * *",
+    show_default=True,
+    help="When to run, as a cron expression (UTC).",
+)
+@click.option(
+    "--name",
+    default="newspipe-serve",
+    show_default=True,
+    help="Name of the deployment the schedule belongs to.",
+)
+def serve(inputs: tuple[str, ...], warehouse: Path, cron: str, name: str) -> None:
+    """Serve the flow on a schedule from this process, without a work pool.
+
+    Creates (or updates) the deployment `newspipe/NAME` with the cron schedule and runs its
+    scheduled and manually triggered runs here until interrupted (Ctrl-C). Point
+    PREFECT_API_URL at a Prefect server (`prefect server start --host 127.0.0.1`) to see
+    the runs in its UI; without one, a local ephemeral API lives as long as this process.
+    INPUTS are resolved to absolute paths now, so the runs read the same files wherever
+    the process was started.
+    """
+    from newspipe.ingest import InputError, discover_inputs
+
+    try:
+        discover_inputs(list(inputs), IngestConfig().text_extensions)
+    except InputError as exc:
+        raise click.UsageError(str(exc)) from None
+    configure_prefect(warehouse)
+    from flows.newspipe_flow import newspipe
+
+    parameters = {
+        "inputs": [str(Path(i).expanduser().resolve()) for i in inputs],
+        "warehouse_dir": str(warehouse.expanduser().resolve()),
+    }
+    newspipe.serve(name=name, cron=cron, parameters=parameters, pause_on_shutdown=False)
 
 
 @main.command()

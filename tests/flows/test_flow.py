@@ -154,3 +154,69 @@ def test_bad_inputs_are_quarantined_and_the_run_goes_on(prefect_api, tmp_path):
     assert summary["n_quarantined"] == 2
     encodings = dict(_sql(tmp_path / "wh", "select source_uri, encoding from documents"))
     assert encodings[str(inputs / "legacy.txt")] == "cp1252"
+
+
+def test_a_rerun_after_a_failed_publish_reuses_the_finished_batches(
+    prefect_api, tmp_path, monkeypatch
+):
+    from prefect import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    from newspipe import warehouse
+
+    files = sorted(SAMPLE_CORPUS.glob("*.txt"))[:6]
+    publish_run = warehouse.publish_run
+
+    def failing_publish(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(warehouse, "publish_run", failing_publish)
+    with pytest.raises(OSError, match="disk full"):
+        _run(files, tmp_path / "wh", batch_size=2)
+    assert not (tmp_path / "wh" / "newspipe.duckdb").exists()
+
+    monkeypatch.setattr(warehouse, "publish_run", publish_run)
+    summary = _run(files, tmp_path / "wh", batch_size=2)
+    assert summary["n_articles"] == 6
+    with get_client(sync_client=True) as client:
+        task_runs = client.read_task_runs(
+            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[summary["flow_run_id"]]))
+        )
+    states = {}
+    for run in task_runs:
+        states.setdefault(run.name.rsplit("-", 1)[0], set()).add(run.state.name)
+    assert states["clean_batch"] == {"Cached"} and states["enrich_batch"] == {"Cached"}
+    assert states["publish"] == {"Completed"}
+
+
+def test_the_dask_runner_gives_the_same_tables(prefect_api, sample_run, tmp_path, monkeypatch):
+    from prefect_dask import DaskTaskRunner
+
+    from flows.newspipe_flow import newspipe
+
+    monkeypatch.setenv("DASK_TEMPORARY_DIRECTORY", str(tmp_path / "dask"))
+    runner = DaskTaskRunner(
+        cluster_kwargs={
+            "n_workers": 2,
+            "threads_per_worker": 1,
+            "processes": True,
+            "dashboard_address": None,
+        }
+    )
+    on_dask = tmp_path / "dask-wh"
+    newspipe.with_options(task_runner=runner)(
+        [str(SAMPLE_CORPUS)], str(on_dask), Settings(ingest=IngestConfig(batch_size=8))
+    )
+    warehouse_dir, _ = sample_run
+    for table, key in [
+        ("articles", "article_id"),
+        ("line_labels", "article_id, line_no"),
+        ("duplicates", "article_id"),
+        ("events", "event_id"),
+    ]:
+        query = (
+            f"select * exclude (run_id) from {table} order by {key}"
+            if table == "articles"
+            else f"select * from {table} order by {key}"
+        )
+        assert _sql(on_dask, query) == _sql(warehouse_dir, query), table
