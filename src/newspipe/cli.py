@@ -18,6 +18,10 @@ import click
 
 from newspipe.config import DEFAULT_WAREHOUSE, IngestConfig, Settings
 
+# A local folder or an fsspec URL (s3://bucket/prefix): kept as text, since a Path would
+# fold the `//` of a URL.
+WAREHOUSE = click.STRING
+
 _QUIET_PREFECT = {
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -26,12 +30,17 @@ _QUIET_PREFECT = {
 }
 
 
-def configure_prefect(warehouse: Path) -> None:
-    """Set Prefect's environment for a local, quiet, offline run (user settings win)."""
+def configure_prefect(warehouse: str | Path) -> None:
+    """Set Prefect's environment for a local, quiet, offline run (user settings win).
+
+    Prefect's home goes inside a local warehouse folder; for a warehouse on object storage
+    it is `.prefect` in the working directory.
+    """
     for name, value in _QUIET_PREFECT.items():
         os.environ.setdefault(name, value)
     if "PREFECT_HOME" not in os.environ:
-        home = warehouse.expanduser().resolve() / ".prefect"
+        local = "://" not in str(warehouse)
+        home = (Path(warehouse).expanduser().resolve() if local else Path.cwd()) / ".prefect"
         home.mkdir(parents=True, exist_ok=True)
         os.environ["PREFECT_HOME"] = str(home)
 
@@ -52,7 +61,7 @@ def main() -> None:
 @click.option(
     "--warehouse",
     "-w",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=WAREHOUSE,
     default=DEFAULT_WAREHOUSE,
     show_default=True,
     help="Warehouse folder to write (created when missing).",
@@ -111,7 +120,7 @@ def main() -> None:
 )
 def run(
     inputs: tuple[str, ...],
-    warehouse: Path,
+    warehouse: str,
     batch_size: int,
     max_bytes: int,
     lock_timeout: float,
@@ -159,6 +168,10 @@ def run(
         with Warehouse(warehouse).connect() as con:
             for view in ("source_summary", "event_summary"):
                 _print(con.sql(f"select * from {view}"), "table", title=view)
+
+
+def _absolute(location: str) -> str:
+    return location if "://" in location else str(Path(location).expanduser().resolve())
 
 
 def _task_runner(runner: str, dask_address: str | None, dask_workers: int):
@@ -227,7 +240,7 @@ class _ProgressBars:
 @click.option(
     "--warehouse",
     "-w",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=WAREHOUSE,
     default=DEFAULT_WAREHOUSE,
     show_default=True,
     help="Warehouse folder to write.",
@@ -244,7 +257,7 @@ class _ProgressBars:
     show_default=True,
     help="Name of the deployment the schedule belongs to.",
 )
-def serve(inputs: tuple[str, ...], warehouse: Path, cron: str, name: str) -> None:
+def serve(inputs: tuple[str, ...], warehouse: str, cron: str, name: str) -> None:
     """Serve the flow on a schedule from this process, without a work pool.
 
     Creates (or updates) the deployment `newspipe/NAME` with the cron schedule and runs its
@@ -275,7 +288,7 @@ def serve(inputs: tuple[str, ...], warehouse: Path, cron: str, name: str) -> Non
 @click.option(
     "--warehouse",
     "-w",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=WAREHOUSE,
     default=DEFAULT_WAREHOUSE,
     show_default=True,
     help="Warehouse folder to query.",
@@ -289,7 +302,7 @@ def serve(inputs: tuple[str, ...], warehouse: Path, cron: str, name: str) -> Non
     show_default=True,
     help="Output format.",
 )
-def sql(query: str | None, warehouse: Path, output_format: str) -> None:
+def sql(query: str | None, warehouse: str, output_format: str) -> None:
     """Run read-only SQL against the warehouse catalog and print the result.
 
     Tables: documents, articles, line_labels, duplicates, entities, quotes, events, runs;

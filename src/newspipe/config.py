@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-DEFAULT_WAREHOUSE = Path("warehouse")
+DEFAULT_WAREHOUSE = "warehouse"
 
 
 class _Frozen(BaseModel):

@@ -2,6 +2,7 @@
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
@@ -104,7 +105,7 @@ def test_a_failure_before_the_commit_leaves_the_previous_warehouse(tmp_path):
     store = Warehouse(tmp_path / "wh")
     with store.lock():
         _publish(store, "r1", ["a", "b"], {"a": "a", "b": "b"})
-    before = {name: sorted(p.name for p in store.parts(name)) for name in TABLES}
+    before = {name: sorted(Path(p).name for p in store.parts(name)) for name in TABLES}
     bad_documents = _documents(["c"]).set_column(1, "source_uri", pa.array([None], pa.string()))
     with store.lock(), pytest.raises(pa.ArrowInvalid, match="source_uri"):
         warehouse.publish_run(
@@ -114,7 +115,7 @@ def test_a_failure_before_the_commit_leaves_the_previous_warehouse(tmp_path):
             replacements={},
             assignments=_assignments({"a": "a", "b": "b", "c": "c"}),
         )
-    assert {name: sorted(p.name for p in store.parts(name)) for name in TABLES} == before
+    assert {name: sorted(Path(p).name for p in store.parts(name)) for name in TABLES} == before
     assert _count(store, "articles") == 2
     with store.lock():  # the next run clears the abandoned staging folder
         assert not (store.root / "_staging").exists()
@@ -142,7 +143,7 @@ def test_a_publish_cut_off_after_its_journal_is_finished_at_the_next_open(tmp_pa
         )
         # simulate a kill between the journal and the moves: write the journal only
         moves, changes.moves = changes.moves, []
-        store._journal.write_text(
+        Path(store._journal).write_text(
             json.dumps(
                 {"run_id": "r2", "moves": [[str(a), str(b)] for a, b in moves], "removes": []}
             )
@@ -152,7 +153,7 @@ def test_a_publish_cut_off_after_its_journal_is_finished_at_the_next_open(tmp_pa
         store.build_catalog()
     assert len(store.parts("articles")) == 2
     assert _count(store, "articles") == 2 and _count(store, "documents") == 2
-    assert not store._journal.exists()
+    assert not Path(store._journal).exists()
 
 
 def test_only_parts_holding_changed_assignments_are_rewritten(tmp_path):
@@ -160,11 +161,11 @@ def test_only_parts_holding_changed_assignments_are_rewritten(tmp_path):
     with store.lock():
         _publish(store, "r1", ["b", "c"], {"b": "b", "c": "c"})
         _publish(store, "r2", ["d"], {"b": "b", "c": "c", "d": "d"})
-    first_parts = {p.name for p in store.parts("articles")}
+    first_parts = {Path(p).name for p in store.parts("articles")}
     assert len(first_parts) == 2
     with store.lock():  # "a" arrives as a copy of "c": c's part is rewritten, d's is not
         _publish(store, "r3", ["a"], {"a": "a", "b": "b", "c": "a", "d": "d"})
-    names = {p.name for p in store.parts("articles")}
+    names = {Path(p).name for p in store.parts("articles")}
     assert "part-r2-0.parquet" in names and "part-r1-0.parquet" not in names
     with duckdb.connect(str(store.catalog), read_only=True) as con:
         rows = dict(con.execute("select article_id, dup_group_id from articles").fetchall())

@@ -16,7 +16,6 @@ from datetime import date, datetime
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from newspipe.schema import ARTICLES, RUNS, TABLES, UTC_TIMESTAMP, VIEWS
 from newspipe.sqlfiles import read_sql, run_sql
@@ -148,16 +147,16 @@ def publish_run(
 
 
 def _stage_changed_articles(warehouse: Warehouse, changes, assignments: pa.Table) -> None:
-    parts = warehouse.parts(ARTICLES.name)
+    """Rewrite only the article parts holding an article whose assignment changed."""
+    parts = {warehouse.url(p): p for p in warehouse.parts(ARTICLES.name)}
     if not parts:
         return
-    article_parts = "[" + ", ".join(f"'{p}'" for p in parts) + "]"
+    article_parts = "[" + ", ".join(f"'{url}'" for url in parts) + "]"
     sql = read_sql("newspipe.warehouse", "changed_assignments").format(article_parts=article_parts)
     changed = warehouse.query(sql, assignments=assignments)
-    for part_name in sorted(set(changed.column("part").to_pylist())):
-        part = next(p for p in parts if str(p) == part_name)
-        rewritten = _attach_assignments(pq.read_table(part), assignments)
-        warehouse.stage_rewrite(changes, ARTICLES, part, rewritten)
+    for url in sorted(set(changed.column("part").to_pylist())):
+        rewritten = _attach_assignments(warehouse.read_part(parts[url]), assignments)
+        warehouse.stage_rewrite(changes, ARTICLES, parts[url], rewritten)
 
 
 def _attach_assignments(articles: pa.Table, assignments: pa.Table) -> pa.Table:

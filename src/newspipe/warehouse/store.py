@@ -2,7 +2,11 @@
 
 Layout: `DIR/<table>/part-*.parquet` per table, `DIR/newspipe.duckdb` with one view per
 table and the summary views, `DIR/.lock` and, only while a run publishes,
-`DIR/_staging/<run_id>/` and `DIR/_journal.json`.
+`DIR/_staging/<run_id>/` and `DIR/_journal.json`. DIR is a local folder or any fsspec URL
+(`s3://bucket/prefix`): every file operation goes through fsspec, and DuckDB reads remote
+Parquet through the same fsspec filesystem, registered with the connection (DuckDB's own
+httpfs extension is not needed). On local disk a move is an atomic rename; on object
+storage it is a copy and a delete, which the journal makes safe to repeat.
 
 A run publishes all of its tables or none. Everything it writes goes to the staging folder
 first; then a journal listing every file to move in and every file it replaces is written
@@ -18,22 +22,27 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
+import fsspec
 import pyarrow as pa
 import pyarrow.parquet as pq
+from fsspec.implementations.local import LocalFileSystem
 
 from newspipe.schema import TABLES, VIEWS, Table, conform, empty
 from newspipe.sqlfiles import read_sql
 
 CATALOG_FILE = "newspipe.duckdb"
 _EMPTY_PART = "part-empty.parquet"
+# A lock on object storage is a lease: a run that died holding it blocks others this long.
+_LEASE = timedelta(hours=6)
 
 
 class WarehouseBusy(RuntimeError):
@@ -45,169 +54,234 @@ class Changes:
     """What one run does to the warehouse: parts to add and parts they replace."""
 
     run_id: str
-    staging: Path
-    moves: list[tuple[Path, Path]] = field(default_factory=list)
-    removes: list[Path] = field(default_factory=list)
+    staging: str
+    moves: list[tuple[str, str]] = field(default_factory=list)
+    removes: list[str] = field(default_factory=list)
 
 
 class Warehouse:
     """The one owner of the warehouse folder: nothing else reads or writes its files."""
 
     def __init__(self, root: str | os.PathLike):
-        self.root = Path(root).expanduser().resolve()
-        self.catalog = self.root / CATALOG_FILE
-        self._journal = self.root / "_journal.json"
-        self._staging_root = self.root / "_staging"
+        url = str(root)
+        if "://" not in url:
+            url = str(Path(url).expanduser().resolve())
+        self.fs, self.path = fsspec.core.url_to_fs(url)
+        self.is_local = isinstance(self.fs, LocalFileSystem)
+        self.root = Path(self.path) if self.is_local else url.rstrip("/")
+        self.catalog = f"{self.path}/{CATALOG_FILE}"
+        self._journal = f"{self.path}/_journal.json"
+        self._staging_root = f"{self.path}/_staging"
+
+    def url(self, path: str) -> str:
+        """What DuckDB reads `path` as: the local path, or the fsspec URL."""
+        return path if self.is_local else self.fs.unstrip_protocol(path)
 
     # -- locking and recovery ------------------------------------------------------------
 
     @contextmanager
     def lock(self, timeout_s: float = 0.0) -> Iterator[None]:
-        """Hold the warehouse for one run; a second run waits up to `timeout_s`, then fails."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        with (self.root / ".lock").open("a+") as handle:
-            deadline = time.monotonic() + timeout_s
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise WarehouseBusy(
-                            f"another newspipe run is writing {self.root}; wait for it to "
-                            "finish (or pass a lock timeout to wait)"
-                        ) from None
-                    time.sleep(0.5)
-            try:
-                self.recover()
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        """Hold the warehouse for one run; a second run waits up to `timeout_s`, then fails.
+
+        On local disk this is an OS file lock, released even when the process dies. On
+        object storage, which has no locks, it is a lease object naming its holder and
+        expiry: runs that take turns through one scheduler never race for it, and a lease
+        left by a killed run expires.
+        """
+        self.fs.makedirs(self.path, exist_ok=True)
+        deadline = time.monotonic() + timeout_s
+        acquire = self._flock if self.is_local else self._lease
+        while (release := acquire()) is None:
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(
+                    f"another newspipe run is writing {self.root}; wait for it to finish "
+                    "(or pass a lock timeout to wait)"
+                )
+            time.sleep(0.5)
+        try:
+            self.recover()
+            yield
+        finally:
+            release()
+
+    def _flock(self):
+        handle = open(f"{self.path}/.lock", "a+")  # noqa: SIM115 - held across the run
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            return None
+
+        def release() -> None:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
+
+        return release
+
+    def _lease(self):
+        lease = f"{self.path}/_lease.json"
+        now = datetime.now(UTC)
+        if self.fs.exists(lease):
+            held = json.loads(self.fs.cat_file(lease))
+            if datetime.fromisoformat(held["expires"]) > now:
+                return None
+        owner = f"{os.uname().nodename}:{os.getpid()}:{now.isoformat()}"
+        expires = (now + _LEASE).isoformat()
+        self.fs.pipe_file(lease, json.dumps({"owner": owner, "expires": expires}).encode())
+        if json.loads(self.fs.cat_file(lease))["owner"] != owner:
+            return None
+        return lambda: self.fs.rm_file(lease)
 
     def recover(self) -> None:
         """Finish a publish that was cut off after its journal, or drop one cut off before."""
-        if self._journal.exists():
-            journal = json.loads(self._journal.read_text())
-            self._apply(
-                [(Path(a), Path(b)) for a, b in journal["moves"]],
-                [Path(p) for p in journal["removes"]],
-            )
-            self._journal.unlink()
-        if self._staging_root.exists():
-            shutil.rmtree(self._staging_root)
+        if self.fs.exists(self._journal):
+            journal = json.loads(self.fs.cat_file(self._journal))
+            self._apply([tuple(m) for m in journal["moves"]], journal["removes"])
+            self.fs.rm_file(self._journal)
+            self.build_catalog()
+        if self.fs.exists(self._staging_root):
+            self.fs.rm(self._staging_root, recursive=True)
 
     # -- reading --------------------------------------------------------------------------
 
-    def table_dir(self, name: str) -> Path:
-        return self.root / name
+    def table_dir(self, name: str) -> str:
+        return f"{self.path}/{name}"
 
-    def parts(self, name: str) -> list[Path]:
-        directory = self.table_dir(name)
-        return sorted(directory.glob("*.parquet")) if directory.is_dir() else []
+    def parts(self, name: str) -> list[str]:
+        """The Parquet parts of a table (storage paths, sorted)."""
+        return sorted(self.fs.glob(f"{self.table_dir(name)}/*.parquet"))
+
+    def read_part(self, part: str) -> pa.Table:
+        return pq.read_table(part, filesystem=self.fs)
+
+    def duckdb(self, database: str = ":memory:", read_only: bool = False):
+        """A DuckDB connection that can read this warehouse's storage."""
+        con = duckdb.connect(database, read_only=read_only)
+        if not self.is_local:
+            con.register_filesystem(self.fs)
+        return con
 
     def query(self, sql: str, **tables: pa.Table) -> pa.Table:
         """Run SQL in which `{table}` placeholders read that table's Parquet parts."""
-        with duckdb.connect() as con:
+        with self.duckdb() as con:
             for table_name, table in tables.items():
                 con.register(table_name, table)
             return con.sql(sql.format(**self._scans())).to_arrow_table()
 
+    def scan(self, parts: list[str]) -> str:
+        """SQL reading the given Parquet parts as one relation."""
+        files = ", ".join(f"'{self.url(p)}'" for p in parts)
+        return f"read_parquet([{files}], union_by_name = true)"
+
     def _scans(self) -> dict[str, str]:
-        scans = {}
-        for name, table in TABLES.items():
-            parts = self.parts(name)
-            if parts:
-                files = ", ".join(f"'{p}'" for p in parts)
-                scans[name] = f"read_parquet([{files}], union_by_name = true)"
-            else:
-                scans[name] = _typed_empty_select(table)
-        return scans
+        return {
+            name: self.scan(parts) if (parts := self.parts(name)) else _typed_empty_select(table)
+            for name, table in TABLES.items()
+        }
 
     # -- writing --------------------------------------------------------------------------
 
     def begin(self, run_id: str) -> Changes:
-        staging = self._staging_root / run_id
-        staging.mkdir(parents=True, exist_ok=True)
+        staging = f"{self._staging_root}/{run_id}"
+        self.fs.makedirs(staging, exist_ok=True)
         return Changes(run_id=run_id, staging=staging)
 
     def stage_part(self, changes: Changes, table: Table, data: pa.Table, part: str) -> None:
         """Write `data` as a new part of `table`, to be moved in at commit."""
-        staged = changes.staging / table.name / f"part-{changes.run_id}-{part}.parquet"
-        staged.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(conform(table, data), staged, compression="zstd")
-        changes.moves.append((staged, self.table_dir(table.name) / staged.name))
+        self._stage(changes, table, conform(table, data), f"part-{changes.run_id}-{part}.parquet")
+
+    def _stage(self, changes: Changes, table: Table, data: pa.Table, name: str) -> None:
+        self.fs.makedirs(f"{changes.staging}/{table.name}", exist_ok=True)
+        staged = f"{changes.staging}/{table.name}/{name}"
+        pq.write_table(data, staged, filesystem=self.fs, compression="zstd")
+        changes.moves.append((staged, f"{self.table_dir(table.name)}/{name}"))
 
     def stage_replacement(self, changes: Changes, table: Table, data: pa.Table) -> None:
         """Replace every part of `table` with `data`."""
         changes.removes.extend(self.parts(table.name))
         self.stage_part(changes, table, data, "all")
 
-    def stage_rewrite(self, changes: Changes, table: Table, part: Path, data: pa.Table) -> None:
+    def stage_rewrite(self, changes: Changes, table: Table, part: str, data: pa.Table) -> None:
         """Replace one existing part of `table` with a rewritten copy."""
         changes.removes.append(part)
-        self.stage_part(changes, table, data, f"rewrite-{part.stem.removeprefix('part-')}")
+        stem = part.rsplit("/", 1)[-1].removesuffix(".parquet").removeprefix("part-")
+        self.stage_part(changes, table, data, f"rewrite-{stem}")
 
     def commit(self, changes: Changes) -> None:
         """Publish the staged parts: journal, move, then swap in a rebuilt catalog."""
+        removed = set(changes.removes)
         for name, table in TABLES.items():
-            if not self.parts(name) and not any(
-                dst.parent.name == name for _, dst in changes.moves
-            ):
-                self._stage_empty(changes, table)
-        journal = {
-            "run_id": changes.run_id,
-            "moves": [[str(a), str(b)] for a, b in changes.moves],
-            "removes": [str(p) for p in changes.removes],
-        }
-        pending = changes.staging / "journal.json"
-        pending.write_text(json.dumps(journal))
-        _fsync(pending)
-        os.replace(pending, self._journal)
+            kept = [p for p in self.parts(name) if p not in removed]
+            added = any(dst.startswith(f"{self.table_dir(name)}/") for _, dst in changes.moves)
+            if not kept and not added:
+                self._stage(changes, table, empty(table), _EMPTY_PART)
+        journal = json.dumps(
+            {"run_id": changes.run_id, "moves": changes.moves, "removes": changes.removes}
+        )
+        pending = f"{changes.staging}/journal.json"
+        self.fs.pipe_file(pending, journal.encode())
+        if self.is_local:
+            _fsync(pending)
+        # The journal's arrival is the commit point: a rename on disk, one PUT remotely.
+        self.fs.mv(pending, self._journal)
         self._apply(changes.moves, changes.removes)
-        self._journal.unlink()
+        self.fs.rm_file(self._journal)
         self.build_catalog()
-        shutil.rmtree(self._staging_root, ignore_errors=True)
+        if self.fs.exists(self._staging_root):
+            self.fs.rm(self._staging_root, recursive=True)
 
-    def _stage_empty(self, changes: Changes, table: Table) -> None:
-        staged = changes.staging / table.name / _EMPTY_PART
-        staged.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(empty(table), staged)
-        changes.moves.append((staged, self.table_dir(table.name) / _EMPTY_PART))
-
-    def _apply(self, moves: list[tuple[Path, Path]], removes: list[Path]) -> None:
+    def _apply(self, moves: list[tuple[str, str]], removes: list[str]) -> None:
         for staged, final in moves:
-            if staged.exists():
-                final.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staged, final)
+            if self.fs.exists(staged):
+                self.fs.makedirs(final.rsplit("/", 1)[0], exist_ok=True)
+                self.fs.mv(staged, final)
         for path in removes:
-            path.unlink(missing_ok=True)
+            if self.fs.exists(path):
+                self.fs.rm_file(path)
 
     def build_catalog(self) -> None:
-        """Rebuild newspipe.duckdb: a view per table over its Parquet, then the summaries."""
-        building = self.root / f".{CATALOG_FILE}.building"
-        building.unlink(missing_ok=True)
-        with duckdb.connect(str(building)) as con:
-            for name, table in TABLES.items():
-                directory = self.table_dir(name)
-                source = (
-                    f"read_parquet('{directory}/*.parquet', union_by_name = true)"
-                    if self.parts(name)
-                    else _typed_empty_select(table)
-                )
-                con.execute(f"create or replace view {name} as select * from {source}")
-            for view in VIEWS:
-                sql = read_sql("newspipe.warehouse", view)
-                con.execute(f"create or replace view {view} as {sql}")
-        os.replace(building, self.catalog)
+        """Rebuild newspipe.duckdb: a view per table over its Parquet, then the summaries.
 
-    def connect(self, read_only: bool = True) -> duckdb.DuckDBPyConnection:
-        """A connection to the catalog (read-only unless asked otherwise)."""
-        if not self.catalog.exists():
+        The file is built beside the warehouse on local disk (in a temporary folder for a
+        remote one, then uploaded) and swapped in whole, so readers never see half of it.
+        """
+        with tempfile.TemporaryDirectory(dir=self.path if self.is_local else None) as tmp:
+            building = f"{tmp}/{CATALOG_FILE}"
+            with self.duckdb(building) as con:
+                for name, table in TABLES.items():
+                    source = (
+                        f"read_parquet('{self.url(self.table_dir(name))}/*.parquet', "
+                        "union_by_name = true)"
+                        if self.parts(name)
+                        else _typed_empty_select(table)
+                    )
+                    con.execute(f"create or replace view {name} as select * from {source}")
+                for view in VIEWS:
+                    sql = read_sql("newspipe.warehouse", view)
+                    con.execute(f"create or replace view {view} as {sql}")
+            if self.is_local:
+                os.replace(building, self.catalog)
+            else:
+                self.fs.put_file(building, self.catalog)
+
+    @contextmanager
+    def connect(self, read_only: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection to the catalog (read-only unless asked otherwise). A remote
+        catalog is read from a local copy, with the warehouse's filesystem registered."""
+        if not self.fs.exists(self.catalog):
             raise FileNotFoundError(
-                f"{self.catalog} does not exist: run `newspipe run INPUT --warehouse "
-                f"{self.root}` first"
+                f"{self.url(self.catalog)} does not exist: run `newspipe run INPUT "
+                f"--warehouse {self.root}` first"
             )
-        return duckdb.connect(str(self.catalog), read_only=read_only)
+        if self.is_local:
+            with self.duckdb(self.catalog, read_only=read_only) as con:
+                yield con
+            return
+        with tempfile.TemporaryDirectory() as tmp:
+            local = f"{tmp}/{CATALOG_FILE}"
+            self.fs.get_file(self.catalog, local)
+            with self.duckdb(local, read_only=read_only) as con:
+                yield con
 
 
 def _typed_empty_select(table: Table) -> str:
@@ -233,6 +307,6 @@ def _duckdb_type(type_: pa.DataType) -> str:
     raise TypeError(f"no DuckDB type for {type_}")
 
 
-def _fsync(path: Path) -> None:
-    with path.open("rb") as handle:
+def _fsync(path: str) -> None:
+    with open(path, "rb") as handle:
         os.fsync(handle.fileno())
