@@ -34,10 +34,12 @@ from newspipe.schema import (
     ARTICLES,
     DOCUMENTS,
     DUPLICATES,
+    EVENT_STATE,
     EVENTS,
     LINE_LABELS,
     LINE_STATS,
     RUNS,
+    TERM_FREQUENCIES,
 )
 
 CACHE_FOR = timedelta(days=1)
@@ -167,13 +169,39 @@ def deduplicate(articles: pa.Table, history: warehouse.History) -> tuple[pa.Tabl
     return articles, groups
 
 
+@storage_task
+def load_live_events(
+    store: warehouse.Warehouse, articles: pa.Table, settings: Settings
+) -> pa.Table:
+    dates = pa.compute.coalesce(articles["event_date"], articles["published_date"])
+    earliest = pa.compute.min(dates).as_py()
+    return warehouse.load_live_events(store, earliest, settings.events.window_days)
+
+
 @global_task
 def assign_events(
-    history: warehouse.History, articles: pa.Table, groups: pa.Table
-) -> tuple[pa.Table, pa.Table]:
-    assignments, events = enrich.assign_events(history.article_index, articles, groups)
-    get_run_logger().info("%d events over %d articles", events.num_rows, assignments.num_rows)
-    return assignments, events
+    history: warehouse.History,
+    articles: pa.Table,
+    groups: pa.Table,
+    live_events: pa.Table,
+    settings: Settings,
+) -> enrich.EventResult:
+    result = enrich.assign_events(
+        history.article_index,
+        articles,
+        groups,
+        live_events,
+        history.term_history,
+        history.event_labels,
+        settings.events,
+    )
+    get_run_logger().info(
+        "%d events in all; %d new or grown in this run (%d live events were candidates)",
+        result.events.num_rows,
+        result.state.num_rows,
+        live_events.num_rows,
+    )
+    return result
 
 
 @storage_task
@@ -196,6 +224,14 @@ def _batches(rows: list, size: int) -> list[list]:
 
 def _table_batches(table: pa.Table, size: int) -> list[pa.Table]:
     return [table.slice(i, size) for i in range(0, table.num_rows, size)] or [table]
+
+
+def _with_event_dates(articles: pa.Table, event_dates: pa.Table) -> pa.Table:
+    """Articles with the event dates the clustering filled in from their events."""
+    by_id = event_dates.select(["article_id", "event_date", "event_date_source"])
+    return articles.drop_columns(["event_date", "event_date_source"]).join(
+        by_id, "article_id", join_type="left outer"
+    )
 
 
 def _gather(futures: list, stage: str, sizes: list[int], unit: str) -> list:
@@ -266,7 +302,9 @@ def newspipe(
         )
         with progress.stage("dedup + events", articles.num_rows, "articles") as bar:
             articles, groups = deduplicate(articles, history)
-            assignments, events = assign_events(history, articles, groups)
+            live_events = load_live_events(store, articles, settings)
+            events = assign_events(history, articles, groups, live_events, settings)
+            articles = _with_event_dates(articles, events.event_dates)
             bar.advance(articles.num_rows)
         documents = warehouse.document_rows(
             new_documents, pa.concat_tables([c.rejected for c in cleaned]), run_id, started_at
@@ -293,10 +331,15 @@ def newspipe(
                     ARTICLES.name: articles,
                     LINE_LABELS.name: pa.concat_tables([c.line_labels for c in cleaned]),
                     LINE_STATS.name: pa.concat_tables([c.line_stats for c in cleaned]),
+                    EVENT_STATE.name: events.state,
+                    TERM_FREQUENCIES.name: events.term_frequencies,
                     RUNS.name: runs,
                 },
-                replacements={DUPLICATES.name: dedup.duplicate_rows(groups), EVENTS.name: events},
-                assignments=assignments,
+                replacements={
+                    DUPLICATES.name: dedup.duplicate_rows(groups),
+                    EVENTS.name: events.events,
+                },
+                assignments=events.assignments,
             )
             bar.advance(1)
 

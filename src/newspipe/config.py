@@ -69,8 +69,51 @@ class EnrichConfig(_Frozen):
     pass
 
 
+class EventConfig(_Frozen):
+    window_days: int = Field(
+        10,
+        ge=0,
+        description="An article is compared only with events whose dates lie within this "
+        "many days of its own: reports of one happening cluster within days, and the same "
+        "people at the same place months later are another event.",
+    )
+    join_threshold: float = Field(
+        0.16,
+        ge=0,
+        le=1,
+        description="Score at or above which an article joins its best event; below it, it "
+        "starts a new event. Tuned with merge_threshold on the sample corpus and ECB+ "
+        "(benchmarks/eval_events.py): 0.16/0.2 keeps split runs equal to one run.",
+    )
+    merge_threshold: float = Field(
+        0.2,
+        ge=0,
+        le=1,
+        description="Score at or above which an event touched by a run is merged into a "
+        "similar live event (centroid against centroid, same signals): joins reports that "
+        "arrived before anything linked them.",
+    )
+    weight_body: float = Field(0.6, ge=0, description="Weight of body TF-IDF cosine.")
+    weight_title: float = Field(0.2, ge=0, description="Weight of title TF-IDF cosine.")
+    weight_entities: float = Field(0.1, ge=0, description="Weight of entity overlap.")
+    weight_numbers: float = Field(0.1, ge=0, description="Weight of salient-number overlap.")
+    time_scale_days: float = Field(
+        4.0,
+        gt=0,
+        description="Scale of the date penalty: the score is multiplied by "
+        "exp(-days apart / scale) beyond the first day, so a week apart costs about 80%.",
+    )
+    centroid_terms: int = Field(
+        200, ge=10, description="Terms kept per event centroid: bounds memory and the index."
+    )
+    index_terms: int = Field(
+        12, ge=1, description="An article looks up candidate events by its top terms."
+    )
+
+
 class Settings(_Frozen):
     ingest: IngestConfig = IngestConfig()
     clean: CleanConfig = CleanConfig()
     dedup: DedupConfig = DedupConfig()
     enrich: EnrichConfig = EnrichConfig()
+    events: EventConfig = EventConfig()

@@ -189,6 +189,15 @@ ARTICLES = Table(
                 "event_id", pa.string(), "The real-world event the article reports (see events)."
             ),
             _field(
+                "event_date_source",
+                pa.string(),
+                "Where event_date comes from: `text` (a date the article's own text fixes), "
+                "`published` (its publication date, when the text gives nothing better), "
+                "`event` (the dates of the event it was clustered into); null when "
+                "event_date is null.",
+                contract=False,
+            ),
+            _field(
                 "content_hash",
                 pa.string(),
                 "Hash of the normalised body (case, white space, "
@@ -398,6 +407,90 @@ LINE_STATS = Table(
     mode="append",
 )
 
+_TERM = pa.struct([("term", pa.string()), ("weight", pa.float64())])
+
+EVENT_STATE = Table(
+    "event_state",
+    "the event clusterer's memory: one row per event each time a run changes it (the row "
+    "of the latest run is the event's current state)",
+    pa.schema(
+        [
+            _field("event_id", pa.string(), "The event.", contract=False, nullable=False),
+            _field(
+                "first_date",
+                pa.date32(),
+                "Earliest date of its articles (event date, else publication date).",
+                contract=False,
+            ),
+            _field("last_date", pa.date32(), "Latest such date.", contract=False),
+            _field(
+                "n_articles",
+                pa.int32(),
+                "Canonical articles clustered into it.",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "body_terms",
+                pa.list_(_TERM),
+                "Centroid of its articles' body TF-IDF vectors, top terms only.",
+                contract=False,
+            ),
+            _field(
+                "title_terms",
+                pa.list_(_TERM),
+                "Centroid of its title TF-IDF vectors.",
+                contract=False,
+            ),
+            _field(
+                "entities",
+                pa.list_(_TERM),
+                "Canonical entity names with mention counts.",
+                contract=False,
+            ),
+            _field("numbers", pa.list_(_TERM), "Salient numbers with counts.", contract=False),
+            _field(
+                "sources",
+                pa.list_(pa.string()),
+                "Sources of its canonical articles.",
+                contract=False,
+            ),
+            _field(
+                "merged_into",
+                pa.string(),
+                "The event it was merged into (its articles now "
+                "report that one); null while it stands on its own.",
+                contract=False,
+            ),
+            _field(
+                "run_id",
+                pa.string(),
+                "The run that wrote this state.",
+                contract=False,
+                nullable=False,
+            ),
+        ]
+    ),
+    mode="append",
+)
+
+TERM_FREQUENCIES = Table(
+    "term_frequencies",
+    "per run and term, the canonical articles whose title or body holds it (summed over "
+    "runs for the event clusterer's IDF; the empty term counts the articles)",
+    pa.schema(
+        [
+            _field(
+                "term", pa.string(), "A lower-cased content word.", contract=False, nullable=False
+            ),
+            _field(
+                "df", pa.int64(), "Articles of that run holding it.", contract=False, nullable=False
+            ),
+        ]
+    ),
+    mode="append",
+)
+
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
@@ -410,6 +503,8 @@ TABLES: dict[str, Table] = {
         EVENTS,
         RUNS,
         LINE_STATS,
+        EVENT_STATE,
+        TERM_FREQUENCIES,
     )
 }
 

@@ -41,39 +41,3 @@ def test_enrich_articles_adds_language_and_source():
     assert enriched["language"] == "es" and enriched["source"] == "Ponent Digital"
 
 
-def test_copies_share_their_canonicals_event_and_the_event_is_labelled():
-    published = pa.table(
-        {
-            "article_id": ["p1"],
-            "headline": ["Rocket lost on maiden flight"],
-            "event_date": pa.array([None], pa.date32()),
-            "published_date": pa.array([date(2026, 2, 25)], pa.date32()),
-            "source": ["Nordic Today"],
-        }
-    )
-    new = pa.table(
-        {
-            "article_id": ["n1", "n2"],
-            "title": [None, "Quake hits Chile"],
-            "body": ["Rocket lost on maiden flight\nThe launcher broke up.", "A strong quake."],
-            "published_date": pa.array([date(2026, 2, 26), None], pa.date32()),
-            "source": ["Launchpad Daily", "unknown"],
-        }
-    )
-    groups = pa.table(
-        {
-            "article_id": ["p1", "n1", "n2"],
-            "dup_group_id": ["n1", "n1", "n2"],
-            "is_canonical": [True, False, True],
-        }
-    )
-    assignments, events = assign_events(published, new, groups)
-    event_of = dict(
-        zip(assignments["article_id"].to_pylist(), assignments["event_id"].to_pylist(), strict=True)
-    )
-    assert event_of["p1"] == event_of["n1"] != event_of["n2"]
-    by_event = {e["event_id"]: e for e in events.to_pylist()}
-    assert by_event[event_of["p1"]]["label"] == "Rocket lost on maiden flight"
-    assert by_event[event_of["p1"]]["n_articles"] == 2
-    assert by_event[event_of["p1"]]["n_sources"] == 2
-    assert by_event[event_of["n2"]]["label"] == "Quake hits Chile"

@@ -207,6 +207,8 @@ def test_new_documents_are_split_from_known_ones():
         ),
         article_index=pa.table({}),
         line_history=pa.table({}),
+        term_history=pa.table({}),
+        event_labels=pa.table({}),
     )
     raw = pa.table(
         {

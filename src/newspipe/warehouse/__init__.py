@@ -25,6 +25,7 @@ _ASSIGNMENT_COLUMNS = ["dup_group_id", "is_canonical", "event_id"]
 
 __all__ = [
     "History",
+    "load_live_events",
     "Warehouse",
     "WarehouseBusy",
     "document_rows",
@@ -43,6 +44,8 @@ class History:
     known_documents: pa.Table
     article_index: pa.Table
     line_history: pa.Table
+    term_history: pa.Table
+    event_labels: pa.Table
 
 
 def load_history(warehouse: Warehouse) -> History:
@@ -50,7 +53,18 @@ def load_history(warehouse: Warehouse) -> History:
         known_documents=warehouse.query(read_sql("newspipe.warehouse", "known_documents")),
         article_index=warehouse.query(read_sql("newspipe.warehouse", "article_index")),
         line_history=warehouse.query(read_sql("newspipe.warehouse", "line_history")),
+        term_history=warehouse.query(read_sql("newspipe.warehouse", "term_history")),
+        event_labels=warehouse.query(read_sql("newspipe.warehouse", "event_labels")),
     )
+
+
+def load_live_events(warehouse: Warehouse, earliest: date | None, window_days: int) -> pa.Table:
+    """The current state of the events that articles dated from `earliest` on may join."""
+    sql = read_sql("newspipe.warehouse", "event_state")
+    with_dates = sql.replace("{earliest}", (earliest or date(1900, 1, 1)).isoformat()).replace(
+        "{window_days}", str(int(window_days))
+    )
+    return warehouse.query(with_dates)
 
 
 def split_new_documents(raw_documents: pa.Table, history: History) -> pa.Table:

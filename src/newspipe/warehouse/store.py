@@ -304,6 +304,11 @@ def _duckdb_type(type_: pa.DataType) -> str:
         return "date"
     if pa.types.is_timestamp(type_):
         return "timestamptz"
+    if pa.types.is_list(type_):
+        return f"{_duckdb_type(type_.value_type)}[]"
+    if pa.types.is_struct(type_):
+        fields = ", ".join(f"{f.name} {_duckdb_type(f.type)}" for f in type_)
+        return f"struct({fields})"
     raise TypeError(f"no DuckDB type for {type_}")
 
 

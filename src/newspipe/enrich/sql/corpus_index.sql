@@ -1,19 +1,12 @@
--- Every article, old and new, with what event assignment needs, and its duplicate group.
+-- Every article, old and new, with its dates, source and duplicate group.
 with
 
 published_index as (
-    select article_id, headline, event_date, published_date, source from published_index
+    select article_id, event_date, published_date, source from published_index
 ),
 
 new_articles as (
-    select
-        article_id,
-        left(coalesce(title, split_part(body, chr(10), 1)), 100) as headline,
-        -- event dates are not resolved yet: null, never guessed
-        null::date as event_date,
-        published_date,
-        source
-    from new_articles
+    select article_id, event_date, published_date, source from new_articles
 ),
 
 groups as (

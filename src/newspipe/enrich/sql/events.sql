@@ -1,13 +1,16 @@
--- The events table: label from the earliest canonical member, dates from members.
+-- The events table: per event, its articles' dates, counts and sources, and its label.
 with
 
 corpus as (
-    select article_id, is_canonical, headline, event_date, published_date, source
-    from corpus
+    select article_id, event_date, published_date, source from corpus
 ),
 
 assignments as (
     select article_id, event_id from assignments
+),
+
+labels as (
+    select event_id, label from labels
 ),
 
 members as (
@@ -16,16 +19,21 @@ members as (
     join corpus as c using (article_id)
 ),
 
-final as (
+per_event as (
     select
         event_id,
-        arg_min(headline, (not is_canonical, published_date, article_id)) as label,
         min(event_date) as first_date,
         max(event_date) as last_date,
         count(*)::integer as n_articles,
         count(distinct source)::integer as n_sources
     from members
     group by event_id
+),
+
+final as (
+    select p.event_id, l.label, p.first_date, p.last_date, p.n_articles, p.n_sources
+    from per_event as p
+    left join labels as l using (event_id)
 )
 
 select * from final

@@ -1,0 +1,18 @@
+-- The corpus with new articles' filled event dates.
+with
+
+corpus as (
+    select * from corpus
+),
+
+event_dates as (
+    select article_id, event_date from event_dates
+),
+
+final as (
+    select c.* replace (coalesce(d.event_date, c.event_date) as event_date)
+    from corpus as c
+    left join event_dates as d using (article_id)
+)
+
+select * from final

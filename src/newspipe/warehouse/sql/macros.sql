@@ -1,0 +1,94 @@
+-- Macros for analysts, created in the catalog after the views (docs/queries.md shows them
+-- at work). Table macros are called in a from clause: select * from articles_about('X').
+-- Matching on names is case-insensitive so a question can be typed as it is spoken.
+
+-- articles_about(entity_name): the articles mentioning a canonical entity, newest first.
+create or replace macro articles_about(entity_name) as table
+    select
+        a.published_date,
+        a.source,
+        a.title,
+        e.mentions,
+        a.is_canonical,
+        a.event_id,
+        a.article_id
+    from entities as e
+    join articles as a using (article_id)
+    where lower(e.name) = lower(entity_name)
+    order by a.published_date desc nulls last, a.source, a.article_id;
+
+-- quotes_by(speaker_name): what a speaker was quoted as saying, where and when.
+create or replace macro quotes_by(speaker_name) as table
+    select
+        a.published_date,
+        a.source,
+        q.text as quote,
+        a.title,
+        a.event_id,
+        a.article_id
+    from quotes as q
+    join articles as a using (article_id)
+    where lower(q.speaker) = lower(speaker_name)
+    order by a.published_date nulls last, a.source, q.text;
+
+-- coverage_of(event): day-by-day articles per source about one event, given its event_id
+-- or its label.
+create or replace macro coverage_of(event) as table
+    select
+        a.published_date as day,
+        a.source,
+        count(*) as n_articles,
+        count(*) filter (where a.is_canonical) as n_original,
+        count(*) filter (where not a.is_canonical) as n_copies
+    from articles as a
+    left join events as ev using (event_id)
+    where a.event_id = event or lower(ev.label) = lower(event)
+    group by a.published_date, a.source
+    order by day nulls last, a.source;
+
+-- copies_of(article): every article in the same duplicate group as the given one (itself
+-- included), the canonical copy first; empty when the article has no copies.
+create or replace macro copies_of(article) as table
+    select
+        d.article_id,
+        a.source,
+        a.published_date,
+        a.is_canonical,
+        d.method,
+        d.similarity,
+        a.title
+    from duplicates as d
+    join articles as a using (article_id)
+    where d.dup_group_id = (select dup_group_id from articles where article_id = article)
+    order by a.is_canonical desc, a.published_date nulls last, a.source;
+
+-- syndication(): who takes stories from whom. kind `copy`: the source ran a duplicate of
+-- a story whose canonical copy belongs to origin; kind `credit`: it credits origin.
+create or replace macro syndication() as table
+    with canonicals as (
+        select dup_group_id, source as origin from articles where is_canonical
+    ),
+    links as (
+        select c.source, k.origin, 'copy' as kind
+        from articles as c
+        join canonicals as k using (dup_group_id)
+        where not c.is_canonical and k.origin <> c.source
+        union all
+        select source, original_source, 'credit'
+        from articles
+        where original_source is not null and original_source <> source
+    )
+    select source, origin, kind, count(*) as n_articles
+    from links
+    group by source, origin, kind
+    order by n_articles desc, source, origin, kind;
+
+-- boilerplate_share(source_name): share of a source's raw lines that cleaning removed as
+-- boilerplate or repeats (0 to 1); null for an unknown source.
+create or replace macro boilerplate_share(source_name) as (
+    select
+        count(*) filter (where l.label in ('boilerplate', 'repeat')) / nullif(count(*), 0)
+    from line_labels as l
+    join articles as a using (article_id)
+    where a.source = source_name
+);

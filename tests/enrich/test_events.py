@@ -1,0 +1,235 @@
+"""The streaming event clusterer on short invented reports."""
+
+from datetime import date
+
+import pyarrow as pa
+
+from newspipe.config import EventConfig
+from newspipe.enrich.events import (
+    STATE_SCHEMA,
+    assign_events,
+    event_label,
+    salient_numbers,
+    tokens,
+)
+
+QUAKE = (
+    "A magnitude 6.6 earthquake struck the coast of Coquimbo on Tuesday, killing three "
+    "people and damaging 1,350 homes, Chile's disaster agency said."
+)
+QUAKE_ES = (
+    "Un terremoto de magnitud 6,6 sacudió la costa de Coquimbo el martes; murieron tres "
+    "personas y 1.350 viviendas resultaron dañadas, informó la agencia de Chile."
+)
+QUAKE_FOLLOWUP = (
+    "Rescue teams in Coquimbo searched damaged homes after the magnitude 6.6 "
+    "earthquake, as Chile's disaster agency raised the count to 1,350 homes."
+)
+MINISTER = (
+    "Energy minister Hanafi visited the Hamburg port to sign an ammonia supply deal "
+    "with the city senate, the ministry said."
+)
+MINISTER_AGAIN = (
+    "Energy minister Hanafi returned to the Hamburg port to open the ammonia "
+    "terminal built under the deal with the city senate, the ministry said."
+)
+
+EMPTY_INDEX = pa.table(
+    {
+        "article_id": pa.array([], pa.string()),
+        "event_id": pa.array([], pa.string()),
+        "event_date": pa.array([], pa.date32()),
+        "published_date": pa.array([], pa.date32()),
+        "source": pa.array([], pa.string()),
+    }
+)
+NO_TERMS = pa.table({"term": pa.array([], pa.string()), "df": pa.array([], pa.int64())})
+NO_LABELS = pa.table({"event_id": pa.array([], pa.string()), "label": pa.array([], pa.string())})
+
+
+def _articles(rows):
+    return pa.table(
+        {
+            "article_id": [r[0] for r in rows],
+            "title": [r[1] for r in rows],
+            "body": [r[2] for r in rows],
+            "source": [f"site-{r[0]}" for r in rows],
+            "published_date": pa.array([r[3] for r in rows], pa.date32()),
+            "event_date": pa.array([None] * len(rows), pa.date32()),
+            "event_date_source": pa.array([None] * len(rows), pa.string()),
+            "entity_names": pa.array([r[4] for r in rows], pa.list_(pa.string())),
+        }
+    )
+
+
+def _cluster(
+    articles, index=EMPTY_INDEX, state=None, terms=NO_TERMS, labels=NO_LABELS, groups=None
+):
+    ids = articles["article_id"].to_pylist() + index["article_id"].to_pylist()
+    groups = groups or pa.table(
+        {"article_id": ids, "dup_group_id": ids, "is_canonical": [True] * len(ids)}
+    )
+    return assign_events(
+        index,
+        articles,
+        groups,
+        state if state is not None else STATE_SCHEMA.empty_table(),
+        terms,
+        labels,
+        EventConfig(),
+    )
+
+
+def _events(result):
+    return dict(
+        zip(
+            result.assignments["article_id"].to_pylist(),
+            result.assignments["event_id"].to_pylist(),
+            strict=True,
+        )
+    )
+
+
+def test_reports_of_one_happening_share_an_event_across_languages():
+    result = _cluster(
+        _articles(
+            [
+                (
+                    "q1",
+                    "Quake kills three in Coquimbo",
+                    QUAKE,
+                    date(2026, 1, 14),
+                    ["Coquimbo", "Chile"],
+                ),
+                ("q2", "Terremoto en Coquimbo", QUAKE_ES, date(2026, 1, 14), ["Coquimbo", "Chile"]),
+                (
+                    "q3",
+                    "Coquimbo counts the damage",
+                    QUAKE_FOLLOWUP,
+                    date(2026, 1, 16),
+                    ["Coquimbo", "Chile"],
+                ),
+                (
+                    "m1",
+                    "Hanafi signs ammonia deal",
+                    MINISTER,
+                    date(2026, 1, 15),
+                    ["Hanafi", "Hamburg"],
+                ),
+            ]
+        )
+    )
+    events = _events(result)
+    assert events["q1"] == events["q2"] == events["q3"] != events["m1"]
+    assert result.events.num_rows == 2
+
+
+def test_same_people_and_place_months_apart_are_two_events():
+    events = _events(
+        _cluster(
+            _articles(
+                [
+                    (
+                        "m1",
+                        "Hanafi signs ammonia deal in Hamburg",
+                        MINISTER,
+                        date(2025, 3, 12),
+                        ["Hanafi", "Hamburg"],
+                    ),
+                    (
+                        "m2",
+                        "Hanafi back in Hamburg for ammonia terminal",
+                        MINISTER_AGAIN,
+                        date(2025, 10, 21),
+                        ["Hanafi", "Hamburg"],
+                    ),
+                ]
+            )
+        )
+    )
+    assert events["m1"] != events["m2"]
+
+
+def test_a_later_run_adds_to_the_events_it_persisted():
+    first = _cluster(
+        _articles(
+            [
+                (
+                    "q1",
+                    "Quake kills three in Coquimbo",
+                    QUAKE,
+                    date(2026, 1, 14),
+                    ["Coquimbo", "Chile"],
+                )
+            ]
+        )
+    )
+    index = pa.table(
+        {
+            "article_id": ["q1"],
+            "event_id": first.assignments["event_id"],
+            "event_date": pa.array([None], pa.date32()),
+            "published_date": pa.array([date(2026, 1, 14)], pa.date32()),
+            "source": ["site-q1"],
+        }
+    )
+    second = _cluster(
+        _articles(
+            [
+                (
+                    "q3",
+                    "Coquimbo counts the damage",
+                    QUAKE_FOLLOWUP,
+                    date(2026, 1, 16),
+                    ["Coquimbo", "Chile"],
+                )
+            ]
+        ),
+        index=index,
+        state=first.state.drop_columns([]),
+        terms=first.term_frequencies,
+        labels=first.events,
+    )
+    events = _events(second)
+    assert events["q3"] == events["q1"]
+    (event,) = second.events.to_pylist()
+    assert event["n_articles"] == 2 and event["n_sources"] == 2
+
+
+def test_copies_report_their_canonicals_event():
+    groups = pa.table(
+        {
+            "article_id": ["q1", "q1copy"],
+            "dup_group_id": ["q1", "q1"],
+            "is_canonical": [True, False],
+        }
+    )
+    result = _cluster(
+        _articles(
+            [
+                ("q1", "Quake kills three", QUAKE, date(2026, 1, 14), []),
+                ("q1copy", "Quake kills three", QUAKE, date(2026, 1, 15), []),
+            ]
+        ),
+        groups=groups,
+    )
+    events = _events(result)
+    assert events["q1"] == events["q1copy"]
+    assert result.state.num_rows == 1 and result.state["n_articles"].to_pylist() == [1]
+
+
+def test_numbers_normalise_across_locales_and_years_are_left_out():
+    assert salient_numbers(QUAKE) == salient_numbers(QUAKE_ES) == {"6.6", "1350"}
+    assert salient_numbers("In 2003 and again in 2024") == set()
+
+
+def test_tokens_drop_stop_words_in_several_languages():
+    assert tokens("The minister said that la ciudad et le port") == ["minister", "ciudad", "port"]
+
+
+def test_labels_name_the_main_entities_and_title_words():
+    label = event_label(
+        {"Muhammad Reza Hanafi": 5, "Hamburg": 4, "Katrin Vollmer": 1},
+        {"ammonia": 0.9, "deal": 0.5, "hamburg": 0.8},
+    )
+    assert label == "Hanafi, Hamburg - ammonia deal"
