@@ -19,6 +19,7 @@ from pathlib import Path
 from secrets import token_hex
 from typing import Any
 
+import fsspec
 import pyarrow as pa
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -34,10 +35,14 @@ from newspipe.schema import (
     ARTICLES,
     DOCUMENTS,
     DUPLICATES,
+    ENTITIES,
+    ENTITY_ALIASES,
+    ENTITY_MENTIONS,
     EVENT_STATE,
     EVENTS,
     LINE_LABELS,
     LINE_STATS,
+    QUOTES,
     RUNS,
     TERM_FREQUENCIES,
 )
@@ -83,12 +88,14 @@ def content_key(context, parameters: dict[str, Any]) -> str:
 
 
 def file_key(context, parameters: dict[str, Any]) -> str:
-    """Cache key for reading files: their paths, sizes and modification times."""
+    """Cache key for reading files: their paths, sizes and modification times (or object
+    ETags), so a file changed in place is read again."""
     stats = []
     for path in parameters["paths"]:
         try:
-            stat = Path(path).stat()
-            stats.append((path, stat.st_size, stat.st_mtime_ns))
+            fs, location = fsspec.core.url_to_fs(path)
+            info = fs.info(location)
+            stats.append((path, info.get("size"), str(info.get("ETag") or info.get("mtime"))))
         except OSError:
             stats.append((path, None, None))
     return content_key(context, {"files": stats, "settings": parameters["settings"]})
@@ -103,14 +110,13 @@ storage_task = task(cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 4,
 
 @global_task
 def discover_inputs(inputs: list[str], settings: Settings) -> ingest.discover.Discovered:
-    found = ingest.discover_inputs(inputs, settings.ingest.text_extensions)
+    found = ingest.discover_inputs(inputs, settings.ingest)
     logger = get_run_logger()
     logger.info("found %d input files", len(found.files))
     if found.skipped:
         logger.warning(
-            "skipped %d files in folders that are not %s: %s",
+            "skipped %d files in folders whose ending is no known format: %s",
             len(found.skipped),
-            "/".join(settings.ingest.text_extensions),
             ", ".join(found.skipped[:5]),
         )
     return found
@@ -129,7 +135,10 @@ def load_history(store: warehouse.Warehouse) -> warehouse.History:
 
 @task(cache_key_fn=file_key, cache_expiration=CACHE_FOR, persist_result=True)
 def ingest_batch(paths: list[str], settings: Settings) -> pa.Table:
-    documents = ingest.read_documents(paths, settings.ingest.max_bytes)
+    documents = pa.concat_tables(
+        list(ingest.read_documents(paths, settings.ingest))
+        or [ingest.RAW_DOCUMENT_SCHEMA.empty_table()]
+    )
     n_ok = documents.filter(pa.compute.equal(documents["status"], "ok")).num_rows
     get_run_logger().info(
         "read %d inputs: %d ok, %d quarantined", documents.num_rows, n_ok, documents.num_rows - n_ok
@@ -153,8 +162,35 @@ def clean_batch(
 
 
 @batch_task
-def enrich_batch(articles: pa.Table) -> pa.Table:
-    return enrich.enrich_articles(articles)
+def enrich_batch(articles: pa.Table, settings: Settings) -> pa.Table:
+    return enrich.enrich_articles(articles, settings.enrich)
+
+
+@batch_task
+def entities_batch(articles: pa.Table, settings: Settings) -> pa.Table:
+    mentions = enrich.extract_entities(articles, settings.enrich)
+    get_run_logger().info("%d entity mentions in %d articles", mentions.num_rows, articles.num_rows)
+    return mentions
+
+
+@global_task
+def canonicalize_entities(
+    mentions: pa.Table, history: warehouse.History, settings: Settings
+) -> tuple[pa.Table, pa.Table, pa.Table]:
+    result = enrich.canonicalize_entities(mentions, history.entity_aliases, settings.enrich)
+    get_run_logger().info(
+        "%d distinct entities, %d known spellings",
+        pa.compute.count_distinct(result[1]["name"]).as_py(),
+        result[2].num_rows,
+    )
+    return result
+
+
+@batch_task
+def quotes_batch(articles: pa.Table, entity_mentions: pa.Table, settings: Settings) -> pa.Table:
+    quotes = enrich.extract_quotes(articles, entity_mentions, settings.enrich)
+    get_run_logger().info("%d quotes in %d articles", quotes.num_rows, articles.num_rows)
+    return quotes
 
 
 @global_task
@@ -226,6 +262,37 @@ def _table_batches(table: pa.Table, size: int) -> list[pa.Table]:
     return [table.slice(i, size) for i in range(0, table.num_rows, size)] or [table]
 
 
+# What cleaning reads of a document: its text and the hints its input carried.
+CLEAN_INPUT = ["doc_id", "source_uri", "text", "url", "title", "published", "site_name", "author"]
+
+
+def _with_page_address(articles: pa.Table, documents: pa.Table) -> pa.Table:
+    """Articles with their page address (`url`) and the publisher it names (`page_source`:
+    the registrable domain ingest derived from it or from the record's source field), in
+    the articles' own order so batches, and their cache keys, are the same every run."""
+    position = {d: i for i, d in enumerate(documents["doc_id"].to_pylist())}
+    rows = pa.array([position[d] for d in articles["doc_id"].to_pylist()], pa.int64())
+    return articles.append_column("url", documents["url"].take(rows)).append_column(
+        "page_source", documents["source"].take(rows)
+    )
+
+
+def _canonical(articles: pa.Table, groups: pa.Table) -> pa.Table:
+    canonical_ids = groups.filter(groups["is_canonical"])["article_id"]
+    return articles.filter(pa.compute.is_in(articles["article_id"], canonical_ids))
+
+
+def _with_entity_names(articles: pa.Table, entities: pa.Table) -> pa.Table:
+    """Articles with the canonical entity names found in them, for event clustering."""
+    names: dict[str, list[str]] = {}
+    for article_id, name in zip(
+        entities["article_id"].to_pylist(), entities["name"].to_pylist(), strict=True
+    ):
+        names.setdefault(article_id, []).append(name)
+    column = [names.get(a, []) for a in articles["article_id"].to_pylist()]
+    return articles.append_column("entity_names", pa.array(column, pa.list_(pa.string())))
+
+
 def _with_event_dates(articles: pa.Table, event_dates: pa.Table) -> pa.Table:
     """Articles with the event dates the clustering filled in from their events."""
     by_id = event_dates.select(["article_id", "event_date", "event_date_source"])
@@ -273,9 +340,8 @@ def newspipe(
             )
         )
         new_documents = warehouse.split_new_documents(raw, history)
-        to_clean = new_documents.filter(new_documents["to_clean"]).select(
-            ["doc_id", "source_uri", "text"]
-        )
+        cleanable = new_documents.filter(new_documents["to_clean"])
+        to_clean = cleanable.select(CLEAN_INPUT)
         logger.info(
             "%d inputs: %d new documents, %d to clean",
             raw.num_rows,
@@ -290,20 +356,47 @@ def newspipe(
             [b.num_rows for b in doc_batches],
             "documents",
         )
-        articles = pa.concat_tables([c.articles for c in cleaned])
+        articles = _with_page_address(pa.concat_tables([c.articles for c in cleaned]), cleanable)
         article_batches = _table_batches(articles, size)
         articles = pa.concat_tables(
             _gather(
-                enrich_batch.map(article_batches),
+                enrich_batch.map(article_batches, unmapped(settings)),
                 "enrich",
                 [b.num_rows for b in article_batches],
                 "articles",
             )
         )
-        with progress.stage("dedup + events", articles.num_rows, "articles") as bar:
+        with progress.stage("dedup", articles.num_rows, "articles") as bar:
             articles, groups = deduplicate(articles, history)
+            bar.advance(articles.num_rows)
+
+        # Entities and quotes are read once per story: from the canonical copies only.
+        canonical = _canonical(articles, groups).select(["article_id", "body", "language"])
+        canonical_batches = _table_batches(canonical, size)
+        mentions = pa.concat_tables(
+            _gather(
+                entities_batch.map(canonical_batches, unmapped(settings)),
+                "entities",
+                [b.num_rows for b in canonical_batches],
+                "articles",
+            )
+        )
+        entity_mentions, entities, entity_aliases = canonicalize_entities(
+            mentions, history, settings
+        )
+        quotes = pa.concat_tables(
+            _gather(
+                quotes_batch.map(canonical_batches, unmapped(entity_mentions), unmapped(settings)),
+                "quotes",
+                [b.num_rows for b in canonical_batches],
+                "articles",
+            )
+        )
+        with progress.stage("events", articles.num_rows, "articles") as bar:
             live_events = load_live_events(store, articles, settings)
-            events = assign_events(history, articles, groups, live_events, settings)
+            events = assign_events(
+                history, _with_entity_names(articles, entities), groups, live_events, settings
+            )
             articles = _with_event_dates(articles, events.event_dates)
             bar.advance(articles.num_rows)
         documents = warehouse.document_rows(
@@ -332,12 +425,16 @@ def newspipe(
                     LINE_LABELS.name: pa.concat_tables([c.line_labels for c in cleaned]),
                     LINE_STATS.name: pa.concat_tables([c.line_stats for c in cleaned]),
                     EVENT_STATE.name: events.state,
+                    ENTITIES.name: entities,
+                    ENTITY_MENTIONS.name: entity_mentions,
+                    QUOTES.name: quotes,
                     TERM_FREQUENCIES.name: events.term_frequencies,
                     RUNS.name: runs,
                 },
                 replacements={
                     DUPLICATES.name: dedup.duplicate_rows(groups),
                     EVENTS.name: events.events,
+                    ENTITY_ALIASES.name: entity_aliases,
                 },
                 assignments=events.assignments,
             )

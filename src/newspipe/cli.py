@@ -16,11 +16,29 @@ from pathlib import Path
 
 import click
 
-from newspipe.config import DEFAULT_WAREHOUSE, IngestConfig, Settings
+from newspipe.config import DEFAULT_WAREHOUSE, CleanConfig, IngestConfig, Settings
 
 # A local folder or an fsspec URL (s3://bucket/prefix): kept as text, since a Path would
 # fold the `//` of a URL.
 WAREHOUSE = click.STRING
+
+
+class _JsonObject(click.ParamType):
+    name = "json"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dict):
+            return value
+        try:
+            parsed = json.loads(value)
+        except json.JSONDecodeError as exc:
+            self.fail(f"not valid JSON: {exc}", param, ctx)
+        if not isinstance(parsed, dict):
+            self.fail("must be a JSON object", param, ctx)
+        return parsed
+
+
+JSON_OBJECT = _JsonObject()
 
 _QUIET_PREFECT = {
     "DO_NOT_TRACK": "1",
@@ -114,6 +132,22 @@ def main() -> None:
     help="Worker processes of the local Dask cluster (with --runner dask).",
 )
 @click.option(
+    "--storage-options",
+    type=JSON_OBJECT,
+    default="{}",
+    metavar="JSON",
+    help="fsspec options for s3:// and other URL inputs, e.g. "
+    '\'{"client_kwargs": {"endpoint_url": "http://127.0.0.1:9000"}}\'. Credentials are '
+    "read from the storage library's environment (AWS_ACCESS_KEY_ID, AWS_ENDPOINT_URL, ...).",
+)
+@click.option(
+    "--publishers",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    multiple=True,
+    help="A CSV of extra outlets (domain,name,aliases,kind,country) that extends the "
+    "shipped publisher directory used to resolve origin credits; repeatable.",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Show a progress bar per stage (default: when stderr is a terminal).",
@@ -129,8 +163,14 @@ def run(
     dask_address: str | None,
     dask_workers: int,
     progress: bool | None,
+    storage_options: dict,
+    publishers: tuple[Path, ...],
 ) -> None:
-    """Run the pipeline over INPUTS: files, folders (read recursively) and globs.
+    """Run the pipeline over INPUTS: files, folders (read recursively), globs and URLs.
+
+    Formats are told by content and ending: plain text, HTML pages, JSONL/CSV/Parquet
+    records, WARC archives and RSS/Atom feeds, also gzip-, bz2- or zstd-compressed; from
+    local disk or object storage (s3://bucket/prefix/).
 
     Every input becomes a row of `documents`, quarantined with its reason when it cannot
     be read as an article; the run goes on. Re-running on the same inputs adds nothing.
@@ -139,9 +179,14 @@ def run(
     """
     from newspipe.ingest import InputError, discover_inputs
 
-    settings = Settings(ingest=IngestConfig(batch_size=batch_size, max_bytes=max_bytes))
+    settings = Settings(
+        ingest=IngestConfig(
+            batch_size=batch_size, max_bytes=max_bytes, storage_options=storage_options
+        ),
+        clean=CleanConfig(publisher_directories=tuple(publishers)),
+    )
     try:
-        discover_inputs(list(inputs), settings.ingest.text_extensions)
+        discover_inputs(list(inputs), settings.ingest)
     except InputError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -270,16 +315,13 @@ def serve(inputs: tuple[str, ...], warehouse: str, cron: str, name: str) -> None
     from newspipe.ingest import InputError, discover_inputs
 
     try:
-        discover_inputs(list(inputs), IngestConfig().text_extensions)
+        discover_inputs(list(inputs), IngestConfig())
     except InputError as exc:
         raise click.UsageError(str(exc)) from None
     configure_prefect(warehouse)
     from flows.newspipe_flow import newspipe
 
-    parameters = {
-        "inputs": [str(Path(i).expanduser().resolve()) for i in inputs],
-        "warehouse_dir": str(warehouse.expanduser().resolve()),
-    }
+    parameters = {"inputs": [_absolute(i) for i in inputs], "warehouse_dir": _absolute(warehouse)}
     newspipe.serve(name=name, cron=cron, parameters=parameters, pause_on_shutdown=False)
 
 

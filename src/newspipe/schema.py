@@ -61,7 +61,7 @@ DOCUMENTS = Table(
             _field(
                 "format",
                 pa.string(),
-                "Input format: txt, html, jsonl, csv, parquet, warc, "
+                "Input format: txt, html, jsonl, csv, parquet, warc, feed, "
                 "... (`unknown` when it could not be told).",
                 nullable=False,
             ),
@@ -83,9 +83,37 @@ DOCUMENTS = Table(
             _field(
                 "encoding",
                 pa.string(),
-                "How the bytes were decoded: `utf-8`, `utf-8-sig` "
-                "(UTF-8 with a byte-order mark) or `latin-1` (fallback when the bytes are not "
-                "UTF-8); null when not decoded.",
+                "How the bytes were decoded: `utf-8`, `utf-8-sig` (UTF-8 with a byte-order "
+                "mark), `utf-16`, `cp1252` (the Latin-1 superset, when the bytes are not "
+                "UTF-8) or an HTML page's declared charset; null when not decoded.",
+                contract=False,
+            ),
+            _field(
+                "input_file",
+                pa.string(),
+                "The file or object the document was read from (for a record or a web "
+                "archive page, the record file or WARC; otherwise source_uri itself).",
+                contract=False,
+            ),
+            _field(
+                "record_no",
+                pa.int64(),
+                "1-based record number within a multi-record file (JSONL line, CSV data "
+                "row, Parquet row, WARC record, feed item); null for a single-document file.",
+                contract=False,
+            ),
+            _field(
+                "captured_at",
+                UTC_TIMESTAMP,
+                "When a web archive captured the page (the WARC-Date); null otherwise.",
+                contract=False,
+            ),
+            _field(
+                "extraction",
+                pa.string(),
+                "What the HTML or feed extractor did: `trafilatura`, `trafilatura:recall` "
+                "(found by the recall pass), `trafilatura:no-text`, `feed:content`, "
+                "`feed:summary`; null for plain text and records.",
                 contract=False,
             ),
         ]
@@ -187,6 +215,14 @@ ARTICLES = Table(
             ),
             _field(
                 "event_id", pa.string(), "The real-world event the article reports (see events)."
+            ),
+            _field(
+                "url",
+                pa.string(),
+                "The page address, when the input gave one (a record's url field, an HTML "
+                "page's canonical link, a WARC target URI, a feed item's link), to join "
+                "back to the web; null for plain-text files.",
+                contract=False,
             ),
             _field(
                 "event_date_source",
@@ -308,6 +344,35 @@ QUOTES = Table(
                 "Canonical entity name of the speaker; null when unattributed.",
             ),
             _field("text", pa.string(), "The quote without its quotation marks.", nullable=False),
+            _field(
+                "quote_no",
+                pa.int32(),
+                "1-based position of the quote in the article.",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "speaker_surface",
+                pa.string(),
+                "The speaker as the attribution names them (`he` for a pronoun); null "
+                "when unattributed.",
+                contract=False,
+            ),
+            _field(
+                "quote_id",
+                pa.string(),
+                "First 16 hex digits of the SHA-256 of the quote folded for case, accents, "
+                "punctuation and white space: equal for the same quote in two articles.",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "start_char",
+                pa.int32(),
+                "Offset of the quote's opening mark in articles.body.",
+                contract=False,
+                nullable=False,
+            ),
         ]
     ),
     mode="append",
@@ -407,6 +472,79 @@ LINE_STATS = Table(
     mode="append",
 )
 
+ENTITY_MENTIONS = Table(
+    "entity_mentions",
+    "one row per entity mention in a canonical article, with its canonical name",
+    pa.schema(
+        [
+            _field("article_id", pa.string(), "The article.", contract=False, nullable=False),
+            _field(
+                "surface",
+                pa.string(),
+                "The mention as written (without a leading `the`, an honorific or a "
+                "possessive `'s`).",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "name",
+                pa.string(),
+                "Canonical name of the entity it refers to (as entities.name).",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "type",
+                pa.string(),
+                "Entity type, as entities.type.",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "start_char",
+                pa.int32(),
+                "Offset of the surface's first character in articles.body.",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "end_char",
+                pa.int32(),
+                "Offset just after its last character.",
+                contract=False,
+                nullable=False,
+            ),
+        ]
+    ),
+    mode="append",
+)
+
+ENTITY_ALIASES = Table(
+    "entity_aliases",
+    "one row per spelling seen for an entity: the memory that maps later runs' variants to "
+    "the same canonical names",
+    pa.schema(
+        [
+            _field(
+                "alias",
+                pa.string(),
+                "A spelling seen in the text (`Mohamed Shia Al-Sudani`, `Daesh`, `EHN`).",
+                contract=False,
+                nullable=False,
+            ),
+            _field("type", pa.string(), "Entity type.", contract=False, nullable=False),
+            _field(
+                "name",
+                pa.string(),
+                "The canonical name it maps to; a name is also its own alias.",
+                contract=False,
+                nullable=False,
+            ),
+        ]
+    ),
+    mode="replace",
+)
+
 _TERM = pa.struct([("term", pa.string()), ("weight", pa.float64())])
 
 EVENT_STATE = Table(
@@ -503,6 +641,8 @@ TABLES: dict[str, Table] = {
         EVENTS,
         RUNS,
         LINE_STATS,
+        ENTITY_MENTIONS,
+        ENTITY_ALIASES,
         EVENT_STATE,
         TERM_FREQUENCIES,
     )

@@ -43,6 +43,30 @@ CHROME = [
     ("Please enable JavaScript to view the comments.", "tech_notice"),
     ("Image 3 of 12", "image_placeholder"),
     ("Report an error", "contact_prompt"),
+    ("Got a story? Call the newsdesk on 0100 000 000 or message us.", "contact_prompt"),
+    ("You have 1 free story left this week. Subscribe to keep reading.", "paywall"),
+    ("Il vous reste 3 articles gratuits ce mois-ci.", "paywall"),
+    ("Support independent reporting from the coast. Become a member.", "paywall"),
+    ("Newsletter: Get the harbour briefing in your inbox every weekday.", "newsletter_prompt"),
+    ("Jetzt abonnieren", "newsletter_prompt"),
+    ("Enviar por WhatsApp", "share_prompt"),
+    ("Follow the Harbour Gazette on Instagram for the latest updates.", "follow_prompt"),
+    ("Homeowners in your area are switching to this little-known solar trick. See why", "promo"),
+    ("Doctors stunned: this one breakfast habit may be ageing your joints", "promo"),
+    ("Sponsored Content", "advertisement"),
+    ("Discussion (12)", "comment_counter"),
+    ("Post Comment", "comment_form"),
+    ("Crews on the bridge deck on Tuesday. Photograph: Jane Doe", "photo_caption"),
+    ("More local news", "related_heading"),
+    ("Mehr zum Thema", "related_heading"),
+    ("Continue reading with a subscription", "paywall"),
+    ("Pour lire la suite, abonnez-vous", "paywall"),
+    ("Cet article est réservé aux abonnés.", "paywall"),
+    ("Diese Website verwendet Cookies.", "cookie_notice"),
+    ("Alle akzeptieren", "consent_button"),
+    ("Advertisement - scroll to continue", "advertisement"),
+    ("Crews on the bridge deck on Tuesday. Photo by Jane Doe on Unsplash", "photo_caption"),
+    ("Les ouvriers sur le pont mardi. © Jane Doe / AFP", "photo_caption"),
 ]
 
 
@@ -111,6 +135,13 @@ def test_footer_lines_after_the_article_are_chrome():
     result = clean(text)
     assert labels(result)[5] == ("boilerplate", "trailing_chrome")
     assert labels(result)[6] == ("boilerplate", "contact_prompt")
+
+
+def test_legal_links_after_the_article_are_chrome():
+    text = "\n".join([*PARAGRAPHS, "Privacy Policy", "Terms of Service | Cookie settings"])
+    got = labels(clean(text))
+    assert got[5] == ("boilerplate", "legal_links")
+    assert got[6][0] == "boilerplate"
 
 
 def test_author_bio_paragraph_after_the_article():

@@ -118,3 +118,62 @@ def test_bare_outlet_names_resolve_through_the_directory():
 )
 def test_title_and_site_split(line, title, site):
     assert md.split_title(line, load_directory()) == (title, site)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Posted on 2 May 2025 by Jane Doe", ("Jane Doe",)),
+        ("September 9, 2025 by Jane Doe", ("Jane Doe",)),
+        ("Posted by Sports Desk | 3 June 2024 | 0 comments", (None,)),
+        ("By Jane Doe · 5 March 2024", ("Jane Doe",)),
+        ("Wednesday, 22 October 2025 | 14:05 WIB", None),  # a dateline alone
+        ("By Jane Doe", None),  # a byline alone
+        ("Ferries by the dozen | 2024 in review", None),
+    ],
+)
+def test_dated_bylines(line, expected):
+    assert md.dated_byline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "person", "agency"),
+    [
+        ("By Northwind Press", None, "Northwind Press"),
+        ("Reporting by Northwind Wire.", None, "Northwind Wire"),
+        ("Posted by Sports Desk", None, None),
+        ("By Jane Doe, Northwind Press", "Jane Doe", None),
+        ("Reporter: Jane Doe", "Jane Doe", None),
+        ("Reporter Jane Doe asked the mayor", None, None),
+    ],
+)
+def test_person_and_agency_bylines(line, person, agency):
+    assert md.author_from_byline(line) == person
+    assert md.credit_from_byline(line) == agency
+
+
+def test_bare_names_and_newsroom_bylines():
+    assert md.bare_name("Jane Doe") == "Jane Doe"
+    assert md.bare_name("Harbour, Ferries, News") is None
+    assert md.bare_name("News Team") is None
+    assert md.newsroom_byline("By Gazette staff and agencies")
+    assert md.newsroom_byline("Redacción")
+    assert not md.newsroom_byline("Inside the newsroom")
+
+
+@pytest.mark.parametrize(
+    ("masthead", "site"),
+    [
+        ("THE HARBOUR GAZETTE", "The Harbour Gazette"),
+        ("LA VOZ DEL PUERTO", "La Voz del Puerto"),
+        ("Harbour GAZETTE", "Harbour GAZETTE"),  # not all capitals: as printed
+        ("BBC NEWS", "BBC News"),  # the directory's spelling
+    ],
+)
+def test_site_names_from_mastheads(masthead, site):
+    assert md.site_display(masthead, load_directory()) == site
+
+
+@pytest.mark.parametrize("line", ["Nordlys Today", "HARBOUR TODAY"])
+def test_a_name_with_a_relative_day_is_no_dateline(line):
+    assert not md.bare_dateline(line)

@@ -1,11 +1,16 @@
 import codecs
 
+import pyarrow as pa
 import pytest
 
-from newspipe.ingest import InputError, discover_inputs, read_documents
+from newspipe.ingest import IngestConfig, InputError, discover_inputs, read_documents
 from newspipe.ingest.text import decode_text
 
 ARTICLE = "Harbour strike ends\n\nDock workers in Rotterdam voted to return on Monday.\n"
+
+
+def _read(paths: list[str], **settings) -> pa.Table:
+    return pa.concat_tables(read_documents(paths, IngestConfig(**settings)))
 
 
 def test_utf8_with_and_without_bom_give_the_same_text():
@@ -55,7 +60,7 @@ def test_read_documents_quarantines_and_keeps_going(tmp_path):
     empty.write_bytes(b"")
     big = tmp_path / "big.txt"
     big.write_text("word " * 100, encoding="utf-8")
-    table = read_documents([str(good), str(empty), str(big)], max_bytes=300)
+    table = _read([str(good), str(empty), str(big)], max_bytes=300)
     rows = {r["source_uri"]: r for r in table.to_pylist()}
     assert rows[str(good)]["status"] == "ok" and rows[str(good)]["text"] == ARTICLE
     assert rows[str(empty)]["status"] == "quarantined"
@@ -69,9 +74,7 @@ def test_same_bytes_at_two_paths_share_a_doc_id(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE)
     (tmp_path / "b.txt").write_text(ARTICLE)
     (tmp_path / "c.txt").write_text(ARTICLE + "More.")
-    ids = read_documents(
-        [str(tmp_path / n) for n in ("a.txt", "b.txt", "c.txt")], max_bytes=10_000
-    )["doc_id"].to_pylist()
+    ids = _read([str(tmp_path / n) for n in ("a.txt", "b.txt", "c.txt")])["doc_id"].to_pylist()
     assert ids[0] == ids[1] != ids[2]
     assert len(ids[0]) == 16
 
@@ -80,12 +83,12 @@ def test_discover_walks_folders_recursively_and_reports_skipped(tmp_path):
     (tmp_path / "2025" / "03").mkdir(parents=True)
     (tmp_path / "2025" / "03" / "a.txt").write_text(ARTICLE)
     (tmp_path / "b.TXT").write_text(ARTICLE)
-    (tmp_path / "notes.json").write_text("{}")
+    (tmp_path / "notes.doc").write_text("{}")
     (tmp_path / ".cache").mkdir()
     (tmp_path / ".cache" / "hidden.txt").write_text(ARTICLE)
-    found = discover_inputs([str(tmp_path)], (".txt",))
+    found = discover_inputs([str(tmp_path)], IngestConfig())
     assert [p.removeprefix(str(tmp_path)) for p in found.files] == ["/2025/03/a.txt", "/b.TXT"]
-    assert found.skipped == [str(tmp_path / "notes.json")]
+    assert found.skipped == [str(tmp_path / "notes.doc")]
 
 
 def test_discover_globs_and_named_files(tmp_path):
@@ -93,7 +96,8 @@ def test_discover_globs_and_named_files(tmp_path):
         (tmp_path / name).write_text(ARTICLE)
     (tmp_path / "named.dat").write_text(ARTICLE)
     found = discover_inputs(
-        [str(tmp_path / "x*.txt"), str(tmp_path / "named.dat"), str(tmp_path / "x1.txt")], (".txt",)
+        [str(tmp_path / "x*.txt"), str(tmp_path / "named.dat"), str(tmp_path / "x1.txt")],
+        IngestConfig(),
     )
     assert [p.rsplit("/", 1)[1] for p in found.files] == ["named.dat", "x1.txt", "x2.txt"]
 
@@ -101,4 +105,4 @@ def test_discover_globs_and_named_files(tmp_path):
 @pytest.mark.parametrize("pattern", ["missing.txt", "nothing-*.txt"])
 def test_discover_refuses_inputs_that_name_nothing(tmp_path, pattern):
     with pytest.raises(InputError, match="no such file|matches no file"):
-        discover_inputs([str(tmp_path / pattern)], (".txt",))
+        discover_inputs([str(tmp_path / pattern)], IngestConfig())

@@ -209,6 +209,7 @@ def test_new_documents_are_split_from_known_ones():
         line_history=pa.table({}),
         term_history=pa.table({}),
         event_labels=pa.table({}),
+        entity_aliases=pa.table({}),
     )
     raw = pa.table(
         {

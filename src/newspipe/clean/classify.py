@@ -9,10 +9,18 @@ shifted column operations over the whole batch:
   so a caption or a paragraph printed twice keeps only its first copy;
 - anchors: lines of prose no rule claimed. The article runs from its first anchor to its
   last; the header zone lies before the first, the tail zone after the last;
-- header zone: the title is the first remaining line there, unless that line is a masthead
-  (a known outlet or a short capitalised name) with a longer line after it, which is then
-  the title and the masthead the site name; other short lines there are chrome (kickers,
-  breadcrumbs), longer ones a standfirst (body);
+- header zone: read as a sequence of unclaimed lines, menus, metadata lines and the first
+  paragraph (see `_label_header`). The first line is the masthead when it is a known outlet
+  or a short capitalised name above a longer line; it gives the site name (title-cased when
+  printed in capitals) unless the headline has a `| Site` suffix. The headline is found by
+  structure: a `| Site` / `- Site` suffix, the first line after the site's menu, the line
+  right above the byline or dateline, the line right above the first paragraph. Lines
+  between masthead and headline are the site's (tagline, chrome); after the headline a
+  bare name beside the dateline is the byline, longer lines the standfirst (body), short
+  ones chrome;
+- sponsored links: the non-prose line under a "Sponsored"-type marker is the ad itself;
+- newsletter blurbs: the line under a newsletter or paywall prompt, when it falls after the
+  article (it is left out of the anchors that end the article, as bios are);
 - tail zone: what no rule claimed is footer chrome, except a bare outlet name from the
   publisher directory, which is an origin credit (`JPost` -> jpost.com);
 - related blocks: after a "Related stories"-style heading, the short lines up to the next
@@ -34,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from newspipe.clean import metadata as md
-from newspipe.clean.publishers import PublisherDirectory
+from newspipe.clean.publishers import PublisherDirectory, name_key
 from newspipe.clean.rules import (
     BIO_SENTENCE,
     BODY,
@@ -42,11 +50,29 @@ from newspipe.clean.rules import (
     METADATA,
     REPEAT,
     RULES,
+    SPONSORED_MARKER,
 )
 
 # A list item or a table row (`| 1 | Kyle Busch | 5040 |`).
 _BULLET = re.compile(r"^(?:(?:[-•*·▪–—]|\d{1,2}[.)])\s|\|.*\|$)")
-_AUTHOR_REASONS = ("byline", "author_bio", "author_link")
+_AUTHOR_REASONS = ("byline", "author_bio", "author_link", "dateline_byline")
+_DATE_REASONS = ("dateline", "dateline_byline")
+# Prompts whose next line may be their blurb ("Every weekday, the news in your inbox.").
+_PROMPT_REASONS = ("newsletter_prompt", "paywall")
+# A newsletter or membership blurb is one or two short sentences about what the reader gets
+# and how (a last paragraph after a mid-article prompt does not talk like that).
+_BLURB_MAX_WORDS = 30
+_BLURB = re.compile(
+    r"\b(?:inbox|e-?mail|newsletters?|briefing|digest|subscri\w*|members?(?:hip)?|"
+    r"every\s+(?:morning|weekday|day|week|evening)|(?:daily|weekly)\s+(?:email|edition|update)|"
+    r"correo|bandeja|boletín|cada\s+(?:mañana|día|semana)|suscri\w*|"
+    r"boîte\s+(?:mail|e-mail|aux\s+lettres|de\s+réception)|courriel|chaque\s+(?:matin|jour|"
+    r"semaine)|abonn\w*|postfach|jeden\s+(?:morgen|tag))\b",
+    re.IGNORECASE,
+)
+# In the header, a line after the headline of this many words, or ending in a full stop,
+# is a standfirst, not the headline; headlines are shorter and carry no full stop.
+_STANDFIRST_MIN_WORDS = 16
 FIELDS = ("title", "site_name", "author", "published_date", "original_source")
 
 
@@ -99,6 +125,7 @@ def classify_lines(
     rule_label = np.array([r.label for r in RULES], dtype=object)
     rule_zone = np.array([r.zone for r in RULES], dtype=object)
     line_reason = np.where(matched, rule_reason[rule_index], None)
+    same_doc_as_previous = np.r_[False, doc[1:] == doc[:-1]]
 
     # Authors named so far (bylines, "About X", "View all posts by X") find bio paragraphs.
     texts = lines["text"]
@@ -109,14 +136,25 @@ def classify_lines(
     doc_author = authors.dropna().groupby(doc[author_rows][authors.notna().to_numpy()]).first()
     unclaimed = ~repeat & ~matched
     bio = _bio_candidates(lines, unclaimed, doc_author)
+    # The line under a newsletter or paywall prompt may be its blurb ("Every weekday, the
+    # day's news in your mailbox."): a sentence, so it would otherwise end the article.
+    prompt = matched & np.isin(line_reason, _PROMPT_REASONS)
+    blurb = (
+        np.r_[False, prompt[:-1]]
+        & same_doc_as_previous
+        & unclaimed
+        & (lines["n_words"].to_numpy() <= _BLURB_MAX_WORDS)
+    )
+    blurb[blurb] = texts[blurb].str.contains(_BLURB).to_numpy(dtype=bool)
 
-    # A bio paragraph may open the tail but never close the article: it is left out of the
-    # anchors that end the article, not of those that start it.
+    # A bio paragraph or a blurb may open the tail but never close the article: they are
+    # left out of the anchors that end the article, not of those that start it.
     prose = lines["prose"].to_numpy()
     pos = lines["pos"].to_numpy()
+    closing = ~bio & ~blurb
     first_anchor = _per_doc(np.where(prose & ~matched, pos, np.nan), doc, "min", np.inf)
-    last_anchor = _per_doc(np.where(prose & ~matched & ~bio, pos, np.nan), doc, "max", -np.inf)
-    anchor = prose & ~matched & ~bio
+    last_anchor = _per_doc(np.where(prose & ~matched & closing, pos, np.nan), doc, "max", -np.inf)
+    anchor = prose & ~matched & closing
     header = pos < first_anchor
     tail = pos > last_anchor
     middle = ~header & ~tail
@@ -129,10 +167,21 @@ def classify_lines(
     label[matched] = rule_label[rule_index[matched]]
     reason[matched] = rule_reason[rule_index[matched]]
 
-    # Bios are chrome only after the article.
+    # Bios and blurbs are chrome only after the article.
     bio &= tail
     label[bio], reason[bio] = BOILERPLATE, "author_bio"
-    unclaimed &= ~bio
+    blurb &= tail & ~bio
+    label[blurb], reason[blurb] = BOILERPLATE, "newsletter_prompt"
+    unclaimed &= ~bio & ~blurb
+
+    # Native ads: the headline under a "Sponsored" marker (prose stays: the marker may
+    # label an advertisement the scraper did not keep).
+    ad_rows = np.flatnonzero(matched & (line_reason == "advertisement"))
+    marker = np.zeros(n, dtype=bool)
+    marker[ad_rows] = texts.iloc[ad_rows].map(SPONSORED_MARKER.match).notna().to_numpy()
+    sponsored = np.r_[False, marker[:-1]] & same_doc_as_previous & unclaimed & ~prose
+    label[sponsored], reason[sponsored] = BOILERPLATE, "sponsored_link"
+    unclaimed &= ~sponsored
 
     # Related-story blocks: the heading's short lines up to the next paragraph.
     heading_row = matched & (line_reason == "related_heading")
@@ -144,7 +193,9 @@ def classify_lines(
     label[related], reason[related] = BOILERPLATE, "related_block"
     unclaimed &= ~related
 
-    site_from_masthead = _label_header(lines, unclaimed & header, label, reason, directory)
+    site_from_masthead = _label_header(
+        lines, unclaimed & header, pos == first_anchor, label, reason, directory
+    )
     unclaimed &= ~header  # every unclaimed header line has just been labelled
 
     # Lists of the article's own (bullets, table rows, short lines after a colon) are body
@@ -179,7 +230,14 @@ def _per_doc(values: np.ndarray, doc: np.ndarray, how: str, missing: float) -> n
 
 
 def _author_of(text: str) -> str | None:
-    return md.author_from_byline(text) or md.author_from_about(text) or md.author_from_link(text)
+    dated = md.dated_byline(text)
+    return (
+        md.author_from_byline(text)
+        or md.author_from_about(text)
+        or md.author_from_link(text)
+        or (dated[0] if dated else None)
+        or md.bare_name(text)
+    )
 
 
 def _bio_candidates(lines: pd.DataFrame, among: np.ndarray, doc_author: pd.Series) -> np.ndarray:
@@ -204,41 +262,160 @@ def _bio_candidates(lines: pd.DataFrame, among: np.ndarray, doc_author: pd.Serie
 def _label_header(
     lines: pd.DataFrame,
     candidate: np.ndarray,
+    first_anchor: np.ndarray,
     label: np.ndarray,
     reason: np.ndarray,
     directory: PublisherDirectory,
 ) -> pd.Series:
-    """Title, masthead, standfirst and header chrome among the unclaimed header lines;
-    returns the masthead text per document that has one."""
-    rows = np.flatnonzero(candidate)
-    if not len(rows):
+    """Masthead, tagline, title, byline, standfirst and header chrome among the unclaimed
+    header lines (`candidate`); returns the site name per document with a masthead.
+
+    The header is read as a sequence of candidates, menus (navigation), metadata lines and
+    the first paragraph (`first_anchor`). The masthead is the first candidate when it is a
+    known outlet or a short capitalised name with a longer line after it.
+    Menus above the byline sit between the site's header and the article: only lines after
+    the last of them may be the headline, and after another such line no line of a
+    standfirst's shape (a full stop or many words) nor a bare name. The headline is, in
+    order of evidence: a line ending in a `| Site` suffix (or `- Site`, the site printed
+    above); the first line after a menu; the last line directly above a byline or
+    dateline; the line directly above the first paragraph; the first candidate. Candidates
+    before the headline are the site's (a tagline right under the masthead); after it, a
+    bare name next to a dateline is the byline and longer lines are the standfirst."""
+    nav = (pd.Series(reason) == "navigation").to_numpy()
+    rows = np.flatnonzero(candidate | first_anchor | nav | (label == METADATA))
+    seq = lines.iloc[rows][["doc", "pos", "text", "n_words", "terminal"]].reset_index(drop=True)
+    # The header part of the sequence: rows up to their document's first paragraph.
+    anchor_pos = _per_doc(
+        np.where(first_anchor[rows], seq["pos"].to_numpy(), np.nan), seq["doc"], "min", np.inf
+    )
+    keep = seq["pos"].to_numpy() <= anchor_pos
+    seq, rows = seq[keep].reset_index(drop=True), rows[keep]
+    is_cand = candidate[rows]
+    if not is_cand.any():
         return pd.Series(dtype=object)
-    head = lines.iloc[rows][["doc", "text", "n_words", "terminal"]]
-    rank = head.groupby("doc").cumcount().to_numpy()
-    count = head.groupby("doc")["doc"].transform("size").to_numpy()
-    next_words = head.groupby("doc")["n_words"].shift(-1).fillna(0).to_numpy()
-    words = head["n_words"].to_numpy()
-    head_doc = head["doc"].to_numpy()
-    known = head["text"].map(lambda t: directory.lookup(t) is not None).to_numpy(dtype=bool)
-    shaped = head["text"].map(lambda t: md.looks_like_masthead(t, directory)).to_numpy(dtype=bool)
-    masthead = (rank == 0) & (known | (shaped & (count >= 2) & (next_words > words)))
-    # The title: the first line of two words or more that is not the masthead (a one-word
-    # line above a headline is a kicker).
-    shaped_title = head["text"].map(md.looks_like_title).to_numpy(dtype=bool)
-    eligible = ~masthead & (words >= 2) & shaped_title
-    eligible_rank = pd.Series(eligible).groupby(head_doc).cumsum().to_numpy()
-    title = eligible & (eligible_rank == 1)
-    title_rank = _per_doc(np.where(title, rank, np.nan), head_doc, "min", np.inf)
-    standfirst = (rank > title_rank) & ((words >= 8) | head["terminal"].to_numpy())
-    chrome = ~masthead & ~title & ~standfirst
+    kind = np.select(
+        [is_cand, first_anchor[rows], nav[rows]], ["cand", "anchor", "nav"], "meta"
+    ).astype(object)
+    seq_doc = seq["doc"].to_numpy()
+    text = seq["text"]
+    words = seq["n_words"].to_numpy()
+    by_doc = pd.Series(is_cand).groupby(seq_doc)
+
+    # Masthead: first candidate, a known outlet or a short capitalised name above a longer
+    # line.
+    rank = by_doc.cumsum().to_numpy() - is_cand  # candidates before this row
+    shaped_title = np.zeros(len(seq), dtype=bool)
+    shaped_title[is_cand] = text[is_cand].map(md.looks_like_title).to_numpy(dtype=bool)
+    multiword = is_cand & (words >= 2) & shaped_title
+    first = is_cand & (rank == 0)
+    later = is_cand & ~first & (words >= 2)
+    longest_after = _per_doc(np.where(later, words, np.nan), seq_doc, "max", -np.inf)
+    known = np.zeros(len(seq), dtype=bool)
+    known[first] = text[first].map(lambda t: directory.lookup(t) is not None).to_numpy(bool)
+    shaped = np.zeros(len(seq), dtype=bool)
+    shaped[first] = text[first].map(lambda t: md.looks_like_masthead(t, directory)).to_numpy(bool)
+    masthead = first & (known | (shaped & (longest_after > words)))
+
+    # Site menus: menus above the first metadata line (one under the byline lists topics).
+    # The article starts after the last of them.
+    is_meta = kind == "meta"
+    site_menu = (kind == "nav") & (pd.Series(is_meta).groupby(seq_doc).cumsum().to_numpy() == 0)
+    menu_count = pd.Series(site_menu).groupby(seq_doc)
+    after_menus = menu_count.cumsum().to_numpy() == menu_count.transform("sum").to_numpy()
+    has_menu = menu_count.transform("max").to_numpy(dtype=bool)
+
+    # Headline candidates, and what rules some of them out after another candidate.
+    eligible = multiword & ~masthead
+    in_article = eligible & after_menus
+    before = pd.Series(in_article).groupby(seq_doc).cumsum().to_numpy() - in_article
+    period = text.str.contains(r"[^.]\.[\"'”’»)]*$", regex=True).to_numpy(dtype=bool)
+    standfirst_shaped = eligible & (before > 0) & (period | (words >= _STANDFIRST_MIN_WORDS))
+    # A bare name after another candidate is a byline without "By" (`Jane Doe`).
+    name_shaped = np.zeros(len(seq), dtype=bool)
+    short = eligible & (before > 0) & (words <= 4)
+    name_shaped[short] = text[short].map(md.bare_name).notna().to_numpy(dtype=bool)
+    not_headline = standfirst_shaped | name_shaped
+    title_ok = in_article & ~not_headline
+
+    # What follows each line, ignoring chrome, menus, kickers and standfirsts.
+    steps = is_meta | (kind == "anchor") | (eligible & ~not_headline)
+    step_rows = np.flatnonzero(steps)
+    next_kind = np.full(len(seq), None, dtype=object)
+    step_doc = pd.Series(seq_doc[step_rows])
+    step_kind = pd.Series(kind[step_rows])
+    next_kind[step_rows] = step_kind.groupby(step_doc).shift(-1).to_numpy()
+
+    # A `| Site` suffix, or a `- Site` one naming the site printed above the headline.
+    first_text = pd.Series(np.where(first, text, None)).groupby(seq_doc).transform("first")
+    split = pd.Series([(None, None)] * len(seq), dtype=object)
+    split[title_ok] = text[title_ok].map(lambda t: md.split_title(t, directory))
+    suffix = split.map(lambda s: s[1])
+    strong = np.zeros(len(seq), dtype=bool)
+    for i in np.flatnonzero(title_ok & suffix.notna().to_numpy()):
+        site, head = suffix[i], first_text[i]
+        strong[i] = (
+            not text[i][: len(text[i]) - len(site)].rstrip().endswith(("-", "–", "—"))
+            or directory.lookup(site) is not None
+            or (isinstance(head, str) and name_key(head).startswith(name_key(site)))
+        )
+
+    evidence = np.select(
+        [
+            title_ok & strong,
+            title_ok & has_menu,
+            title_ok & (next_kind == "meta"),
+            title_ok & (next_kind == "anchor"),
+            title_ok,
+            eligible,
+        ],
+        [6, 5, 4, 3, 2, 1],
+        0,
+    )
+    # Above a byline or the first paragraph: the last such line (a tagline may sit above a
+    # dateline over the headline); otherwise the first.
+    order = np.where(np.isin(evidence, (4, 3)), -rank, rank)
+    ranked = pd.DataFrame({"doc": seq_doc, "evidence": evidence, "order": order})
+    best = (
+        ranked[evidence > 0]
+        .sort_values(["doc", "evidence", "order"], ascending=[True, False, True], kind="stable")
+        .groupby("doc")
+        .head(1)
+        .index.to_numpy()
+    )
+    title = np.zeros(len(seq), dtype=bool)
+    title[best] = True
+    title_rank = _per_doc(np.where(title, rank, np.nan), seq_doc, "min", np.inf)
+    site_suffix = pd.Series(np.where(title, suffix, None)).groupby(seq_doc).transform("first")
+
+    before_title = is_cand & ~masthead & (rank < title_rank)
+    # The site's name printed with its tagline ("Valley Echo — the valley, explained") when
+    # the headline's suffix names it.
+    named = np.zeros(len(seq), dtype=bool)
+    for i in np.flatnonzero(before_title & site_suffix.notna().to_numpy()):
+        named[i] = name_key(text[i]).startswith(name_key(site_suffix[i]))
+    masthead_rank = _per_doc(np.where(masthead, rank, np.nan), seq_doc, "min", np.inf)
+    tagline = before_title & ~named & multiword & (rank == masthead_rank + 1)
+
+    after_title = is_cand & (rank > title_rank)
+    # A bare name next to a dateline (the name is no step: look at its neighbours).
+    meta_by_doc = pd.Series(is_meta).groupby(seq_doc)
+    neighbour_meta = meta_by_doc.shift(-1, fill_value=False).to_numpy(dtype=bool) | (
+        meta_by_doc.shift(1, fill_value=False).to_numpy(dtype=bool)
+    )
+    byline = after_title & name_shaped & neighbour_meta
+    standfirst = after_title & ~byline & ((words >= 8) | seq["terminal"].to_numpy())
+    chrome = is_cand & ~masthead & ~title & ~named & ~tagline & ~byline & ~standfirst
     for mask, lab, why in (
-        (masthead, METADATA, "masthead"),
+        (masthead | named, METADATA, "masthead"),
         (title, METADATA, "title"),
+        (tagline, BOILERPLATE, "tagline"),
+        (byline, METADATA, "byline"),
         (standfirst, BODY, "standfirst"),
         (chrome, BOILERPLATE, "header_chrome"),
     ):
         label[rows[mask]], reason[rows[mask]] = lab, why
-    return pd.Series(head["text"].to_numpy()[masthead], index=head["doc"].to_numpy()[masthead])
+    printed = text[masthead].map(lambda t: md.site_display(t, directory))
+    return pd.Series(printed.to_numpy(), index=seq_doc[masthead])
 
 
 def _runs(member: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -274,6 +451,18 @@ def _link_lists(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
     return member & (run_size >= 3)
 
 
+def _credited_domain(text: str, directory: PublisherDirectory) -> str | None:
+    """The domain an origin-credit line names: after a credit cue ("Source: ..."), in an
+    agency byline ("By Northwind Press") or as a bare outlet name; None when the outlet is
+    not in the directory and the line gives no host name."""
+    if md.credit_rest(text) is not None:
+        return md.credit_domain(text, directory)
+    agency = md.credit_from_byline(text)
+    if agency is not None:
+        return directory.resolve_credit(agency)
+    return md.outlet_domain(text, directory)
+
+
 def _fields(
     lines: pd.DataFrame, n_docs: int, directory: PublisherDirectory, site_from_masthead: pd.Series
 ) -> pd.DataFrame:
@@ -296,16 +485,10 @@ def _fields(
     wire = authors.map(lambda a: directory.lookup(a) if isinstance(a, str) else None)
     fields["author"] = _first_per_doc(lines, authors.where(wire.isna()))
 
-    date_rows = reason == "dateline"
+    date_rows = np.isin(reason, _DATE_REASONS)
     fields["published_date"] = _first_per_doc(lines, texts[date_rows].map(md.parse_date))
 
     credit_rows = reason == "origin_credit"
-    credits = texts[credit_rows].map(
-        lambda t: (
-            md.credit_domain(t, directory)
-            if md.credit_rest(t) is not None
-            else md.outlet_domain(t, directory)
-        )
-    )
+    credits = texts[credit_rows].map(lambda t: _credited_domain(t, directory))
     fields["original_source"] = _first_per_doc(lines, pd.concat([credits, wire]))
     return fields

@@ -1,10 +1,14 @@
 """Metadata lines: how to recognise them and what they say.
 
 The cleaning stage keeps metadata out of the body and into fields: the title (with a
-trailing `| Site` split off into the site name), the dateline (published date), the byline
-or author bio (author name), and the origin credit (registrable domain of the outlet the
-story came from). `newspipe.clean.rules` lists these recognisers beside the chrome rules;
-the functions here read the values out of the lines that matched, once per distinct line.
+trailing `| Site` split off into the site name; a masthead printed in capitals is given in
+the directory's spelling or title case), the dateline (published date), the byline or
+author bio (author name; a byline naming an agency or a desk names no author), a blog's
+`Posted on <date> by <name>` line (both), and the origin credit (registrable domain of the
+outlet the story came from: only a host name in the text or an outlet in the publisher
+directory gives one, never a guess from the outlet's name). `newspipe.clean.rules` lists
+these recognisers beside the chrome rules; the functions here read the values out of the
+lines that matched, once per distinct line.
 """
 
 from __future__ import annotations
@@ -16,6 +20,11 @@ from functools import lru_cache
 import dateparser
 
 from newspipe.clean.publishers import PublisherDirectory, name_key
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 # A personal name as bylines print it: capitalised words, with the particles of Spanish,
 # French, Dutch, German and Arabic names in lower case; never a sentence.
@@ -52,10 +61,31 @@ _PARTICLES = frozenset(
 )
 
 BYLINE = re.compile(
-    r"^(?:(?:written|words|story|text|report|reporting|posted|edited)\s+by|by|"
+    r"^(?:(?:(?:written|words|story|text|report|reporting|posted|edited)\s+by|by|"
     r"por|par|von|door|escrito\s+por|publicado\s+por|rédigé\s+par|"
-    r"author|autor|autora|auteur|autrice)\s*:?\s+(?P<rest>.+)$",
+    r"author|autor|autora|auteur|autrice)\s*:?\s+"
+    # A role label names the writer only before a colon ("Reporter: Jane Doe").
+    r"|(?:reporter|reportera?|reportero|periodista|journaliste|correspondent|"
+    r"corresponsal|correspondante?|redakteurin|redakteur|reporterin)\s*:\s*)(?P<rest>.+)$",
     re.IGNORECASE,
+)
+# Other people credited in the header ("Editor: Jane Doe", "Graphics by John Roe"):
+# metadata, but not the author. Photo credits are captions (`newspipe.clean.rules`).
+STAFF_CREDIT = re.compile(
+    r"^(?:editor|editora?|edición|rédaction\s+en\s+chef|éditeur|éditrice|redaktion|"
+    r"(?:graphics?|gráficos?|translation|traducción|traduction|übersetzung|producer|"
+    r"productor|producteur)"
+    r"(?:\s+(?:by|por|par|von))?)\s*:?\s+(?P<rest>[A-ZÀ-Þ].*)$",
+    re.IGNORECASE,
+)
+# Words that make a byline's name an organisation or a desk, not a person: "By Northwind
+# Press", "Sports Desk", "Redacción". Generic kinds of newsroom, in en/es/fr/de.
+ORG_WORDS = _words(
+    "press presse prensa wire wires agency agencies agencia agence agentur news noticias "
+    "nouvelles nachrichten media medias médias medien group grupo groupe gruppe network "
+    "service services servicio team equipo équipe staff desk newsroom editorial editors "
+    "redacción redaccion rédaction redaktion bureau syndicate associated reporters "
+    "correspondents contributors writers"
 )
 ABOUT_AUTHOR = re.compile(
     r"^(?:about|sobre|à\s+propos\s+de|a\s+propos\s+de)\s+(?P<rest>.+?)\s*:?$", re.IGNORECASE
@@ -93,6 +123,10 @@ _NAME_END = re.compile(
 )
 
 
+def _org_word(token: str) -> bool:
+    return token.casefold().strip(".,") in ORG_WORDS
+
+
 def is_person_name(text: str, max_tokens: int = 6) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= max_tokens or not tokens[0][0].isupper():
@@ -101,7 +135,33 @@ def is_person_name(text: str, max_tokens: int = 6) -> bool:
         return False
     if all(t.casefold().strip(".") in DATE_WORDS for t in tokens):  # "By Monday"
         return False
+    if any(_org_word(t) for t in tokens):  # "By Northwind Press", "Sports Desk"
+        return False
     return all(t[0].isupper() or t.casefold() in _PARTICLES for t in tokens)
+
+
+def is_organisation_name(text: str, max_tokens: int = 6) -> bool:
+    """Capitalised words naming an outlet or agency by a newsroom word ("Northwind Press",
+    "Northern Wire Service"); a desk ("Sports Desk") counts too."""
+    tokens = text.split()
+    return (
+        1 <= len(tokens) <= max_tokens
+        and tokens[0][0].isupper()
+        and any(_org_word(t) for t in tokens)
+        and all(t[0].isupper() or t.casefold() in _PARTICLES for t in tokens)
+    )
+
+
+# A name standing alone on a line (a byline without "By"): two to four capitalised words,
+# letters, dots, apostrophes and hyphens only.
+_BARE_NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3}$")
+
+
+def bare_name(text: str) -> str | None:
+    """The text itself when it is nothing but a person's name (`Jane Doe`)."""
+    if not _BARE_NAME.match(text) or not is_person_name(text, max_tokens=4):
+        return None
+    return text.title() if text.isupper() and len(text) > 4 else text
 
 
 def _name_at_start(rest: str, max_tokens: int = 6) -> str | None:
@@ -115,6 +175,35 @@ def _name_at_start(rest: str, max_tokens: int = 6) -> str | None:
 def author_from_byline(text: str) -> str | None:
     match = BYLINE.match(text)
     return _name_at_start(match.group("rest")) if match else None
+
+
+def credit_from_byline(text: str) -> str | None:
+    """`By Northwind Press`, `Reporting by Northern Wire.`: a byline naming an agency or
+    outlet, which credits the story's origin rather than an author; returns the name."""
+    match = BYLINE.match(text)
+    if not match:
+        return None
+    rest = match.group("rest")
+    name = rest[: _NAME_END.search(rest).start()].strip(" .:")
+    desk = any(t.casefold() in {"team", "equipo", "équipe", "staff", "desk"} for t in name.split())
+    return name if is_organisation_name(name) and not desk else None
+
+
+# A desk or the newsroom in place of a writer: `By Gazette staff and agencies`, `Redacción`,
+# `Gazette newsroom`, `News Team`.
+_NEWSROOM = re.compile(
+    r"^(?:(?i:by|por|par|von)\s+)?(?:[A-ZÀ-Þ][\w&'’.-]*\s+){0,4}?(?i:staff(?:\s+(?:and|&)\s+"
+    r"agencies)?|agencies|newsroom|news\s*desk|desk|(?:editorial\s+)?team|editors|redacción|"
+    r"rédaction|redaktion|redazione)\.?$"
+)
+
+
+def newsroom_byline(text: str) -> bool:
+    return _NEWSROOM.match(text) is not None
+
+
+def staff_credit(text: str) -> bool:
+    return STAFF_CREDIT.match(text) is not None
 
 
 def author_from_about(text: str) -> str | None:
@@ -155,10 +244,6 @@ _MONTH_NUMBERS = {
     "nov": 11,
     "dec": 12,
 }
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 _MONTHS = _words(
@@ -234,10 +319,62 @@ def labelled_dateline(text: str) -> bool:
     return looks_like_dateline(rest) or _RELATIVE.search(rest) is not None
 
 
-def bare_dateline(text: str) -> bool:
-    return looks_like_dateline(text) or (
-        len(text.split()) <= 5 and _RELATIVE.search(text) is not None
+def _relative_timestamp(text: str) -> bool:
+    """`3 hours ago`, `Today, 10:30`: a relative time and nothing but date words, so that a
+    name such as `Coastal Today` is no timestamp."""
+    if len(text.split()) > 5 or _RELATIVE.search(text) is None:
+        return False
+    rest = _RELATIVE.sub(" ", text.casefold())
+    tokens = [t.strip(".,:'’-") for t in _DATE_TOKEN.findall(rest)]
+    return all(
+        not t or t in DATE_WORDS or _CLOCK.fullmatch(t) or _NUMBER.fullmatch(t) for t in tokens
     )
+
+
+def bare_dateline(text: str) -> bool:
+    return looks_like_dateline(text) or _relative_timestamp(text)
+
+
+# A blog's post line joins the date, the writer and a comment count: `September 9, 2025 by
+# Jane Doe`, `Posted on 2 May 2025 by Jane Doe`, `Posted by Jane Doe | May 2, 2025 | 4
+# comments`. Split on separators, each segment must be a date, a byline, a date followed
+# by a byline, or a counter.
+_STRIP_SEPARATOR = re.compile(r"\s*[|•·]\s*")
+_DATE_THEN_BY = re.compile(r"^(?P<date>.+?)\s+(?:by|por|par|von|door)\s+(?P<rest>\S.*)$", re.I)
+_COUNTER = re.compile(
+    r"^(?:\d+|no)\s+(?:comments?|replies|responses|comentarios?|commentaires?|kommentare?|"
+    r"views?|min(?:ute)?s?(?:\s+read)?)$",
+    re.IGNORECASE,
+)
+
+
+# Such a line holds a digit and a byline cue or a separator.
+_DATED_BYLINE_HINT = re.compile(r"\d.*?(?:\b(?:by|por|par|von|door)\b|[|•·])|[|•·].*?\d", re.I)
+
+
+def _is_date(text: str) -> bool:
+    return labelled_dateline(text) or looks_like_dateline(text)
+
+
+def dated_byline(text: str) -> tuple[str | None] | None:
+    """`(author,)` for a line joining a date and a byline (author None for a newsroom or
+    agency byline), None for any other line."""
+    if not _DATED_BYLINE_HINT.search(text):  # most lines: skip the segment checks
+        return None
+    dated = bylined = False
+    author = None
+    for segment in filter(None, _STRIP_SEPARATOR.split(text)):
+        if _is_date(segment):
+            dated = True
+        elif BYLINE.match(segment):
+            bylined = True
+            author = author or author_from_byline(segment)
+        elif (match := _DATE_THEN_BY.match(segment)) and _is_date(match["date"]):
+            dated = bylined = True
+            author = author or _name_at_start(match["rest"])
+        elif not _COUNTER.match(segment):
+            return None
+    return (author,) if dated and bylined else None
 
 
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
@@ -245,7 +382,9 @@ _EN_MDY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})
 _EN_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _SEGMENTS = re.compile(
-    r"\s*(?:[|•·;]|\s[-–—]\s|\b(?:updated|actualizado|mis à jour|aktualisiert)\b)\s*", re.IGNORECASE
+    r"\s*(?:[|•·;]|\s[-–—]\s|\b(?:updated|actualizado|mis à jour|aktualisiert|by|por|par|von)\b)"
+    r"\s*",
+    re.IGNORECASE,
 )
 _DATEPARSER_SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -343,6 +482,36 @@ def looks_like_masthead(text: str, directory: PublisherDirectory) -> bool:
         and not re.search(r"[.!?:,;]$", text)
         and all(w[0].isupper() or not w[0].isalpha() for w in words)
     )
+
+
+# Words a name in title case keeps in lower case (after its first word).
+_SMALL_WORDS = _PARTICLES | _words(
+    "of the for on in at to a an les los las lo il der die das im am auf zu"
+)
+_VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûüæøå")
+
+
+def _title_case_word(word: str, first: bool) -> str:
+    low = word.casefold()
+    if not first and low in _SMALL_WORDS:
+        return low
+    letters = [c for c in low if c.isalpha()]
+    # An acronym stays in capitals: two letters (`UK`), or no vowel (`BBC`, `NRK`).
+    if low not in _SMALL_WORDS and (len(letters) <= 2 or not _VOWELS.intersection(letters)):
+        return word
+    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+
+
+def site_display(text: str, directory: PublisherDirectory) -> str:
+    """The site name a reader would write for a masthead: as printed, except that a masthead
+    printed in capitals is given as the directory spells it, or else in title case
+    (`THE HARBOUR GAZETTE` -> `The Harbour Gazette`)."""
+    if not text.isupper():
+        return text
+    printed = directory.printed_name(text)
+    if printed:
+        return printed
+    return " ".join(_title_case_word(w, i == 0) for i, w in enumerate(text.split()))
 
 
 def credit_domain(text: str, directory: PublisherDirectory) -> str | None:

@@ -5,7 +5,8 @@ appeared on The Conversation` or a bare `JPost` at the foot of an article; the d
 turns the outlet names among them into registrable domains. It is data, not code: the
 shipped `publishers.csv` (columns `domain,name,aliases,kind,country`, aliases separated by
 `|`) lists hundreds of outlets, and `CleanConfig.publisher_directories` adds users' own
-CSVs of the same shape, read after the shipped one so that their rows win.
+CSVs of the same shape, read after the shipped one so that their rows win. It also keeps
+each outlet's name as the directory spells it, for mastheads printed in capitals.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -53,10 +54,18 @@ class PublisherDirectory:
     # explicit credit such as `Source: france24`; a bare line is matched by names alone, so a
     # footer reading "News" is never taken for news.com.au.
     by_label: dict[str, str]
+    # Each folded name or alias to the outlet's name as the directory prints it, so that a
+    # masthead printed in capitals (`THE HARBOUR GAZETTE`) is reported as the outlet writes
+    # its name.
+    printed: dict[str, str] = field(default_factory=dict)
 
     def lookup(self, name: str) -> str | None:
         """Domain of an outlet named exactly `name` (names and aliases), else None."""
         return self.by_name.get(name_key(name))
+
+    def printed_name(self, name: str) -> str | None:
+        """The directory's spelling of the outlet named `name`, else None."""
+        return self.printed.get(name_key(name))
 
     def resolve_credit(self, text: str) -> str | None:
         """Domain credited by the free text after a credit cue: a host name if there is one,
@@ -87,13 +96,19 @@ def load_directory(extra: tuple[Path, ...] = ()) -> PublisherDirectory:
         rows.extend(_read_rows(Path(path)))
     by_name: dict[str, str] = {}
     by_label: dict[str, str] = {}
+    printed: dict[str, str] = {}
     for row in rows:
         domain = registrable_domain(row.get("domain") or "")
         if not domain:
             continue
-        names = [row.get("name") or "", domain, *(row.get("aliases") or "").split("|")]
+        aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+        names = [(row.get("name") or "").strip(), *aliases]
+        by_name[name_key(domain)] = domain
+        spelled: dict[str, str] = {}
         for name in names:
-            if name.strip():
+            if name:
                 by_name[name_key(name)] = domain
+                spelled.setdefault(name_key(name), name)  # the name before its aliases
+        printed.update(spelled)
         by_label[domain.split(".")[0]] = domain
-    return PublisherDirectory(by_name=by_name, by_label=by_label)
+    return PublisherDirectory(by_name=by_name, by_label=by_label, printed=printed)

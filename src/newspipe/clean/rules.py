@@ -7,10 +7,14 @@ longest line it may fire on (chrome is short; a long line is prose even when it 
 cookies), whether it may fire on a line that reads as a sentence, and the zone of the
 document where it applies (`any`, `edge`: before the first or after the last paragraph of
 prose, `header`: before the first). The rules name kinds of site chrome found across news
-sites in English, Spanish and French, never one site's strings. What the text alone cannot
-decide (title, masthead, related-story blocks, author bios, the trailing footer, repeats,
-lines that recur across a site) is decided from document context in
-`newspipe.clean.classify` and `newspipe.clean.crossdoc`.
+sites in English, Spanish, French and German, never one site's strings: prompts are matched
+by their calls to action (subscribe, share, follow, become a member), menus by their shape
+(three or more short items between spaced separators), native ads by their promo phrasing,
+bylines that name an agency or a desk by the newsroom words in them. What the text alone
+cannot decide (title, masthead, tagline, the headline under a "Sponsored" marker, related-
+story blocks, author bios, newsletter blurbs, the trailing footer, repeats, lines that
+recur across a site) is decided from document context in `newspipe.clean.classify` and
+`newspipe.clean.crossdoc`.
 """
 
 from __future__ import annotations
@@ -43,9 +47,12 @@ def _rx(pattern: str, needles: tuple[str, ...] = ()) -> Callable[[str], bool]:
     compiled = re.compile(pattern, re.IGNORECASE)
     if not needles:
         return lambda text: compiled.search(text) is not None
-    return lambda text: (
-        any(n in text.casefold() for n in needles) and compiled.search(text) is not None
-    )
+
+    def search(text: str) -> bool:
+        low = text.casefold()
+        return any(n in low for n in needles) and compiled.search(text) is not None
+
+    return search
 
 
 def _found(extract: Callable[[str], object]) -> Callable[[str], bool]:
@@ -79,15 +86,20 @@ RELATED_HEADING = re.compile(
     r"^(?:related|latest|trending(?:\s+now)?|recommended(?:\s+for\s+you)?|"
     r"most\s+(?:popular|read|viewed|shared|watched|commented|recent)|"
     r"read\s+(?:more|next|also)|also\s+read|see\s+also|further\s+reading|popular|"
-    r"more\s+(?:stories|news|articles|headlines|coverage|on\s+this\s+(?:story|topic)|"
+    r"more\s+(?:[\w’'-]+\s+)?(?:stories|news|articles|headlines|coverage)|"
+    r"more\s+(?:on\s+this\s+(?:story|topic)|"
     r"from\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,3})|"
     r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|"
     r"top\s+(?:stories|news|headlines|reads)|editor[’']?s?\s+picks?|what\s+to\s+read\s+next|"
+    r"explore\s+more(?:\s+on\s+(?:these|this)\s+topics?)?|also\s+(?:on|in|from)\s+"
+    r"[\w’'.&-]+(?:\s+[\w’'.&-]+){0,3}|"
     r"(?:à\s+|a\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique|"
     r"les\s+plus\s+lus|nos\s+articles\s+(?:les\s+plus\s+lus|récents)|"
     r"lee\s+también|te\s+puede\s+interesar|más\s+(?:noticias|leídas?|vistas?)|"
     r"noticias\s+relacionadas|lo\s+más\s+(?:leído|visto)|leer\s+más|relacionad[oa]s|"
-    r"ver\s+también|artículos\s+relacionados|articles?\s+(?:liés|similaires|connexes))"
+    r"ver\s+también|artículos\s+relacionados|articles?\s+(?:liés|similaires|connexes)|"
+    r"weiterlesen|mehr\s+zum\s+thema|lesen\s+sie\s+auch|auch\s+interessant|"
+    r"das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|meistgelesen)"
     r"(?:\s+(?:stories|articles|news|posts|headlines|coverage|content|links|reads|videos))?"
     r"\s*[:.!»›>-]*$",
     re.IGNORECASE,
@@ -97,11 +109,47 @@ _SOCIAL = (
     r"tiktok|youtube|threads|bluesky|mastodon|email|e-mail|print|copy\s+link|messenger|"
     r"flipboard|tumblr|sms)"
 )
+# Words one of which every caption credit and every promo line holds (cheap prefilters).
+_CAPTION_WORDS = ("photo", "pic", "image", "credit", "crédit", "crédito", "foto", "illustration")
+_CAPTION_WORDS += ("caption", "bild", "©", "/", "via")
+_PROMO_WORDS = ("your", "doctor", "this", "little", "genius", "won", "see", "find", "learn")
+_PROMO_WORDS += ("médic", "médecin", "ärzte")
+# A label over a paid placement; the line under it is the advertiser's headline
+# (`newspipe.clean.classify` takes it out with the marker). Generic advertisement labels
+# ("Advertisement", "Anzeige") are not among them: the article often goes on under those.
+SPONSORED_MARKER = re.compile(
+    r"^(?:sponsored(?:\s+(?:content|links?|stories|posts?|by\b.*))?|paid\s+(?:content|post|"
+    r"partnership)|partner\s+content|promoted(?:\s+(?:content|stories|links?))?|"
+    r"(?:contenido\s+)?patrocinado|publirreportaje|contenu\s+(?:sponsorisé|partenaire)|"
+    r"sponsorisé|gesponsert)[.:]?$",
+    re.IGNORECASE,
+)
+# A menu printed as one line: three or more short items between spaced separators
+# (`News | World | Business`, `Norway · Sweden · Denmark`). A headline has one separator at
+# most (before the site name); a table row starts or ends with one, or holds numbers.
+_MENU_SEPARATOR = re.compile(r"\s+[|·•/]\s+")
+_MENU_ITEM = re.compile(r"^[^\W\d_][^.!?:;,]*$")
+
+
+def _menu(text: str) -> bool:
+    items = _MENU_SEPARATOR.split(text)
+    return len(items) >= 3 and all(
+        _MENU_ITEM.match(item) and len(item.split()) <= 3 for item in items
+    )
+
 
 RULES: tuple[Rule, ...] = (
     # metadata: fields are read from these lines (newspipe.clean.metadata)
     Rule("origin_credit", METADATA, _found(md.credit_rest), 40),
+    # date and byline on one line ("Posted on 2 May 2025 by Jane Doe"), before the bylines
+    # so that the date is read too
+    Rule("dateline_byline", METADATA, _found(md.dated_byline), 24, on_prose=False),
     Rule("byline", METADATA, _found(md.author_from_byline), 14, on_prose=False),
+    # a byline naming an agency ("By Northwind Press") credits the origin, not an author
+    Rule("origin_credit", METADATA, _found(md.credit_from_byline), 14, on_prose=False),
+    Rule("staff_credit", METADATA, md.staff_credit, 10, on_prose=False),
+    # a newsroom byline ("By Gazette staff and agencies", "Redacción"): no author
+    Rule("byline", METADATA, md.newsroom_byline, 10, on_prose=False, zone="header"),
     Rule("author_bio", METADATA, _found(md.author_from_about), 7),
     Rule("author_link", METADATA, _found(md.author_from_link), 12),
     Rule("dateline", METADATA, md.labelled_dateline, 16),
@@ -128,7 +176,9 @@ RULES: tuple[Rule, ...] = (
             r"\beste\s+sitio\s+(?:web\s+)?(?:utiliza|usa)\s+cookies\b|"
             r"\b(?:nous\s+utilisons|ce\s+site\s+utilise)\s+des\s+cookies\b|"
             r"\bconsent\s+to\s+(?:the\s+use\s+of\s+)?cookies\b|\bpolítica\s+de\s+cookies\b|"
-            r"\bgestion\s+des\s+cookies\b|\bwe\s+value\s+your\s+privacy\b",
+            r"\bgestion\s+des\s+cookies\b|\bwe\s+value\s+your\s+privacy\b|"
+            r"\b(?:wir\s+(?:verwenden|nutzen)|diese\s+(?:website|webseite|seite)\s+(?:verwendet|nutzt))\s+"
+            r"cookies\b",
             needles=("cookie", "privacy"),
         ),
         90,
@@ -140,7 +190,8 @@ RULES: tuple[Rule, ...] = (
             r"^(?:accept(?:\s+all)?|reject(?:\s+all)?|decline|agree|i\s+agree|i\s+accept|ok|okay|"
             r"got\s+it|allow(?:\s+all)?|manage\s+(?:preferences|settings|options|cookies|consent)|"
             r"cookie\s+settings|privacy\s+settings|more\s+options|aceptar(?:\s+todo)?|rechazar|"
-            r"tout\s+accepter|accepter|refuser|tout\s+refuser|paramétrer)[.!]?$"
+            r"tout\s+accepter|accepter|refuser|tout\s+refuser|paramétrer|(?:alle\s+)?akzeptieren|"
+            r"(?:alle\s+)?ablehnen|einstellungen)[.!]?$"
         ),
         4,
     ),
@@ -153,7 +204,8 @@ RULES: tuple[Rule, ...] = (
             r"connected|tuned)|never\s+miss|get\s+(?:the\s+latest|our|breaking|the\s+best)|"
             r"enter\s+your\s+e-?mail|want\s+(?:more|the\s+latest)|join\s+(?:our|the)\s+"
             r"(?:newsletter|mailing\s+list|community)|recibe\s+(?:nuestro|las)|"
-            r"recevez\s+(?:notre|nos|la))"
+            r"recevez\s+(?:notre|nos|la)|(?:jetzt\s+)?abonnieren|melden\s+sie\s+sich|"
+            r"(?:newsletters?|boletín|bulletin|infolettre)\s*[:—–-])"
         ),
         30,
     ),
@@ -176,17 +228,42 @@ RULES: tuple[Rule, ...] = (
             r"|this\s+(?:article|content|story)\s+is\s+(?:for|only\s+available\s+to|exclusive\s+to)"
             r"\s+(?:subscribers|members)|(?:log|sign)\s*in\s+(?:to|or)\s+|create\s+(?:a\s+)?"
             r"(?:free\s+)?account|register\s+(?:now|for\s+free)|unlock\s+(?:this|unlimited|full)|"
-            r"start\s+your\s+(?:free\s+)?trial|support\s+(?:our|independent|quality)\s+journalism|"
+            r"start\s+your\s+(?:free\s+)?trial|support\s+(?:our|independent|quality|local|"
+            r"trusted)\s+(?:journalism|reporting|news(?:room)?|media)|"
             r"become\s+a\s+(?:member|subscriber|patron)|donate\s+(?:now|today)|"
-            r"(?:contenido|artículo)\s+exclusivo\s+para\s+suscriptores|réservé\s+aux\s+abonnés)"
+            r"(?:contenido|artículo)\s+exclusivo\s+para\s+suscriptores|réservé\s+aux\s+abonnés|"
+            # metered paywalls: "You have 3 free stories left"
+            r"you\s+have\s+(?:\d+|one|no)\s+(?:more\s+)?(?:free\s+)?(?:articles?|stor(?:y|ies)|reads?|"
+            r"pages)\s+(?:left|remaining)|(?:te|le)\s+queda(?:n)?\s+\d+\s+(?:artículos?|noticias)|"
+            r"continue\s+reading\s+(?:with|for)\b|want\s+to\s+(?:read|keep\s+reading)\s+more|"
+            r"(?:para|para\s+poder)\s+(?:seguir|continuar)\s+leyendo|inscr[ií]bete\s+(?:gratis\s+)?"
+            r"para\s+(?:seguir|continuar)|pour\s+(?:lire|continuer)\s+(?:la\s+suite|à\s+lire)|"
+            r"um\s+weiterzulesen|il\s+vous\s+reste\s+\d+\s+articles?|sie\s+haben\s+noch\s+\d+\s+"
+            r"(?:kostenlose\s+)?artikel|hazte\s+(?:socio|miembro|suscriptor)|"
+            r"(?:apoya|soutenez|unterstützen\s+sie)\s+(?:el|nuestro|le|notre|unseren?)\s+"
+            r"(?:periodismo|journalisme|journalismus))"
         ),
         30,
+    ),
+    # a short line saying the story is for subscribers ("Cet article est réservé aux abonnés.")
+    Rule(
+        "paywall",
+        BOILERPLATE,
+        _rx(
+            r"\b(?:réservée?\s+aux\s+abonnés|nur\s+für\s+abonnenten|exclusiv[oa]\s+para\s+"
+            r"suscriptores|solo\s+para\s+suscriptores)\b",
+            needles=("abonn", "suscrip"),
+        ),
+        10,
     ),
     Rule(
         "comment_form",
         BOILERPLATE,
         _rx(
             r"^(?:leave\s+an?\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a|your)\s+comment|"
+            # the form's button: "Post Comment", "Publicar comentario"
+            r"(?:post|submit)\s+(?:your\s+)?comment[.!]?$|(?:publicar|enviar)\s+(?:el\s+)?"
+            r"comentario[.!]?$|(?:publier|envoyer)\s+(?:le\s+)?commentaire[.!]?$|"
             r"write\s+a\s+comment|(?:view|show|load|read|see)\s+(?:all\s+|more\s+)?comments|"
             r"join\s+the\s+(?:conversation|discussion)|be\s+the\s+first\s+to\s+comment|"
             r"you\s+must\s+be\s+logged\s+in\s+to\s+(?:post\s+a\s+)?comment|cancel\s+reply|"
@@ -204,8 +281,8 @@ RULES: tuple[Rule, ...] = (
         "comment_counter",
         BOILERPLATE,
         _rx(
-            r"^(?:(?:\d+|no)\s+)?(?:comments?|replies|responses|comentarios?|commentaires?|"
-            r"réactions?)(?:\s*[(\[]\d+[)\]])?$"
+            r"^(?:(?:\d+|no)\s+)?(?:comments?|replies|responses|discussion|comentarios?|"
+            r"commentaires?|réactions?|réagir|kommentare?)(?:\s*[(\[]\d+[)\]])?$"
         ),
         4,
     ),
@@ -221,11 +298,23 @@ RULES: tuple[Rule, ...] = (
         10,
     ),
     Rule(
+        "share_prompt",
+        BOILERPLATE,
+        _rx(
+            rf"^(?:enviar|envoyer|send|senden|teilen|compartir|partager|share)\s+"
+            rf"(?:por|par|via|by|per|à|a|en|on|sur|auf)\s+{_SOCIAL}$"
+        ),
+        6,
+    ),
+    Rule(
         "follow_prompt",
         BOILERPLATE,
         _rx(
             r"^(?:follow|like)\s+(?:us|me|@\w+)\b|^(?:síguenos|siguenos|suivez[- ]nous|"
-            r"folge\s+uns|find\s+us\s+on|connect\s+with\s+us)\b"
+            r"folge\s+uns|find\s+us\s+on|connect\s+with\s+us)\b|"
+            # "Follow The Gazette on Instagram and WhatsApp for the latest updates."
+            rf"^(?:follow|sigue\s+a|suivez|folgen\s+sie)\s+(?:[\w&'’.-]+\s+){{1,5}}"
+            rf"(?:on|en|sur|auf)\s+{_SOCIAL}\b"
         ),
         15,
     ),
@@ -253,7 +342,12 @@ RULES: tuple[Rule, ...] = (
             r"\s*(?::|/|by\b|—|–)|"
             r"(?:/|\bvia\s+|©\s*)(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?|"
             r"anadolu(?:\s+agency)?|shutterstock|xinhua|efe|dpa|bloomberg|alamy|pa\s+(?:images|"
-            r"wire)|sipa|abaca|zuma(?:\s+press)?|imago)\s*[)\]]?\.?$"
+            r"wire)|sipa|abaca|zuma(?:\s+press)?|imago)\s*[)\]]?\.?$|"
+            # a caption sentence closed by its credit: "... on Tuesday. Photograph: Jane Doe"
+            r"(?:[.!?]|\s[|–—])\s+(?:photo(?:graph)?|picture|image|foto(?:grafía)?|credit|crédit|"
+            r"crédito|illustration|bild)s?\s*(?::|by\b)\s*[^.!?]{1,60}$|"
+            r"[.!?]\s+©\s*[^.!?©]{1,60}$",
+            needles=_CAPTION_WORDS,
         ),
         60,
     ),
@@ -266,9 +360,31 @@ RULES: tuple[Rule, ...] = (
             r"pub|(?:story\s+)?continues\s+below(?:\s+(?:this\s+)?advertisement)?|"
             r"continue\s+reading\s+(?:below|the\s+main\s+story)|scroll\s+to\s+continue"
             r"(?:\s+with\s+content)?|article\s+continues\s+(?:below|after\s+(?:this\s+)?"
-            r"advertisement)|la\s+suite\s+après\s+(?:cette\s+)?publicité)[.:]?$"
+            r"advertisement)|la\s+suite\s+après\s+(?:cette\s+)?publicité)[.:]?$|"
+            r"^(?:advertisement|advertising|publicité|publicidad|anzeige|werbung)[\s:|–—-]+"
+            r"(?:scroll|continue|story|article|la\s+suite|sigue|weiter)\b"
         ),
         8,
+    ),
+    Rule("advertisement", BOILERPLATE, SPONSORED_MARKER.match, 8),
+    # native advertising written as a headline, with or without a marker above it
+    Rule(
+        "promo",
+        BOILERPLATE,
+        _rx(
+            r"\b(?:seniors|homeowners|drivers|retirees|people|residents)\s+in\s+your\s+"
+            r"(?:area|state|city)\s+(?:are|who)\b|\bdoctors?\s+(?:are\s+)?(?:stunned|baffled|"
+            r"hate|warn)\b|\bthis\s+one\s+(?:weird\s+|simple\s+|little\s+)?(?:trick|habit|"
+            r"thing|food)\b|\blittle[- ]known\s+(?:trick|secret|loophole|gadget|device)|"
+            r"\bgenius\s+(?:gadget|device|trick|invention)\b|\byou\s+won['’]t\s+"
+            r"believe\b|[.!?]\s+(?:see|find\s+out|learn)\s+(?:why|how)[.!]?$|"
+            r"\b(?:los\s+médicos\s+(?:no\s+)?(?:lo\s+)?(?:recomiendan|odian)|"
+            r"les\s+médecins\s+(?:sont\s+)?(?:stupéfaits|détestent)|ärzte\s+(?:sind\s+)?"
+            r"(?:sprachlos|verblüfft))\b",
+            needles=_PROMO_WORDS,
+        ),
+        25,
+        on_prose=False,
     ),
     Rule(
         "tags",
@@ -298,9 +414,26 @@ RULES: tuple[Rule, ...] = (
             r"previous\s+(?:article|story|post)|print|print\s+this\s+(?:page|article)|email|"
             r"listen(?:\s+to\s+(?:this\s+)?article)?|open\s+in\s+app|loading\.*|inicio|portada|"
             r"accueil|buscar|rechercher|menú|anterior|siguiente|suivant|précédent)[.:]?$|"
-            r"^[\w’' ]{1,30}(?:\s*[>›»]\s*[\w’' ]{1,30}){2,}$"
+            r"^[\w’' ]{1,30}(?:\s*[>›»]\s*[\w’' ]{1,30}){2,}$|"
+            # a breadcrumb from the home page: "Inicio > Sucesos"
+            r"^(?:home|inicio|portada|accueil|startseite|start)\s*[>›»/]\s*[\w’' ]{1,30}$"
         ),
         8,
+    ),
+    Rule("navigation", BOILERPLATE, _menu, 24, on_prose=False, zone="edge"),
+    Rule(
+        "legal_links",
+        BOILERPLATE,
+        _rx(
+            r"^(?:(?:read\s+our\s+)?(?:privacy|cookie)\s+(?:policy|notice|statement)|privacy|"
+            r"terms(?:\s+(?:of\s+(?:service|use)|and\s+conditions|&\s+conditions))?|"
+            r"imprint|impressum|datenschutz(?:erklärung)?|aviso\s+legal|"
+            r"política\s+de\s+privacidad|mentions\s+légales|politique\s+de\s+confidentialité|"
+            r"conditions\s+générales(?:\s+d['’]utilisation)?|accessibility|sitemap|about\s+us|"
+            r"contact)(?:\s*[|·•]\s*[\w’' ]{2,30})*$"
+        ),
+        16,
+        zone="edge",
     ),
     Rule(
         "reading_time",
@@ -326,8 +459,9 @@ RULES: tuple[Rule, ...] = (
         BOILERPLATE,
         _rx(
             r"^(?:report\s+an?\s+(?:error|typo|correction)|submit\s+a\s+(?:correction|tip)|"
-            r"found\s+a\s+typo|(?:got|have)\s+a\s+(?:news\s+)?tip|contact\s+us|send\s+us\s+"
-            r"(?:a\s+)?(?:tip|message|your))"
+            r"found\s+a\s+typo|(?:got|have)\s+a\s+(?:news\s+)?(?:tip|story)|contact\s+us|"
+            r"send\s+us\s+(?:a\s+)?(?:tip|message|your)|¿?tienes\s+una?\s+(?:noticia|historia|"
+            r"denuncia)|vous\s+avez\s+une\s+info)"
         ),
         25,
     ),

@@ -49,7 +49,12 @@ REJECTED_SCHEMA = pa.schema(
 )
 # Optional document columns (from record files or HTML) that stand in for fields the text
 # does not give.
-_HINTS = {"title": "title", "site_name": "site_name", "published": "published_date"}
+_HINTS = {
+    "title": "title",
+    "site_name": "site_name",
+    "published": "published_date",
+    "author": "author",
+}
 
 
 @dataclass(frozen=True)

@@ -1,30 +1,47 @@
 """Enrich: the fourth stage of the flow, adding what the text says beyond its words.
 
-`enrich_articles` adds, per batch, each article's language, named by a packaged
-language-identification model (py3langid: its model ships inside the wheel, so nothing is
-downloaded at run time), and its `source`, the publisher key summaries group by.
-`assign_events` then gives every article, old and new, the real-world event it reports,
-clustering new canonical articles into the live events of the warehouse (events.py).
-Entity and quote extraction and event-date resolution are not in yet: their columns stay
-null and their tables empty rather than filled with guesses.
+Per batch, before deduplication, `enrich_articles` adds each article's language (py3langid:
+its model ships inside the wheel, nothing is downloaded at run time), its `source` (the
+publisher key summaries group by) and its event date resolved from the text against the
+publication date (dates.py, dateparser). After deduplication, on canonical articles only,
+`extract_entities` runs the NER model (entities.py, spaCy) per batch,
+`canonicalize_entities` gives each entity one name across the whole corpus and the
+warehouse history, and `extract_quotes` finds direct quotes and their speakers (quotes.py).
+Last, `assign_events` clusters the articles into real-world events (events.py).
 """
 
 import pyarrow as pa
 
+from newspipe.config import EnrichConfig
+from newspipe.enrich.dates import resolve_event_dates
+from newspipe.enrich.entities import canonicalize_entities, extract_entities
 from newspipe.enrich.events import EventResult, assign_events
 from newspipe.enrich.language import detect_languages
+from newspipe.enrich.quotes import extract_quotes
 from newspipe.enrich.source import derive_sources
 
-__all__ = ["EventResult", "assign_events", "detect_languages", "derive_sources", "enrich_articles"]
+__all__ = [
+    "EventResult",
+    "assign_events",
+    "canonicalize_entities",
+    "detect_languages",
+    "derive_sources",
+    "enrich_articles",
+    "extract_entities",
+    "extract_quotes",
+    "resolve_event_dates",
+]
 
 
-def enrich_articles(articles: pa.Table) -> pa.Table:
-    """A batch of cleaned articles with `language`, `source` and (not resolved yet, so
-    null) `event_date` and its provenance."""
-    n = articles.num_rows
-    return (
-        articles.append_column("language", detect_languages(articles["body"]))
-        .append_column("source", derive_sources(articles["site_name"]))
-        .append_column("event_date", pa.nulls(n, pa.date32()))
-        .append_column("event_date_source", pa.nulls(n, pa.string()))
+def enrich_articles(articles: pa.Table, config: EnrichConfig) -> pa.Table:
+    """A batch of cleaned articles with `language`, `source`, `event_date` and
+    `event_date_source`. An optional `page_source` column (the registrable domain of the
+    page address, from ingest) is used for `source` and dropped."""
+    page_sources = articles["page_source"] if "page_source" in articles.column_names else None
+    articles = articles.drop_columns([c for c in ["page_source"] if c in articles.column_names])
+    articles = articles.append_column("language", detect_languages(articles["body"]))
+    articles = articles.append_column("source", derive_sources(articles["site_name"], page_sources))
+    dates = resolve_event_dates(articles, config)  # one row per article, in order
+    return articles.append_column("event_date", dates["event_date"]).append_column(
+        "event_date_source", dates["event_date_source"]
     )

@@ -13,41 +13,16 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from pathlib import Path
+from collections.abc import Iterator
 
-import pyarrow as pa
+from newspipe.config import IngestConfig
+from newspipe.ingest.documents import DOC_ID_HEX_DIGITS, ok_row, quarantined_row
+from newspipe.ingest.streams import Opened
 
-RAW_DOCUMENT_SCHEMA = pa.schema(
-    [
-        ("doc_id", pa.string()),
-        ("source_uri", pa.string()),
-        ("format", pa.string()),
-        ("n_bytes", pa.int64()),
-        ("encoding", pa.string()),
-        ("status", pa.string()),
-        ("error", pa.string()),
-        ("text", pa.string()),
-    ]
-)
-
-DOC_ID_HEX_DIGITS = 16
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
 # Share of control characters above which decoded bytes are taken for binary data.
 _MAX_CONTROL_SHARE = 0.01
 _LINE_ENDS = re.compile(r"\r\n?")
-
-
-def content_id(data: bytes) -> str:
-    """The document id: the same bytes give the same id in every run and at every path."""
-    return hashlib.sha256(data).hexdigest()[:DOC_ID_HEX_DIGITS]
-
-
-def _file_id(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()[:DOC_ID_HEX_DIGITS]
 
 
 def decode_text(data: bytes) -> tuple[str | None, str | None, str | None]:
@@ -76,39 +51,58 @@ def decode_text(data: bytes) -> tuple[str | None, str | None, str | None]:
     return None, None, "undecodable: the bytes are neither UTF-8 nor Windows-1252/Latin-1"
 
 
-def _read_one(path: str, max_bytes: int) -> dict:
-    file = Path(path)
-    row = {"source_uri": path, "format": "txt", "encoding": None, "text": None}
-    try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            return row | {
-                "doc_id": _file_id(file),
-                "n_bytes": size,
-                "status": "quarantined",
-                "error": f"too large: {size} bytes, over the limit of "
-                f"{max_bytes} bytes (ingest.max_bytes)",
-            }
-        data = file.read_bytes()
-    except OSError as exc:
-        return row | {
-            "doc_id": content_id(b""),
-            "n_bytes": 0,
-            "status": "quarantined",
-            "error": f"unreadable: {exc.strerror or exc}",
-        }
+def normalise_line_ends(text: str) -> str:
+    return _LINE_ENDS.sub("\n", text)
+
+
+def whole_document(
+    opened: Opened, uri: str, fmt: str, config: IngestConfig
+) -> tuple[bytes | None, dict | None]:
+    """The bytes of a single-document file, or a quarantined row when it is over
+    `max_bytes` or its compressed stream is damaged. An over-large file is hashed as it
+    streams by, so its id is still its content id, without holding it in memory."""
+    where = {"source_uri": uri, "fmt": fmt, "input_file": uri}
+    data = _read_at_most(opened.stream, config.max_bytes + 1)
+    if len(data) <= config.max_bytes:
+        if opened.damage():
+            return None, quarantined_row(**where, data=data, error=damaged_error(opened))
+        return data, None
+    digest, size = hashlib.sha256(data), len(data)
+    for chunk in iter(lambda: opened.stream.read(1 << 20), b""):
+        digest.update(chunk)
+        size += len(chunk)
+    row = quarantined_row(
+        **where,
+        error=f"too large: {size} bytes, over the limit of {config.max_bytes} bytes "
+        "(ingest.max_bytes)",
+    )
+    return None, row | {"doc_id": digest.hexdigest()[:DOC_ID_HEX_DIGITS], "n_bytes": size}
+
+
+def damaged_error(opened: Opened, reason: str | None = None) -> str:
+    """Why a stream ended early: what the decompressor found, else `reason`."""
+    return f"truncated or corrupt: {opened.damage() or reason}"
+
+
+def _read_at_most(stream, limit: int) -> bytes:
+    parts, left = [], limit
+    while left > 0:
+        chunk = stream.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        parts.append(chunk)
+        left -= len(chunk)
+    return b"".join(parts)
+
+
+def text_rows(opened: Opened, uri: str, config: IngestConfig) -> Iterator[dict]:
+    """The one document of a plain-text file."""
+    data, refusal = whole_document(opened, uri, "txt", config)
+    if refusal is not None:
+        yield refusal
+        return
     text, encoding, error = decode_text(data)
-    return row | {
-        "doc_id": content_id(data),
-        "n_bytes": len(data),
-        "encoding": encoding,
-        "text": text,
-        "status": "quarantined" if error else "ok",
-        "error": error,
-    }
-
-
-def read_documents(paths: list[str], max_bytes: int) -> pa.Table:
-    """Read a batch of plain-text files: one row per path, quarantined rows included."""
-    rows = [_read_one(p, max_bytes) for p in paths]
-    return pa.Table.from_pylist(rows, schema=RAW_DOCUMENT_SCHEMA)
+    if error is not None:
+        yield quarantined_row(source_uri=uri, fmt="txt", input_file=uri, error=error, data=data)
+        return
+    yield ok_row(data=data, text=text, source_uri=uri, fmt="txt", input_file=uri, encoding=encoding)

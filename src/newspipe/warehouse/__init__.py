@@ -46,6 +46,7 @@ class History:
     line_history: pa.Table
     term_history: pa.Table
     event_labels: pa.Table
+    entity_aliases: pa.Table
 
 
 def load_history(warehouse: Warehouse) -> History:
@@ -55,6 +56,7 @@ def load_history(warehouse: Warehouse) -> History:
         line_history=warehouse.query(read_sql("newspipe.warehouse", "line_history")),
         term_history=warehouse.query(read_sql("newspipe.warehouse", "term_history")),
         event_labels=warehouse.query(read_sql("newspipe.warehouse", "event_labels")),
+        entity_aliases=warehouse.query(read_sql("newspipe.warehouse", "entity_aliases")),
     )
 
 

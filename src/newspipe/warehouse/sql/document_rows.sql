@@ -2,7 +2,10 @@
 with
 
 new_documents as (
-    select doc_id, source_uri, format, n_bytes, encoding, status, error from new_documents
+    select
+        doc_id, source_uri, format, n_bytes, encoding, status, error, input_file, record_no,
+        captured_at, extraction
+    from new_documents
 ),
 
 rejected as (
@@ -11,13 +14,9 @@ rejected as (
 
 final as (
     select
-        d.doc_id,
-        d.source_uri,
-        d.format,
-        d.n_bytes,
+        d.* exclude (status, error),
         case when r.doc_id is null then d.status else 'quarantined' end as status,
-        coalesce(r.error, d.error) as error,
-        d.encoding
+        coalesce(r.error, d.error) as error
     from new_documents as d
     left join rejected as r using (doc_id)
 )

@@ -26,16 +26,11 @@ unseen as (
 
 final as (
     select
-        u.doc_id,
-        u.source_uri,
-        u.format,
-        u.n_bytes,
-        u.encoding,
+        u.* exclude (status, error),
         coalesce(o.status, u.status) as status,
         case when o.doc_id is null then u.error else o.error end as error,
         o.doc_id is null and u.status = 'ok'
-            and u.source_uri = min(u.source_uri) over (partition by u.doc_id) as to_clean,
-        u.text
+            and u.source_uri = min(u.source_uri) over (partition by u.doc_id) as to_clean
     from unseen as u
     left join known_outcome as o using (doc_id)
 )

@@ -1,0 +1,118 @@
+"""Throughput of enrichment (entities, canonical names, quotes, event dates) in articles/s.
+
+Builds N articles in memory (default 50,000) by recombining the cleaned paragraphs of the
+sample corpus (examples/corpus) and the seeds (../shared/seeds, when present): cleaning runs
+once on the sources, then each synthetic article is 4-10 paragraphs drawn at random, with a
+publication date and a language taken from a source article. It runs the enrichment steps
+in the order the flow calls them, in batches, and prints the time of each step, the share
+of the spaCy NER model (measured by running nlp.pipe alone on the same bodies) and
+articles/s overall.
+
+    .venv/bin/python benchmarks/bench_enrich.py [--n 50000] [--batch 1000] [--processes 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from pathlib import Path
+
+import pyarrow as pa
+
+from newspipe.clean import clean_documents
+from newspipe.config import CleanConfig
+from newspipe.config import EnrichConfig
+from newspipe.enrich.dates import resolve_event_dates
+from newspipe.enrich.entities import _load_ner, canonicalize_entities, extract_entities
+from newspipe.enrich.language import detect_languages
+from newspipe.enrich.quotes import extract_quotes
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = [REPO / "examples" / "corpus", REPO.parent / "shared" / "seeds"]
+
+
+def source_articles() -> list[dict]:
+    files = [f for folder in SOURCES if folder.is_dir() for f in sorted(folder.glob("*.txt"))]
+    documents = pa.table(
+        {
+            "doc_id": [f.stem for f in files],
+            "source_uri": [str(f) for f in files],
+            "text": [f.read_text(encoding="utf-8").removeprefix("\ufeff") for f in files],
+        }
+    )
+    articles = clean_documents(documents, CleanConfig()).articles
+    articles = articles.append_column("language", detect_languages(articles["body"]))
+    return articles.select(["body", "published_date", "language"]).to_pylist()
+
+
+def corpus(n: int, seed: int) -> pa.Table:
+    rng = random.Random(seed)
+    sources = source_articles()
+    rows = []
+    for i in range(n):
+        source = rng.choice(sources)
+        pool = [p for p in source["body"].split("\n\n") if p.strip()]
+        extra = [p for p in rng.choice(sources)["body"].split("\n\n") if p.strip()]
+        paragraphs = rng.sample(pool + extra, min(len(pool + extra), rng.randint(4, 10)))
+        rows.append(
+            {
+                "article_id": f"{i:016x}",
+                "body": "\n\n".join(paragraphs),
+                "published_date": source["published_date"],
+                "language": source["language"],
+            }
+        )
+    return pa.Table.from_pylist(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=50_000)
+    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    config = EnrichConfig(ner_processes=args.processes)
+    articles = corpus(args.n, args.seed)
+    words = sum(len(b.split()) for b in articles["body"].to_pylist())
+    print(f"{args.n} articles, {words / args.n:.0f} words each on average")
+    nlp = _load_ner(config.spacy_model)
+    spent = dict.fromkeys(["entities", "canonical", "quotes", "dates"], 0.0)
+    start = time.perf_counter()
+    batches = [articles.slice(o, args.batch) for o in range(0, args.n, args.batch)]
+    mentions = []
+    for batch in batches:
+        t = time.perf_counter()
+        mentions.append(extract_entities(batch, config))
+        spent["entities"] += time.perf_counter() - t
+    t = time.perf_counter()
+    entity_mentions, _, _ = canonicalize_entities(pa.concat_tables(mentions), None, config)
+    spent["canonical"] += time.perf_counter() - t
+    for batch in batches:
+        t = time.perf_counter()
+        extract_quotes(batch, entity_mentions, config)
+        spent["quotes"] += time.perf_counter() - t
+        t = time.perf_counter()
+        resolve_event_dates(batch, config)
+        spent["dates"] += time.perf_counter() - t
+    total = time.perf_counter() - start
+    # The model's own time: nlp.pipe alone over the same bodies, same batching.
+    t = time.perf_counter()
+    for batch in batches:
+        for _ in nlp.pipe(
+            batch["body"].to_pylist(), batch_size=config.ner_batch_size, n_process=args.processes
+        ):
+            pass
+    ner = time.perf_counter() - t
+    for step, seconds in spent.items():
+        print(f"{step:>10}: {seconds:8.1f} s  ({args.n / seconds:8.1f} articles/s)")
+    print(f"{'total':>10}: {total:8.1f} s  ({args.n / total:8.1f} articles/s)")
+    print(
+        f"NER model alone: {ner:.1f} s = {ner / total:.0%} of enrichment "
+        f"(n_process={args.processes})"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,205 @@
+"""Score newspipe's HTML extraction on the public article extraction benchmark.
+
+Usage: .venv/bin/python benchmarks/eval_extraction.py [BENCHMARK_DIR] [--show-worst N]
+(default ../shared/corpora/article-extraction-benchmark: 181 real news pages, their gold
+article bodies and the reference outputs of published extractors; see its SOURCE.md).
+
+Scores, with the benchmark's own metric (evaluate.py of scrapinghub/article-extraction-
+benchmark, re-implemented below): the published trafilatura output (to check the scorer
+reproduces the published figures), trafilatura 2 run here as the benchmark runs it, and
+newspipe: every page read by `newspipe.ingest` (the `.html.gz` files as they are) and cleaned
+by `newspipe.clean.clean_documents`, scoring `articles.body`. Prints the published table
+beside the figures. A page newspipe quarantines scores as an empty body.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+import statistics
+from collections import Counter
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import trafilatura
+
+from newspipe.clean import clean_documents
+from newspipe.config import CleanConfig
+from newspipe.ingest import IngestConfig, read_documents
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DIR = REPO.parent / "shared" / "corpora" / "article-extraction-benchmark"
+# The README's "Results of the latest evaluation" (F1, precision, recall, accuracy).
+PUBLISHED = [
+    ("rs_trafilatura 9261e08", 0.970, 0.951, 0.990, 0.287),
+    ("go_trafilatura", 0.960, 0.940, 0.980, 0.287),
+    ("trafilatura 2.0.0", 0.958, 0.938, 0.978, 0.293),
+    ("newspaper4k 0.9.3.1 (previous run)", 0.949, 0.964, 0.934, 0.326),
+    ("readability_js 0.6.0", 0.947, 0.914, 0.982, 0.166),
+    ("readability-lxml 0.8.4.1", 0.922, 0.913, 0.931, 0.315),
+    ("goose3 3.1.20", 0.896, 0.940, 0.856, 0.232),
+    ("boilerpipe (python, 2019)", 0.860, 0.850, 0.870, 0.006),
+    ("justext 3.0.2", 0.804, 0.858, 0.756, 0.088),
+    ("html-text 0.7.0 (full page text baseline)", 0.665, 0.500, 0.994, 0.000),
+    ("AutoExtract (commercial, Nov 2019)", 0.970, 0.984, 0.956, 0.470),
+]
+N_BOOTSTRAP = 1000
+_TOKEN = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
+
+
+# --- the benchmark's metric, as in its evaluate.py ------------------------------------
+
+
+def tokenize(text: str | None) -> list[str]:
+    return _TOKEN.findall(text or "")
+
+
+def shingles(text: str | None, n: int = 4) -> Counter:
+    tokens = tokenize(text)
+    grams = (tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)))
+    return Counter(g for g in grams if g)
+
+
+def shingle_matching(true: str | None, pred: str | None) -> tuple[float, float, float]:
+    """TP/FP/FN over multisets of 4-gram shingles, normalised to sum to 1 per document."""
+    gold, got = shingles(true), shingles(pred)
+    tp = fp = fn = 0.0
+    for key in gold.keys() | got.keys():
+        tp += min(gold[key], got[key])
+        fp += max(0, got[key] - gold[key])
+        fn += max(0, gold[key] - got[key])
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (tp, fp, fn)
+
+
+def _precision(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fp == 0 else tp / (tp + fp)
+
+
+def _recall(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fn == 0 else tp / (tp + fn)
+
+
+def metrics(counts: list[tuple[float, float, float]]) -> dict[str, float]:
+    precision = statistics.mean(_precision(*c) for c in counts if c[0] + c[1] > 0)
+    recall = statistics.mean(_recall(*c) for c in counts if c[0] + c[2] > 0)
+    return {
+        "f1": 2 * precision * recall / (precision + recall),
+        "precision": precision,
+        "recall": recall,
+    }
+
+
+def evaluate(gold: dict[str, dict], predicted: dict[str, str]) -> dict[str, float]:
+    """F1, precision, recall, accuracy and bootstrap standard deviations (seeded)."""
+    keys = sorted(gold)
+    counts = [shingle_matching(gold[k]["articleBody"], predicted.get(k, "")) for k in keys]
+    exact = [
+        float(tokenize(gold[k]["articleBody"]) == tokenize(predicted.get(k, ""))) for k in keys
+    ]
+    result = metrics(counts) | {"accuracy": statistics.mean(exact), "per_doc": counts}
+    rng = random.Random(0)
+    samples: dict[str, list[float]] = {}
+    for _ in range(N_BOOTSTRAP):
+        picks = [rng.randrange(len(keys)) for _ in keys]
+        for name, value in metrics([counts[i] for i in picks]).items():
+            samples.setdefault(name, []).append(value)
+    return result | {f"{k}_std": statistics.stdev(v) for k, v in samples.items()}
+
+
+# --- the systems ------------------------------------------------------------------------
+
+
+def page_id(uri: str) -> str:
+    return Path(uri).name.split(".")[0]
+
+
+def published_trafilatura(folder: Path) -> dict[str, str]:
+    data = json.loads((folder / "output" / "trafilatura.json").read_text(encoding="utf-8"))
+    data = data.get("output", data)
+    return {k: v.get("articleBody") or "" for k, v in data.items()}
+
+
+def trafilatura_alone(pages: list[Path]) -> dict[str, str]:
+    """trafilatura as the benchmark runs it: `extract(html, include_comments=False)`."""
+    out = {}
+    for path in pages:
+        html = gzip.decompress(path.read_bytes()).decode("utf-8")
+        out[page_id(str(path))] = trafilatura.extract(html, include_comments=False) or ""
+    return out
+
+
+def newspipe_bodies(pages: list[Path], config: IngestConfig) -> tuple[dict[str, str], pa.Table]:
+    """Ingest the pages, clean them, and return each page's article body (and the raw)."""
+    raw = pa.concat_tables(read_documents([str(p) for p in pages], config))
+    ok = raw.filter(pc.equal(raw["status"], "ok"))
+    result = clean_documents(ok, CleanConfig())
+    by_doc = dict(
+        zip(result.articles["doc_id"].to_pylist(), result.articles["body"].to_pylist(), strict=True)
+    )
+    bodies = {
+        page_id(uri): by_doc.get(doc_id, "")
+        for uri, doc_id in zip(
+            raw["source_uri"].to_pylist(), raw["doc_id"].to_pylist(), strict=True
+        )
+    }
+    return bodies, raw
+
+
+def _row(name: str, m: dict) -> str:
+    return (
+        f"| {name} | {m['f1']:.3f} ± {m['f1_std']:.3f} | {m['precision']:.3f} ± "
+        f"{m['precision_std']:.3f} | {m['recall']:.3f} ± {m['recall_std']:.3f} | "
+        f"{m['accuracy']:.3f} |"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--show-worst", type=int, default=0, help="list the N worst pages")
+    args = parser.parse_args()
+    gold = json.loads((args.folder / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = sorted((args.folder / "html").glob("*.html.gz"))
+
+    config = IngestConfig()
+    bodies, raw = newspipe_bodies(pages, config)
+    scores = {
+        "trafilatura 2.0.0, published output (scorer check)": evaluate(
+            gold, published_trafilatura(args.folder)
+        ),
+        f"trafilatura {trafilatura.__version__}, run here as the benchmark runs it": evaluate(
+            gold, trafilatura_alone(pages)
+        ),
+        "newspipe (ingest + clean), articles.body": evaluate(gold, bodies),
+    }
+    print(
+        f"{len(pages)} pages; newspipe quarantined "
+        f"{pc.sum(pc.equal(raw['status'], 'quarantined')).as_py() or 0}; HTML settings: "
+        f"{config.html.model_dump()}\n"
+    )
+    print("| measured here | F1 | P | R | accuracy |\n|---|---|---|---|---|")
+    for name, m in scores.items():
+        print(_row(name, m))
+    print("\n| published (benchmark README) | F1 | P | R | accuracy |\n|---|---|---|---|---|")
+    for name, f1, p, r, acc in PUBLISHED:
+        print(f"| {name} | {f1:.3f} | {p:.3f} | {r:.3f} | {acc:.3f} |")
+    if args.show_worst:
+        ours = scores["newspipe (ingest + clean), articles.body"]["per_doc"]
+        keys = sorted(gold)
+        worst = sorted(range(len(keys)), key=lambda i: ours[i][0])[: args.show_worst]
+        print("\nworst pages for newspipe (tp, fp, fn):")
+        for i in worst:
+            print(f"  {keys[i]}  {tuple(round(x, 3) for x in ours[i])}  {gold[keys[i]]['url']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,231 @@
+"""The header and the edges of invented articles: menus, taglines, mastheads, headlines
+with and without a site suffix, bylines of every shape, native ads and newsletter blurbs.
+Each case is a structure seen across news sites, written with invented names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.clean.helpers import PARAGRAPHS, article, clean, labels
+
+HEADLINE = "Harbour bridge reopens after six weeks of storm repairs"
+
+
+def _clean(*lines: str):
+    result = clean("\n".join(lines))
+    return labels(result), article(result)
+
+
+def _fields(row: dict) -> tuple:
+    return row["title"], row["site_name"], row["author"], row["published_date"]
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "News | Local | Business | Sport | Opinion",
+        "Coast · Hills · Valleys · Islands",
+        "Home / Weather / Travel / What's On",
+    ],
+)
+def test_a_menu_line_is_navigation_not_the_title(menu):
+    got, row = _clean("Fjordside Post", menu, HEADLINE, "By Ana López", *PARAGRAPHS)
+    assert got[2] == ("boilerplate", "navigation")
+    assert got[3] == ("metadata", "title")
+    assert _fields(row)[:3] == (HEADLINE, "Fjordside Post", "Ana López")
+
+
+def test_a_breadcrumb_from_the_home_page_is_navigation():
+    got, _ = _clean("Fjordside Post", "Inicio > Sucesos", HEADLINE, "Por Ana López", *PARAGRAPHS)
+    assert got[2] == ("boilerplate", "navigation")
+
+
+def test_a_menu_inside_the_article_is_left_to_context():
+    # Inside the article a line of separated items may be a table row: no menu rule there.
+    got, _ = _clean(PARAGRAPHS[0], "Tides · Winds · Swell", PARAGRAPHS[1], *PARAGRAPHS[2:])
+    assert got[2][1] != "navigation"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # masthead, tagline, headline, dateline, byline
+        ["Valley Echo", "Your town, every morning", HEADLINE, "5 March 2024", "By Ana López"],
+        # the tagline above a menu
+        [
+            "Valley Echo",
+            "Serving the valley since 1890",
+            "News | Sport | Jobs",
+            HEADLINE,
+            "By Ana López",
+        ],
+        # a dateline between the tagline and the headline
+        [
+            "Valley Echo",
+            "Your town, every morning",
+            "Tuesday, March 5, 2024",
+            HEADLINE,
+            "By Ana López",
+        ],
+        # no byline nor dateline: the headline sits right above the first paragraph
+        ["Valley Echo", "Your town, every morning", HEADLINE],
+    ],
+)
+def test_a_tagline_under_the_masthead_is_not_the_title(lines):
+    got, row = _clean(*lines, *PARAGRAPHS)
+    assert got[2] == ("boilerplate", "tagline")
+    assert (row["title"], row["site_name"]) == (HEADLINE, "Valley Echo")
+    assert row["body"] == "\n\n".join(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    ("masthead", "site"),
+    [
+        ("VALLEY ECHO", "Valley Echo"),
+        ("EL ECO DEL VALLE", "El Eco del Valle"),
+        ("THE FJORDSIDE POST", "The Fjordside Post"),
+        ("UK VALLEY NEWS", "UK Valley News"),
+        ("COASTAL TODAY", "Coastal Today"),
+    ],
+)
+def test_a_masthead_in_capitals_gives_a_readable_site_name(masthead, site):
+    got, row = _clean(masthead, HEADLINE, "By Ana López", *PARAGRAPHS)
+    assert got[1] == ("metadata", "masthead")
+    assert row["site_name"] == site
+
+
+def test_a_title_suffix_names_the_site_as_printed():
+    got, row = _clean(
+        "VALLEY ECHO", "News | Sport | Jobs", f"{HEADLINE} | The Valley Echo", *PARAGRAPHS
+    )
+    assert (row["title"], row["site_name"]) == (HEADLINE, "The Valley Echo")
+
+
+def test_a_dash_suffix_repeating_the_masthead_is_split_off():
+    got, row = _clean(
+        "Valley Echo — the valley, explained",
+        f"{HEADLINE} - Valley Echo",
+        "2024-03-05",
+        "By Ana López",
+        *PARAGRAPHS,
+    )
+    assert got[1] == ("metadata", "masthead")
+    assert _fields(row) == (HEADLINE, "Valley Echo", "Ana López", dt.date(2024, 3, 5))
+
+
+@pytest.mark.parametrize(
+    "standfirst",
+    [
+        "Engineers finished the work early, and the council says the crossing is safe again.",
+        "Engineers finished the work early and under budget according to the city council",
+    ],
+)
+def test_a_standfirst_between_headline_and_byline_stays_body(standfirst):
+    got, row = _clean(
+        "Valley Echo", "News | Sport | Jobs", HEADLINE, standfirst, "By Ana López", *PARAGRAPHS
+    )
+    assert got[3] == ("metadata", "title")
+    assert got[4][0] == "body"
+    assert row["body"].split("\n\n")[0] == standfirst
+
+
+def test_a_bare_name_next_to_the_dateline_is_the_byline():
+    got, row = _clean("Valley Echo", HEADLINE, "Ana López", "Tue 5 Mar 2024 10.20 GMT", *PARAGRAPHS)
+    assert got[3] == ("metadata", "byline")
+    assert _fields(row) == (HEADLINE, "Valley Echo", "Ana López", dt.date(2024, 3, 5))
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "date"),
+    [
+        ("Posted on 5 March 2024 by Ana López", "Ana López", dt.date(2024, 3, 5)),
+        ("March 5, 2024 by Ana López", "Ana López", dt.date(2024, 3, 5)),
+        ("Posted by Ana López | March 5, 2024 | 3 comments", "Ana López", dt.date(2024, 3, 5)),
+        ("Posted by News Team | March 5, 2024 | 0 comments", None, dt.date(2024, 3, 5)),
+        ("Publicado el 5 de marzo de 2024 por Ana López", "Ana López", dt.date(2024, 3, 5)),
+    ],
+)
+def test_a_dateline_and_byline_on_one_line(line, author, date):
+    got, row = _clean(HEADLINE, line, *PARAGRAPHS)
+    assert got[2] == ("metadata", "dateline_byline")
+    assert (row["author"], row["published_date"]) == (author, date)
+
+
+def test_an_agency_byline_credits_the_origin_not_an_author():
+    got, row = _clean(HEADLINE, "By Northwind Press", *PARAGRAPHS)
+    assert got[2] == ("metadata", "origin_credit")
+    # Not in the publisher directory, and no host name given: no domain to report.
+    assert (row["author"], row["original_source"]) == (None, None)
+    got, row = _clean(HEADLINE, "By Reuters", *PARAGRAPHS)
+    assert (row["author"], row["original_source"]) == (None, "reuters.com")
+    got, row = _clean(HEADLINE, "By Ana López, Northwind Press", *PARAGRAPHS)
+    assert row["author"] == "Ana López"
+
+
+def test_a_wire_credit_after_the_article():
+    got, row = _clean(HEADLINE, "By Ana López", *PARAGRAPHS, "Reporting by Northwind Wire.")
+    assert got[7] == ("metadata", "origin_credit")
+    assert row["author"] == "Ana López"
+
+
+@pytest.mark.parametrize(
+    "line", ["By Valley Echo staff and agencies", "Redacción", "Valley Echo newsroom"]
+)
+def test_a_newsroom_byline_names_no_author(line):
+    got, row = _clean("Valley Echo", HEADLINE, line, "5 March 2024", *PARAGRAPHS)
+    assert got[3] == ("metadata", "byline")
+    assert (row["title"], row["author"]) == (HEADLINE, None)
+
+
+def test_role_labelled_credits():
+    got, row = _clean(HEADLINE, "Reporter: Ana López", "Editor: Tomás Herrera", *PARAGRAPHS)
+    assert got[2] == ("metadata", "byline")
+    assert got[3] == ("metadata", "staff_credit")
+    assert row["author"] == "Ana López"
+
+
+def test_native_ads_under_a_sponsored_marker_leave_the_body():
+    got, row = _clean(
+        HEADLINE,
+        PARAGRAPHS[0],
+        "Sponsored",
+        "How one bakery cut its energy bill by 40% in a year",
+        PARAGRAPHS[1],
+        "Advertisement",
+        "Repairs Ahead of Schedule",
+        *PARAGRAPHS[2:],
+    )
+    assert got[3] == ("boilerplate", "advertisement")
+    assert got[4] == ("boilerplate", "sponsored_link")
+    # Under an "Advertisement" marker the article goes on: a section heading stays body.
+    assert got[7] == ("body", "heading")
+
+
+def test_a_newsletter_blurb_after_the_article_is_chrome():
+    got, row = _clean(
+        HEADLINE,
+        *PARAGRAPHS,
+        "Subscribe to the Valley Echo Morning",
+        "Our free morning email on everything happening along the valley.",
+    )
+    assert got[7] == ("boilerplate", "newsletter_prompt")
+    assert row["body"] == "\n\n".join(PARAGRAPHS)
+
+
+def test_the_last_paragraph_after_a_newsletter_prompt_stays_body():
+    got, row = _clean(HEADLINE, *PARAGRAPHS[:3], "Sign up for our morning briefing", PARAGRAPHS[3])
+    assert got[6] == ("body", "paragraph")
+    assert row["body"] == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_newsletter_prompt_inside_the_article_keeps_the_next_paragraph():
+    got, row = _clean(
+        HEADLINE,
+        PARAGRAPHS[0],
+        "Newsletter: Get the valley briefing in your inbox every weekday.",
+        *PARAGRAPHS[1:],
+    )
+    assert got[3] == ("boilerplate", "newsletter_prompt")
+    assert row["body"] == "\n\n".join(PARAGRAPHS)

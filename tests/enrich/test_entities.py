@@ -1,0 +1,197 @@
+"""Entities: in-article resolution, text-stated aliases, corpus-wide canonical names."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+
+from newspipe.clean.publishers import registrable_domain
+from newspipe.config import EnrichConfig
+from newspipe.enrich.entities import (
+    MENTIONS,
+    _find_aliases,
+    canonicalize_entities,
+    extract_entities,
+)
+
+CONFIG = EnrichConfig()
+
+
+def _articles(*bodies: str) -> pa.Table:
+    return pa.table(
+        {
+            "article_id": [f"a{i}" for i in range(len(bodies))],
+            "body": list(bodies),
+            "language": ["en"] * len(bodies),
+        }
+    )
+
+
+def _names(*bodies: str, known=None) -> tuple[dict, pa.Table]:
+    mentions = extract_entities(_articles(*bodies), CONFIG)
+    entity_mentions, entities, aliases = canonicalize_entities(mentions, known, CONFIG)
+    by_surface = {(r["article_id"], r["surface"]): r["name"] for r in entity_mentions.to_pylist()}
+    return by_surface, aliases
+
+
+def test_a_surname_alone_resolves_to_the_full_name_used_earlier():
+    names, _ = _names(
+        "Finance Minister Gregor Lindqvist presented the budget in Stockholm on Monday. "
+        "Lindqvist said the deficit would fall next year."
+    )
+    assert names[("a0", "Lindqvist")] == "Gregor Lindqvist"
+
+
+def _mentions(*rows: tuple) -> pa.Table:
+    """Hand-made extract_entities rows: (article_id, surface, type, local_name, same_as)."""
+    return pa.Table.from_pylist(
+        [
+            {
+                "article_id": a,
+                "surface": s,
+                "type": t,
+                "start_char": 0,
+                "end_char": len(s),
+                "local_name": local or s,
+                "same_as": same_as,
+            }
+            for a, s, t, local, same_as in rows
+        ],
+        MENTIONS.schema,
+    )
+
+
+def _canonical(mentions: pa.Table, known=None) -> dict:
+    entity_mentions, _, _ = canonicalize_entities(mentions, known, CONFIG)
+    return {(r["article_id"], r["surface"]): r["name"] for r in entity_mentions.to_pylist()}
+
+
+def test_transliteration_variants_merge_across_articles_to_the_most_frequent_form():
+    names = _canonical(
+        _mentions(
+            ("a", "Mohammed Karim Al-Haddad", "PERSON", None, None),
+            ("a", "Haddad", "PERSON", "Mohammed Karim Al-Haddad", None),
+            ("b", "Mohammed Karim Al-Haddad", "PERSON", None, None),
+            ("c", "Mohamed Karim al-Haddad", "PERSON", None, None),
+            ("d", "Haddad", "PERSON", None, None),
+        )
+    )
+    assert set(names.values()) == {"Mohammed Karim Al-Haddad"}
+
+
+def test_two_people_with_similar_names_stay_apart_and_their_surname_is_left_alone():
+    names = _canonical(
+        _mentions(
+            ("a", "John Smith", "PERSON", None, None),
+            ("b", "Jane Smith", "PERSON", None, None),
+            ("c", "Smith", "PERSON", None, None),
+        )
+    )
+    assert names == {
+        ("a", "John Smith"): "John Smith",
+        ("b", "Jane Smith"): "Jane Smith",
+        ("c", "Smith"): "Smith",
+    }
+
+
+def test_places_one_letter_apart_stay_apart():
+    names = _canonical(
+        _mentions(("a", "Iran", "GPE", None, None), ("b", "Iraq", "GPE", None, None))
+    )
+    assert names[("a", "Iran")] != names[("b", "Iraq")]
+
+
+def test_an_acronym_in_parentheses_is_its_expansion():
+    mentions = extract_entities(
+        _articles(
+            "The European Space Agency (ESA) launched a probe. ESA said the launch went well."
+        ),
+        CONFIG,
+    )
+    assert {r["surface"]: r["local_name"] for r in mentions.to_pylist()}["ESA"] == (
+        "European Space Agency"
+    )
+    assert set(_canonical(mentions).values()) == {"European Space Agency"}
+
+
+def test_alias_phrases_are_read_from_the_text():
+    body = (
+        "Officials said ISIL or Daesh could regroup, referring to the Islamic State. "
+        "The Levant Front, also known as Jabhat al-Shamiya, denied it."
+    )
+    mentions = [
+        {
+            "surface": s,
+            "type": t,
+            "start_char": body.index(s),
+            "end_char": body.index(s) + len(s),
+            "same_as": None,
+        }
+        for s, t in [("ISIL", "ORG"), ("Daesh", "GPE"), ("Levant Front", "ORG")]
+    ]
+    _find_aliases(body, mentions)
+    assert [m["same_as"] for m in mentions] == ["Daesh", "Islamic State", "Jabhat al-Shamiya"]
+
+
+def test_text_stated_aliases_merge_across_articles_under_the_most_frequent_name():
+    names = _canonical(
+        _mentions(
+            ("a", "ISIL", "ORG", None, "Daesh"),
+            ("a", "Daesh", "GPE", None, "Islamic State"),
+            ("b", "Islamic State", "ORG", None, None),
+            ("c", "ISIL", "ORG", None, None),
+            ("d", "ISIL", "ORG", None, None),
+        )
+    )
+    assert set(names.values()) == {"ISIL"}
+
+
+def test_two_countries_joined_by_or_stay_apart():
+    body = "Refugees fled to Lebanon or Jordan."
+    mentions = [
+        {
+            "surface": s,
+            "type": "GPE",
+            "start_char": body.index(s),
+            "end_char": body.index(s) + len(s),
+            "same_as": None,
+        }
+        for s in ("Lebanon", "Jordan")
+    ]
+    _find_aliases(body, mentions)
+    assert [m["same_as"] for m in mentions] == [None, None]
+
+
+def test_known_aliases_keep_names_stable_across_runs():
+    known = pa.table({"alias": ["Mohamed Haddad"], "type": ["PERSON"], "name": ["Mohammed Haddad"]})
+    mentions = _mentions(("a", "Mohamed Haddad", "PERSON", None, None))
+    assert _canonical(mentions, known) == {("a", "Mohamed Haddad"): "Mohammed Haddad"}
+    _, _, aliases = canonicalize_entities(mentions, known, CONFIG)
+    assert {"alias": "Mohamed Haddad", "type": "PERSON", "name": "Mohammed Haddad"} in (
+        aliases.to_pylist()
+    )
+
+
+def test_entities_count_mentions_per_article():
+    mentions = extract_entities(
+        _articles(
+            "Finance Minister Gregor Lindqvist presented the budget in Stockholm on Monday. "
+            "Lindqvist said the deficit would fall next year."
+        ),
+        CONFIG,
+    )
+    _, entities, _ = canonicalize_entities(mentions, None, CONFIG)
+    counts = {(r["name"], r["type"]): r["mentions"] for r in entities.to_pylist()}
+    assert counts[("Gregor Lindqvist", "PERSON")] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        ("https://www.abc.net.au/news/2024-12-13/blinken-iraq/104720", "abc.net.au"),
+        ("www.bbc.co.uk/news/world", "bbc.co.uk"),
+        ("Original Source: www.cnn.com", "cnn.com"),
+    ],
+)
+def test_origin_domains_are_registrable_domains(text, domain):
+    assert registrable_domain(text) == domain
