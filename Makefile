@@ -18,12 +18,13 @@ PYTEST_ARGS ?=
 export UV_PYTHON_DOWNLOADS := never
 export UV_COMPILE_BYTECODE := 1
 
-.PHONY: help env run test lint dictionary clean
+.PHONY: help env browser run test lint dashboard dictionary clean
 
 help:
 	@echo "make run         build the environment, run newspipe on $(SAMPLE_CORPUS) into $(WAREHOUSE)/"
 	@echo "make test        build the environment, run the whole test suite"
 	@echo "make lint        ruff check and format check"
+	@echo "make dashboard   serve the dashboard of $(WAREHOUSE)/ on http://127.0.0.1:8501"
 	@echo "make dictionary  regenerate docs/data_dictionary.md from the schemas"
 	@echo "make clean       remove .venv, .tools and the default warehouse"
 
@@ -34,15 +35,28 @@ $(UV):
 env: $(UV)
 	$(UV) sync --locked --python $(PYTHON)
 
-run: env
-	$(VENV)/bin/newspipe run $(SAMPLE_CORPUS) --warehouse $(WAREHOUSE)
+# Debian's Chromium drives the dashboard's browser test (no browser download). Installed
+# when missing and when this machine can install packages (root with apt-get); otherwise the
+# browser test skips with its reason (and fails under CI).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	  else echo "chromium not installed and cannot install it here: the browser test will skip"; fi; }
 
-test: env
+run: env
+	$(VENV)/bin/newspipe run $(SAMPLE_CORPUS) --warehouse $(WAREHOUSE) \
+	    --publishers examples/publishers.csv
+
+test: env browser
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: env
 	$(VENV)/bin/ruff check src flows tests benchmarks
 	$(VENV)/bin/ruff format --check src flows tests benchmarks
+
+dashboard: env
+	$(VENV)/bin/newspipe dashboard --warehouse $(WAREHOUSE)
 
 dictionary: env
 	$(VENV)/bin/newspipe dictionary --output docs/data_dictionary.md

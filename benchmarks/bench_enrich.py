@@ -21,8 +21,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from newspipe.clean import clean_documents
-from newspipe.config import CleanConfig
-from newspipe.config import EnrichConfig
+from newspipe.config import CleanConfig, EnrichConfig
 from newspipe.enrich.dates import resolve_event_dates
 from newspipe.enrich.entities import _load_ner, canonicalize_entities, extract_entities
 from newspipe.enrich.language import detect_languages

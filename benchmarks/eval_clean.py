@@ -21,8 +21,13 @@ from newspipe.config import CleanConfig
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DIRS = [REPO.parent / "shared" / "seeds", REPO / "examples" / "corpus"]
-FIELDS = {"title": "title", "site_name": "site_name", "published_date": "published",
-          "author": "author", "original_source": "original_source"}
+FIELDS = {
+    "title": "title",
+    "site_name": "site_name",
+    "published_date": "published",
+    "author": "author",
+    "original_source": "original_source",
+}
 
 
 def evaluate(folder: Path) -> dict:
@@ -30,8 +35,9 @@ def evaluate(folder: Path) -> dict:
     gold = json.loads(labels_file.read_text(encoding="utf-8"))["articles"]
     files = sorted(folder.glob("*.txt"))
     texts = {f.stem: f.read_bytes().decode("utf-8").removeprefix("\ufeff") for f in files}
-    documents = pa.table({"doc_id": list(texts), "source_uri": [str(f) for f in files],
-                          "text": list(texts.values())})
+    documents = pa.table(
+        {"doc_id": list(texts), "source_uri": [str(f) for f in files], "text": list(texts.values())}
+    )
     result = clean_documents(documents, CleanConfig())
     articles = {r["doc_id"]: r for r in result.articles.to_pylist()}
     body_hits = body_total = leak_hits = leak_total = 0
@@ -63,9 +69,14 @@ def evaluate(folder: Path) -> dict:
             if got != want:
                 misses.append(f"{doc_id} {field}: got {got!r}, want {want!r}")
     n = len(gold)
-    return {"folder": str(folder), "articles": n,
-            "body_recall": body_hits / body_total, "body_precision": leak_hits / leak_total,
-            **{f"{f}_accuracy": field_hits[f] / n for f in FIELDS}, "misses": misses}
+    return {
+        "folder": str(folder),
+        "articles": n,
+        "body_recall": body_hits / body_total,
+        "body_precision": leak_hits / leak_total,
+        **{f"{f}_accuracy": field_hits[f] / n for f in FIELDS},
+        "misses": misses,
+    }
 
 
 def main(argv: list[str]) -> None:

@@ -32,7 +32,9 @@ from newspipe import __version__ as newspipe_version
 from newspipe import clean, dedup, enrich, ingest, progress, report, warehouse
 from newspipe.config import Settings
 from newspipe.schema import (
+    ARTICLE_SIGNATURES,
     ARTICLES,
+    BAND_HASHES,
     DOCUMENTS,
     DUPLICATES,
     ENTITIES,
@@ -42,6 +44,8 @@ from newspipe.schema import (
     EVENTS,
     LINE_LABELS,
     LINE_STATS,
+    PARAGRAPH_COPIES,
+    PARAGRAPH_HASHES,
     QUOTES,
     RUNS,
     TERM_FREQUENCIES,
@@ -194,15 +198,32 @@ def quotes_batch(articles: pa.Table, entity_mentions: pa.Table, settings: Settin
 
 
 @global_task
-def deduplicate(articles: pa.Table, history: warehouse.History) -> tuple[pa.Table, pa.Table]:
-    articles, groups = dedup.deduplicate(articles, history.article_index)
-    copies = dedup.duplicate_rows(groups)
+def deduplicate(
+    run: dedup.ArticleSketches, history: dedup.DedupHistory, settings: Settings
+) -> dedup.DedupResult:
+    result = dedup.assign_groups(run, history, settings.dedup)
     get_run_logger().info(
-        "%d articles in %d duplicate groups of two or more",
-        copies.num_rows,
-        pa.compute.count_distinct(copies["dup_group_id"]).as_py(),
+        "%d articles in %d duplicate groups of two or more; %d copied paragraphs",
+        result.duplicates.num_rows,
+        pa.compute.count_distinct(result.duplicates["dup_group_id"]).as_py(),
+        result.paragraph_copies.num_rows,
     )
-    return articles, groups
+    return result
+
+
+@batch_task
+def sketch_batch(articles: pa.Table, settings: Settings) -> dedup.ArticleSketches:
+    return dedup.sketch_articles(articles, settings.dedup)
+
+
+@storage_task
+def load_dedup_history(
+    store: warehouse.Warehouse,
+    history: warehouse.History,
+    run: dedup.ArticleSketches,
+    settings: Settings,
+) -> dedup.DedupHistory:
+    return warehouse.load_dedup_history(store, history, run, settings.dedup)
 
 
 @storage_task
@@ -262,6 +283,8 @@ def _table_batches(table: pa.Table, size: int) -> list[pa.Table]:
     return [table.slice(i, size) for i in range(0, table.num_rows, size)] or [table]
 
 
+# What dedup reads of an article.
+SKETCH_INPUT = ["article_id", "body", "published_date", "n_words"]
 # What cleaning reads of a document: its text and the hints its input carried.
 CLEAN_INPUT = ["doc_id", "source_uri", "text", "url", "title", "published", "site_name", "author"]
 
@@ -366,9 +389,22 @@ def newspipe(
                 "articles",
             )
         )
-        with progress.stage("dedup", articles.num_rows, "articles") as bar:
-            articles, groups = deduplicate(articles, history)
-            bar.advance(articles.num_rows)
+        article_batches = _table_batches(articles, size)
+        run_sketches = dedup.ArticleSketches.concat(
+            _gather(
+                sketch_batch.map(
+                    [b.select(SKETCH_INPUT) for b in article_batches], unmapped(settings)
+                ),
+                "dedup",
+                [b.num_rows for b in article_batches],
+                "articles",
+            )
+        )
+        articles = articles.append_column("content_hash", run_sketches.index["content_hash"])
+        duplicates = deduplicate(
+            run_sketches, load_dedup_history(store, history, run_sketches, settings), settings
+        )
+        groups = duplicates.groups
 
         # Entities and quotes are read once per story: from the canonical copies only.
         canonical = _canonical(articles, groups).select(["article_id", "body", "language"])
@@ -425,6 +461,9 @@ def newspipe(
                     LINE_LABELS.name: pa.concat_tables([c.line_labels for c in cleaned]),
                     LINE_STATS.name: pa.concat_tables([c.line_stats for c in cleaned]),
                     EVENT_STATE.name: events.state,
+                    ARTICLE_SIGNATURES.name: run_sketches.signatures,
+                    BAND_HASHES.name: run_sketches.band_hashes,
+                    PARAGRAPH_HASHES.name: run_sketches.paragraph_hashes,
                     ENTITIES.name: entities,
                     ENTITY_MENTIONS.name: entity_mentions,
                     QUOTES.name: quotes,
@@ -432,7 +471,8 @@ def newspipe(
                     RUNS.name: runs,
                 },
                 replacements={
-                    DUPLICATES.name: dedup.duplicate_rows(groups),
+                    DUPLICATES.name: duplicates.duplicates,
+                    PARAGRAPH_COPIES.name: duplicates.paragraph_copies,
                     EVENTS.name: events.events,
                     ENTITY_ALIASES.name: entity_aliases,
                 },

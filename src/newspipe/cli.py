@@ -372,6 +372,40 @@ def sql(query: str | None, warehouse: str, output_format: str) -> None:
 
 @main.command()
 @click.option(
+    "--warehouse",
+    "-w",
+    type=WAREHOUSE,
+    default=DEFAULT_WAREHOUSE,
+    show_default=True,
+    help="Warehouse folder to show.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8501,
+    show_default=True,
+    help="Port on 127.0.0.1 to serve the dashboard on.",
+)
+def dashboard(warehouse: str, port: int) -> None:
+    """Serve the read-only Streamlit dashboard on http://127.0.0.1:PORT.
+
+    Pages: an overview (articles, sources, events, duplicates, quarantined, last run), one
+    page per source and per event, and the syndication graph, filtered by date range and
+    source. It reads the warehouse through DuckDB, read-only. Ctrl-C stops it.
+    """
+    from newspipe.dashboard import run_dashboard
+    from newspipe.warehouse import Warehouse
+
+    if not Warehouse(warehouse).fs.exists(Warehouse(warehouse).catalog):
+        raise click.UsageError(
+            f"no warehouse at {warehouse}: run `newspipe run INPUT --warehouse {warehouse}` first"
+        )
+    click.echo(f"newspipe dashboard on http://127.0.0.1:{port} (Ctrl-C stops it)", err=True)
+    sys.exit(run_dashboard(Path(warehouse), port=port, host="127.0.0.1"))
+
+
+@main.command()
+@click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 DEFAULT_WAREHOUSE = "warehouse"
 
@@ -153,7 +153,60 @@ class CleanConfig(_Frozen):
 
 
 class DedupConfig(_Frozen):
-    pass
+    shingle_size: int = Field(
+        3,
+        ge=1,
+        le=16,
+        description="Words per shingle. An edited word breaks this many shingles, so smaller "
+        "keeps edited copies similar; 3 still keeps two different stories on one event "
+        "at or below 0.06 Jaccard on the sample corpus.",
+    )
+    num_perm: int = Field(
+        128,
+        ge=16,
+        le=1024,
+        description="MinHash bins per signature (one-permutation hashing): the estimate of "
+        "Jaccard has a standard error of about 0.045 at 0.5 with 128.",
+    )
+    bands: int = Field(
+        32,
+        ge=1,
+        description="LSH bands: two articles are compared when all rows of one band agree. "
+        "Band rows are the largest state table (bands rows per article).",
+    )
+    rows: int = Field(
+        4,
+        ge=1,
+        description="Signature values per band. With 32 x 4 a pair of Jaccard 0.4 becomes a "
+        "candidate with probability 0.56, 0.5 with 0.87, 0.6 with 0.99, 0.1 with 0.003; "
+        "copies below 0.5 are mostly still joined through a closer member of their group.",
+    )
+    threshold: float = Field(
+        0.4,
+        gt=0.0,
+        le=1.0,
+        description="Estimated Jaccard at or above which two candidates are the same story: "
+        "well above what different stories on one event share (0.06 on the sample corpus, "
+        "about 0.1 for two stories sharing one quoted paragraph).",
+    )
+    seed: int = Field(
+        1,
+        ge=0,
+        description="Seed of the MinHash hashing. Stored signatures and band hashes are only "
+        "comparable with the same seed, shingle size, num_perm and bands x rows.",
+    )
+    min_paragraph_words: int = Field(
+        8,
+        ge=1,
+        description="Paragraphs shorter than this are not tracked as copies: datelines, "
+        "bylines and one-line standfirsts recur without being reused text.",
+    )
+
+    @model_validator(mode="after")
+    def _bands_fit_signature(self) -> DedupConfig:
+        if self.bands * self.rows > self.num_perm:
+            raise ValueError("bands * rows must not exceed num_perm")
+        return self
 
 
 class EnrichConfig(_Frozen):

@@ -545,6 +545,140 @@ ENTITY_ALIASES = Table(
     mode="replace",
 )
 
+# MinHash bins per stored signature: DedupConfig.num_perm's default. Signatures made with
+# another number of bins cannot be compared with these (a new warehouse is needed).
+SIGNATURE_BINS = 128
+
+ARTICLE_SIGNATURES = Table(
+    "article_signatures",
+    "dedup's stored fingerprint of each article: its MinHash signature (append-only)",
+    pa.schema(
+        [
+            _field("article_id", pa.string(), "The article.", contract=False, nullable=False),
+            _field(
+                "n_tokens",
+                pa.int32(),
+                "Words in the normalised body (case, punctuation and quote styles folded); "
+                "the denominator of original_share.",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "signature",
+                pa.list_(pa.uint32(), SIGNATURE_BINS),
+                "One-permutation MinHash of the body's word shingles, one uint32 per bin; "
+                "null when the body has fewer words than a shingle.",
+                contract=False,
+            ),
+        ]
+    ),
+    mode="append",
+)
+
+BAND_HASHES = Table(
+    "band_hashes",
+    "dedup's LSH index: one row per article and band (append-only); articles sharing a "
+    "(band, bucket) are compared",
+    pa.schema(
+        [
+            _field("article_id", pa.string(), "The article.", contract=False, nullable=False),
+            _field(
+                "band",
+                pa.int16(),
+                "LSH band number, 0-based (DedupConfig.bands of them).",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "bucket",
+                pa.int64(),
+                "Hash of the band's signature values: articles sharing (band, bucket) are "
+                "compared.",
+                contract=False,
+                nullable=False,
+            ),
+        ]
+    ),
+    mode="append",
+)
+
+PARAGRAPH_HASHES = Table(
+    "paragraph_hashes",
+    "dedup's paragraph fingerprints: one row per paragraph of at least "
+    "DedupConfig.min_paragraph_words words (append-only)",
+    pa.schema(
+        [
+            _field("article_id", pa.string(), "The article.", contract=False, nullable=False),
+            _field(
+                "paragraph_no",
+                pa.int32(),
+                "1-based position of the paragraph in the body (paragraphs are separated by a "
+                "blank line).",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "para_hash",
+                pa.int64(),
+                "Hash of the normalised paragraph (case, white space, punctuation, quote styles "
+                "folded); equal for the same paragraph in any article.",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "n_words", pa.int32(), "Words in the paragraph.", contract=False, nullable=False
+            ),
+        ]
+    ),
+    mode="append",
+)
+
+PARAGRAPH_COPIES = Table(
+    "paragraph_copies",
+    "one row per paragraph of an article that first appeared in another article (a reused "
+    "quote or wire paragraph); recomputed each run",
+    pa.schema(
+        [
+            _field(
+                "article_id",
+                pa.string(),
+                "An article holding a paragraph that first appeared in another article.",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "paragraph_no",
+                pa.int32(),
+                "The paragraph's position in it.",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "para_hash", pa.int64(), "As in paragraph_hashes.", contract=False, nullable=False
+            ),
+            _field(
+                "origin_article_id",
+                pa.string(),
+                "Where the paragraph first appeared: the earliest published article holding it "
+                "(undated last), then the smallest article_id.",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "n_articles",
+                pa.int32(),
+                "Articles holding the paragraph, the origin included.",
+                contract=False,
+                nullable=False,
+            ),
+            _field(
+                "n_words", pa.int32(), "Words in the paragraph.", contract=False, nullable=False
+            ),
+        ]
+    ),
+    mode="replace",
+)
+
 _TERM = pa.struct([("term", pa.string()), ("weight", pa.float64())])
 
 EVENT_STATE = Table(
@@ -643,6 +777,10 @@ TABLES: dict[str, Table] = {
         LINE_STATS,
         ENTITY_MENTIONS,
         ENTITY_ALIASES,
+        ARTICLE_SIGNATURES,
+        BAND_HASHES,
+        PARAGRAPH_HASHES,
+        PARAGRAPH_COPIES,
         EVENT_STATE,
         TERM_FREQUENCIES,
     )
@@ -680,6 +818,12 @@ class View:
     name: str
     row: str
     schema: pa.Schema
+    package: str = "newspipe.warehouse"
+    sql: str = ""
+
+    @property
+    def sql_name(self) -> str:
+        return self.sql or self.name
 
 
 SOURCE_SUMMARY = View(
@@ -706,6 +850,12 @@ SOURCE_SUMMARY = View(
                 pa.int64(),
                 "Articles crediting another origin "
                 "(original_source set and not the source itself).",
+            ),
+            _field(
+                "original_share",
+                pa.float64(),
+                "Share of its articles' words in paragraphs that did not first appear in "
+                "another article (1.0 when it copied nothing).",
             ),
         ]
     ),
@@ -736,4 +886,23 @@ EVENT_SUMMARY = View(
     ),
 )
 
-VIEWS: dict[str, View] = {v.name: v for v in (SOURCE_SUMMARY, EVENT_SUMMARY)}
+ARTICLE_ORIGINALITY = View(
+    "article_originality",
+    "one row per article with a signature: how much of it is its own",
+    pa.schema(
+        [
+            _field("article_id", pa.string(), "The article."),
+            _field(
+                "original_share",
+                pa.float64(),
+                "Share of its words in paragraphs it did not copy from an earlier article "
+                "(1.0 when nothing was copied); it can fall when an earlier-dated article "
+                "holding one of its paragraphs arrives later.",
+            ),
+        ]
+    ),
+    package="newspipe.dedup",
+    sql="original_share",
+)
+
+VIEWS: dict[str, View] = {v.name: v for v in (SOURCE_SUMMARY, EVENT_SUMMARY, ARTICLE_ORIGINALITY)}

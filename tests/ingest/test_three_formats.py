@@ -11,7 +11,7 @@ import pytest
 
 from newspipe import dedup
 from newspipe.clean import clean_documents
-from newspipe.config import CleanConfig
+from newspipe.config import CleanConfig, DedupConfig
 from newspipe.ingest import IngestConfig, read_documents
 from tests.conftest import SAMPLE_CORPUS
 
@@ -24,14 +24,6 @@ STEMS = [
     "013_harnford-roman-mosaic-uk-news-hub",
     "020_roman-mosaic-station-road-harnford-gazette",
 ]
-EMPTY_INDEX = pa.table(
-    {
-        "article_id": pa.array([], pa.string()),
-        "content_hash": pa.array([], pa.string()),
-        "published_date": pa.array([], pa.date32()),
-        "n_words": pa.array([], pa.int64()),
-    }
-)
 
 
 def _as_html(text: str) -> str:
@@ -71,11 +63,13 @@ def _pipeline(paths: list[str]) -> tuple[list[str], list[set[int]]]:
     raw = pa.concat_tables(read_documents(paths, IngestConfig()))
     assert raw["status"].to_pylist() == ["ok"] * len(STEMS)
     cleaned = clean_documents(raw, CleanConfig())
-    articles, groups = dedup.deduplicate(cleaned.articles, EMPTY_INDEX)
+    articles = cleaned.articles
+    config = DedupConfig()
+    _, result = dedup.deduplicate(articles, dedup.DedupHistory.empty(config), config)
     body = dict(zip(articles["doc_id"].to_pylist(), articles["body"].to_pylist(), strict=True))
     order = raw["doc_id"].to_pylist()
     members: dict[str, set[int]] = {}
-    for row in dedup.duplicate_rows(groups).to_pylist():
+    for row in result.duplicates.to_pylist():
         members.setdefault(row["dup_group_id"], set()).add(order.index(row["article_id"]))
     return [body[d] for d in order], sorted(members.values(), key=min)
 

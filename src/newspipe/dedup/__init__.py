@@ -1,39 +1,56 @@
-"""Deduplicate: the third stage of the flow, grouping copies of one story.
+"""Deduplicate: the dedup stage of the flow, between enrich and events.
 
-`content_hashes` fingerprints each article's body after normalisation (case, white space,
-punctuation and quote styles folded), so exact copies published with other chrome or
-typography share a hash. `assign_duplicate_groups` then groups every article the warehouse
-knows, old and new, in DuckDB: one `dup_group_id` per story, one canonical copy per group
-(earliest published, then longest body, then smallest article_id), and the audit rows for
-the `duplicates` table. Grouping over the whole history is what makes a group grow across
-runs and keeps ids independent of how the input was split.
+Three levels. Exact copies share a `content_hash` of the normalised body (case, white space,
+punctuation and quote styles folded). Near copies (a syndicated story with another
+headline, a paragraph dropped or added, words edited) are found by MinHash over word
+shingles with LSH banding. Reused paragraphs are found by hashing normalised paragraphs.
+The work is split in two so that the flow can map the first over batches:
+`sketch_articles` (per batch) fingerprints articles; `assign_groups` (once per run) joins
+the run's fingerprints with the stored ones that can match them (fetched by the warehouse
+with sql/candidate_*.sql), builds the duplicate groups as connected components, picks one
+canonical copy per group (earliest published, then longest body, then smallest
+article_id) and finds paragraph copies. Fingerprints are kept in the warehouse, so a later
+run compares against earlier articles without recomputing them.
 """
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from newspipe.dedup.exact import assign_duplicate_groups, content_hashes
+from newspipe.config import DedupConfig
+from newspipe.dedup.exact import content_hashes, normalise_for_matching
+from newspipe.dedup.groups import (
+    DedupHistory,
+    DedupResult,
+    assign_groups,
+    duplicate_rows,
+    original_shares,
+    paragraph_copies,
+)
+from newspipe.dedup.sketch import ArticleSketches, sketch_articles
 
-__all__ = ["assign_duplicate_groups", "content_hashes", "deduplicate", "duplicate_rows"]
+__all__ = [
+    "ArticleSketches",
+    "DedupConfig",
+    "DedupHistory",
+    "DedupResult",
+    "assign_groups",
+    "content_hashes",
+    "deduplicate",
+    "duplicate_rows",
+    "normalise_for_matching",
+    "original_shares",
+    "paragraph_copies",
+    "sketch_articles",
+]
 
-_INDEX_COLUMNS = ["article_id", "content_hash", "published_date", "n_words"]
 
-
-def deduplicate(new_articles: pa.Table, published_index: pa.Table) -> tuple[pa.Table, pa.Table]:
-    """Hash this run's articles and group them with everything published before.
-
-    Returns (new_articles with `content_hash`, groups for every article old and new).
-    """
-    new_articles = new_articles.append_column("content_hash", content_hashes(new_articles["body"]))
-    index = pa.concat_tables(
+def deduplicate(
+    articles: pa.Table, history: DedupHistory, config: DedupConfig, batch_size: int = 1000
+) -> tuple[ArticleSketches, DedupResult]:
+    """Both parts in one process, batch by batch: for tests, benchmarks and small runs."""
+    sketches = ArticleSketches.concat(
         [
-            published_index.select(_INDEX_COLUMNS).cast(new_articles.select(_INDEX_COLUMNS).schema),
-            new_articles.select(_INDEX_COLUMNS),
+            sketch_articles(articles.slice(start, batch_size), config)
+            for start in range(0, max(articles.num_rows, 1), batch_size)
         ]
     )
-    return new_articles, assign_duplicate_groups(index)
-
-
-def duplicate_rows(groups: pa.Table) -> pa.Table:
-    """The `duplicates` audit: the rows of groups with two or more articles."""
-    return groups.filter(pc.greater_equal(groups["group_size"], 2)).drop_columns(["is_canonical"])
+    return sketches, assign_groups(sketches, history, config)

@@ -17,6 +17,9 @@ from datetime import date, datetime
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from newspipe.config import DedupConfig
+from newspipe.dedup import ArticleSketches, DedupHistory
+from newspipe.dedup.tables import article_signatures_schema
 from newspipe.schema import ARTICLES, RUNS, TABLES, UTC_TIMESTAMP, VIEWS
 from newspipe.sqlfiles import read_sql, run_sql
 from newspipe.warehouse.store import Warehouse, WarehouseBusy
@@ -25,6 +28,7 @@ _ASSIGNMENT_COLUMNS = ["dup_group_id", "is_canonical", "event_id"]
 
 __all__ = [
     "History",
+    "load_dedup_history",
     "load_live_events",
     "Warehouse",
     "WarehouseBusy",
@@ -57,6 +61,30 @@ def load_history(warehouse: Warehouse) -> History:
         term_history=warehouse.query(read_sql("newspipe.warehouse", "term_history")),
         event_labels=warehouse.query(read_sql("newspipe.warehouse", "event_labels")),
         entity_aliases=warehouse.query(read_sql("newspipe.warehouse", "entity_aliases")),
+    )
+
+
+def load_dedup_history(
+    warehouse: Warehouse, history: History, run: ArticleSketches, config: DedupConfig
+) -> DedupHistory:
+    """What dedup needs of the warehouse for this run's sketches: only the stored band rows,
+    signatures and paragraphs that can match them, fetched with DuckDB semi-joins."""
+    candidate_bands = warehouse.query(
+        read_sql("newspipe.dedup", "candidate_bands"), run_bands=run.band_hashes
+    )
+    candidate_signatures = warehouse.query(
+        read_sql("newspipe.dedup", "candidate_signatures"), candidate_bands=candidate_bands
+    )
+    return DedupHistory(
+        published_index=history.article_index,
+        candidate_bands=candidate_bands,
+        candidate_signatures=candidate_signatures.cast(article_signatures_schema(config.num_perm)),
+        candidate_paragraphs=warehouse.query(
+            read_sql("newspipe.dedup", "candidate_paragraphs"),
+            run_paragraphs=run.paragraph_hashes,
+        ),
+        duplicates=warehouse.query(read_sql("newspipe.warehouse", "duplicate_audit")),
+        paragraph_copies=warehouse.query(read_sql("newspipe.warehouse", "paragraph_copies")),
     )
 
 

@@ -256,9 +256,10 @@ class Warehouse:
                         else _typed_empty_select(table)
                     )
                     con.execute(f"create or replace view {name} as select * from {source}")
-                for view in VIEWS:
-                    sql = read_sql("newspipe.warehouse", view)
-                    con.execute(f"create or replace view {view} as {sql}")
+                for name, view in VIEWS.items():
+                    sql = read_sql(view.package, view.sql_name)
+                    con.execute(f"create or replace view {name} as {sql}")
+                con.execute(read_sql("newspipe.warehouse", "macros"))
             if self.is_local:
                 os.replace(building, self.catalog)
             else:
@@ -304,6 +305,12 @@ def _duckdb_type(type_: pa.DataType) -> str:
         return "date"
     if pa.types.is_timestamp(type_):
         return "timestamptz"
+    if pa.types.is_uint32(type_):
+        return "uinteger"
+    if pa.types.is_int16(type_):
+        return "smallint"
+    if pa.types.is_fixed_size_list(type_):
+        return f"{_duckdb_type(type_.value_type)}[{type_.list_size}]"
     if pa.types.is_list(type_):
         return f"{_duckdb_type(type_.value_type)}[]"
     if pa.types.is_struct(type_):

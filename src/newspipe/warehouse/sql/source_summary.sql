@@ -22,6 +22,28 @@ line_shares as (
     group by a.source
 ),
 
+article_signatures as (
+    select article_id, n_tokens from article_signatures
+),
+
+paragraph_copies as (
+    select article_id, n_words from paragraph_copies
+),
+
+copied as (
+    select article_id, sum(n_words) as copied_words from paragraph_copies group by article_id
+),
+
+originality as (
+    select
+        a.source,
+        1.0 - coalesce(sum(c.copied_words), 0) / nullif(sum(s.n_tokens), 0) as original_share
+    from articles as a
+    join article_signatures as s using (article_id)
+    left join copied as c using (article_id)
+    group by a.source
+),
+
 quote_counts as (
     select a.source, count(*) as n_quotes
     from quotes as q
@@ -58,10 +80,12 @@ final as (
         round(p.avg_words, 1) as avg_words,
         coalesce(l.boilerplate_share, 0.0) as boilerplate_share,
         coalesce(q.n_quotes, 0) as n_quotes,
-        p.n_syndicated
+        p.n_syndicated,
+        coalesce(o.original_share, 1.0) as original_share
     from per_source as p
     left join line_shares as l using (source)
     left join quote_counts as q using (source)
+    left join originality as o using (source)
 )
 
 select * from final
