@@ -286,7 +286,17 @@ def _table_batches(table: pa.Table, size: int) -> list[pa.Table]:
 # What dedup reads of an article.
 SKETCH_INPUT = ["article_id", "body", "published_date", "n_words"]
 # What cleaning reads of a document: its text and the hints its input carried.
-CLEAN_INPUT = ["doc_id", "source_uri", "text", "url", "title", "published", "site_name", "author"]
+CLEAN_INPUT = [
+    "doc_id",
+    "source_uri",
+    "text",
+    "url",
+    "title",
+    "published",
+    "site_name",
+    "author",
+    "extraction",
+]
 
 
 def _with_page_address(articles: pa.Table, documents: pa.Table) -> pa.Table:
