@@ -40,6 +40,19 @@ class _JsonObject(click.ParamType):
 
 JSON_OBJECT = _JsonObject()
 
+
+def warehouse_option(help_text: str):
+    """The --warehouse option every command takes: a folder or an fsspec URL."""
+    return click.option(
+        "--warehouse",
+        "-w",
+        type=WAREHOUSE,
+        default=DEFAULT_WAREHOUSE,
+        show_default=True,
+        help=f"{help_text} A local folder or a URL such as s3://bucket/prefix.",
+    )
+
+
 _QUIET_PREFECT = {
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -76,14 +89,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option(
-    "--warehouse",
-    "-w",
-    type=WAREHOUSE,
-    default=DEFAULT_WAREHOUSE,
-    show_default=True,
-    help="Warehouse folder to write (created when missing).",
-)
+@warehouse_option("Warehouse folder to write (created when missing).")
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),
@@ -282,14 +288,7 @@ class _ProgressBars:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option(
-    "--warehouse",
-    "-w",
-    type=WAREHOUSE,
-    default=DEFAULT_WAREHOUSE,
-    show_default=True,
-    help="Warehouse folder to write.",
-)
+@warehouse_option("Warehouse folder to write.")
 @click.option(
     "--cron",
     default="0 * * * *",
@@ -327,14 +326,7 @@ def serve(inputs: tuple[str, ...], warehouse: str, cron: str, name: str) -> None
 
 @main.command()
 @click.argument("query", required=False)
-@click.option(
-    "--warehouse",
-    "-w",
-    type=WAREHOUSE,
-    default=DEFAULT_WAREHOUSE,
-    show_default=True,
-    help="Warehouse folder to query.",
-)
+@warehouse_option("Warehouse folder to query.")
 @click.option(
     "--format",
     "-f",
@@ -347,9 +339,10 @@ def serve(inputs: tuple[str, ...], warehouse: str, cron: str, name: str) -> None
 def sql(query: str | None, warehouse: str, output_format: str) -> None:
     """Run read-only SQL against the warehouse catalog and print the result.
 
-    Tables: documents, articles, line_labels, duplicates, entities, quotes, events, runs;
-    views: source_summary, event_summary (see docs/data_dictionary.md). QUERY may also come
-    on standard input.
+    Tables: documents, articles, line_labels, duplicates, paragraph_copies, entities,
+    entity_mentions, entity_aliases, quotes, events, runs; views: source_summary,
+    event_summary, article_originality; macros such as articles_about('name') (see
+    docs/data_dictionary.md and docs/queries.md). QUERY may also come on standard input.
     """
     import duckdb
 
@@ -371,14 +364,7 @@ def sql(query: str | None, warehouse: str, output_format: str) -> None:
 
 
 @main.command()
-@click.option(
-    "--warehouse",
-    "-w",
-    type=WAREHOUSE,
-    default=DEFAULT_WAREHOUSE,
-    show_default=True,
-    help="Warehouse folder to show.",
-)
+@warehouse_option("Warehouse folder to show.")
 @click.option(
     "--port",
     type=click.IntRange(1, 65535),
