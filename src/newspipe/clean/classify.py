@@ -32,6 +32,19 @@ shifted column operations over the whole batch:
 - everything else is body: prose as `paragraph`, short lines between paragraphs as
   `heading`.
 Cross-document evidence is applied afterwards by `newspipe.clean.crossdoc`.
+
+Extracted text: a document whose text an extractor gave (`extraction` starting with
+`trafilatura`, see `newspipe.clean.stage`) has a per-document flag, broadcast to its lines,
+that scopes off the rules built for whole scraped pages. The extractor has already dropped
+the page's chrome and gives the title as a hint, so in such text:
+- a line that is the title hint (folded with `name_key`) is the title, and the document's
+  header is then settled: no masthead, tagline or header chrome is read by position;
+  without such a line the header is read as above, but header chrome is kept as body;
+- the tail is not footer chrome and short-line runs are not link lists (they are the
+  article's tables, lists and credits);
+- only a repeated paragraph of `_EXTRACTED_REPEAT_MIN_WORDS` words or more is a repeat.
+Phrase rules for explicit chrome (newsletter, share and follow prompts, "Related" blocks,
+copyright lines, bylines and datelines) apply as everywhere.
 """
 
 from __future__ import annotations
@@ -73,6 +86,9 @@ _BLURB = re.compile(
 # In the header, a line after the headline of this many words, or ending in a full stop,
 # is a standfirst, not the headline; headlines are shorter and carry no full stop.
 _STANDFIRST_MIN_WORDS = 16
+# In extracted text, a repeated line of this many words is a paragraph printed twice;
+# shorter repeated lines are the article's (table cells, recipe steps, list items).
+_EXTRACTED_REPEAT_MIN_WORDS = 25
 FIELDS = ("title", "site_name", "author", "published_date", "original_source")
 
 
@@ -104,18 +120,29 @@ def _first_per_doc(lines: pd.DataFrame, values: pd.Series) -> pd.Series:
 
 
 def classify_lines(
-    lines: pd.DataFrame, n_docs: int, directory: PublisherDirectory
+    lines: pd.DataFrame,
+    n_docs: int,
+    directory: PublisherDirectory,
+    extracted: np.ndarray | None = None,
+    title_hint: pd.Series | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Label every line; return (`lines` with `label` and `reason`, per-document fields
-    indexed by document row)."""
+    indexed by document row). `extracted` flags the documents whose text an extractor
+    gave (per document row); `title_hint` is their title from the page's metadata."""
     doc = lines["doc"].to_numpy()
     n = len(lines)
+    # Broadcast the per-document flag to the lines (see "Extracted text" above).
+    ext = np.zeros(n, dtype=bool) if extracted is None else np.asarray(extracted, bool)[doc]
     label = np.full(n, None, dtype=object)
     reason = np.full(n, None, dtype=object)
 
     # Repeats first: the first copy of a white-space-normalised line is the one that counts.
     first_copy = lines.groupby(["doc", "key"], sort=False)["line_no"].transform("first")
-    repeat = (first_copy != lines["line_no"]).to_numpy()
+    # In extracted text short lines recur legitimately (table cells, recipe steps, list
+    # items): only a whole paragraph printed twice is a repeat there.
+    repeat = (first_copy != lines["line_no"]).to_numpy() & ~(
+        ext & (lines["n_words"].to_numpy() < _EXTRACTED_REPEAT_MIN_WORDS)
+    )
     label[repeat] = REPEAT
     reason[repeat] = "repeat_of:" + first_copy[repeat].astype(str)
 
@@ -193,10 +220,22 @@ def classify_lines(
     label[related], reason[related] = BOILERPLATE, "related_block"
     unclaimed &= ~related
 
+    # Extracted text whose headline is the title hint: that line is the title and the
+    # header is settled (nothing else at the top is the site's). Other documents have their
+    # header read by position.
+    hinted = _is_title_hint(lines, unclaimed & ext, title_hint)
+    settled = _per_doc(hinted.astype(float), doc, "max", 0.0).astype(bool)
+    label[hinted], reason[hinted] = METADATA, "title"
+    unclaimed &= ~hinted
     site_from_masthead = _label_header(
-        lines, unclaimed & header, pos == first_anchor, label, reason, directory
+        lines, unclaimed & header & ~settled, pos == first_anchor, label, reason, directory
     )
-    unclaimed &= ~header  # every unclaimed header line has just been labelled
+    unclaimed &= ~(header & ~settled)  # every unclaimed header line has just been labelled
+    # In extracted text, what the header reading leaves as chrome between the headline and
+    # the first paragraph is the article's (the extractor dropped the site's chrome).
+    freed = ext & (reason == "header_chrome")
+    label[freed], reason[freed] = None, None
+    unclaimed |= freed
 
     # Lists of the article's own (bullets, table rows, short lines after a colon) are body
     # wherever they stand, even after the last paragraph.
@@ -204,7 +243,7 @@ def classify_lines(
     listed = unclaimed & (bullet | _introduced_runs(lines, unclaimed & ~prose))
 
     # Tail: footer chrome, or a bare outlet name crediting the origin.
-    tail_rows = np.flatnonzero(unclaimed & tail & ~listed)
+    tail_rows = np.flatnonzero(unclaimed & tail & ~listed & ~ext)
     outlet = texts.iloc[tail_rows].map(lambda t: md.outlet_domain(t, directory))
     credited = tail_rows[outlet.notna().to_numpy()]
     label[credited], reason[credited] = METADATA, "origin_credit"
@@ -212,7 +251,7 @@ def classify_lines(
     label[rest], reason[rest] = BOILERPLATE, "trailing_chrome"
     unclaimed[tail_rows] = False
 
-    link_list = _link_lists(lines, unclaimed & middle & ~prose & ~listed)
+    link_list = _link_lists(lines, unclaimed & middle & ~prose & ~listed & ~ext)
     label[link_list], reason[link_list] = BOILERPLATE, "link_list"
     unclaimed &= ~link_list
 
@@ -416,6 +455,23 @@ def _label_header(
         label[rows[mask]], reason[rows[mask]] = lab, why
     printed = text[masthead].map(lambda t: md.site_display(t, directory))
     return pd.Series(printed.to_numpy(), index=seq_doc[masthead])
+
+
+def _is_title_hint(
+    lines: pd.DataFrame, among: np.ndarray, title_hint: pd.Series | None
+) -> np.ndarray:
+    """Lines `among` the given ones whose text is their document's title hint (compared
+    with `name_key` folding: case, punctuation and spacing aside)."""
+    found = np.zeros(len(lines), dtype=bool)
+    if title_hint is None or not among.any():
+        return found
+    hints = title_hint.map(lambda t: name_key(t) if isinstance(t, str) and t else None)
+    wanted = lines["doc"][among].map(hints)
+    rows = np.flatnonzero(among)[wanted.notna().to_numpy()]
+    found[rows] = [
+        name_key(t) == h for t, h in zip(lines["text"].iloc[rows], wanted.dropna(), strict=True)
+    ]
+    return found
 
 
 def _runs(member: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -7,7 +7,10 @@ boilerplate or repeat, with the rule that decided), the documents left without a
 history. Pure: Arrow tables in, Arrow tables out; the flow owns the warehouse. The work is
 done per batch, column-wise: `lines` explodes and describes all lines at once,
 `classify` labels them with the rules table and document context, `crossdoc` adds the
-evidence of lines recurring across a site.
+evidence of lines recurring across a site. Documents whose `extraction` names an extractor
+(`EXTRACTORS`) are flagged as extracted text: the extractor has already dropped the page's
+chrome, so the position- and shape-based page rules are scoped off for them (see
+`newspipe.clean.classify`), and their `title` hint finds the headline.
 """
 
 from __future__ import annotations
@@ -57,6 +60,10 @@ _HINTS = {
 }
 
 
+# `extraction` values naming an extractor whose output is main text, not a whole page.
+EXTRACTORS = ("trafilatura",)
+
+
 @dataclass(frozen=True)
 class CleanResult:
     articles: pa.Table
@@ -75,7 +82,9 @@ def clean_documents(
     doc_id = documents["doc_id"].to_numpy(zero_copy_only=False).astype(object)
     directory = load_directory(tuple(config.publisher_directories))
     lines = explode_lines(documents["text"])
-    lines, fields = classify_lines(lines, documents.num_rows, directory)
+    lines, fields = classify_lines(
+        lines, documents.num_rows, directory, _extracted(documents), _column(documents, "title")
+    )
     fields = _with_hints(fields, documents)
     lines, line_stats = apply_site_evidence(
         lines,
@@ -142,6 +151,22 @@ def _distinct(documents: pa.Table) -> pa.Table:
     ids = order["doc_id"].to_numpy(zero_copy_only=False)
     first = np.r_[True, ids[1:] != ids[:-1]]
     return order.filter(pa.array(first))
+
+
+def _extracted(documents: pa.Table) -> np.ndarray:
+    """Per document: whether its text comes from an extractor (`extraction` names
+    trafilatura), which has already left the page's chrome out."""
+    column = _column(documents, "extraction")
+    if column is None:
+        return np.zeros(documents.num_rows, dtype=bool)
+    return column.fillna("").str.startswith(EXTRACTORS).to_numpy(dtype=bool)
+
+
+def _column(documents: pa.Table, name: str) -> pd.Series | None:
+    """A document column as a Series indexed by document row, None when absent."""
+    if name not in documents.column_names:
+        return None
+    return pd.Series(documents[name].to_pylist(), dtype=object)
 
 
 def _with_hints(fields: pd.DataFrame, documents: pa.Table) -> pd.DataFrame:
