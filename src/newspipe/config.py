@@ -71,6 +71,44 @@ class HtmlConfig(_Frozen):
         description="When the precise pass finds no text, try again favouring recall before "
         "quarantining the page; `extraction` records which pass gave the text.",
     )
+    recheck_below_chars: int = Field(
+        1000,
+        ge=0,
+        description="When the precise pass gives fewer characters than this (a paragraph "
+        "or two; a news article is typically several thousand), a default (not precision-"
+        "favouring) pass is run too, to catch a precise pass that kept only a teaser or a "
+        "notice of a longer article. Longer texts are not rechecked, which keeps the second "
+        "trafilatura pass, and its cost, off most pages. 0 turns the recheck off.",
+    )
+    recheck_min_share: float = Field(
+        0.1,
+        gt=0,
+        le=1,
+        description="The rechecked precise text is replaced by the default pass's when it is "
+        "shorter than this share of it (`extraction` trafilatura:default). Low, because the "
+        "default pass is often several times longer with chrome alone (measured on the "
+        "benchmark: only a gross miss falls under 0.1; a correct precise text went to 0.28).",
+    )
+    continue_split_body: bool = Field(
+        True,
+        description="Add the paragraphs of a body the page splits into several identical "
+        "containers (one chunk per stretch between ads or embeds), of which trafilatura "
+        "reads only the first; `extraction` then ends in :continued.",
+    )
+    continuation_max_depth: int = Field(
+        3,
+        ge=1,
+        description="A later container continues the extracted one only when both hang "
+        "from their nearest common ancestor by the same path of tag and class, at most this "
+        "many levels long: deeper look-alikes are other parts of the page (widgets, teasers).",
+    )
+    paragraph_match_chars: int = Field(
+        40,
+        ge=10,
+        description="A page paragraph counts as already extracted when its first this many "
+        "characters (white space squashed) appear in the extracted text; shorter paragraphs "
+        "do not place the extracted text on the page.",
+    )
 
 
 def _default_extensions() -> dict[str, tuple[str, ...]]:

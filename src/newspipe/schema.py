@@ -111,9 +111,12 @@ DOCUMENTS = Table(
             _field(
                 "extraction",
                 pa.string(),
-                "What the HTML or feed extractor did: `trafilatura`, `trafilatura:recall` "
-                "(found by the recall pass), `trafilatura:no-text`, `feed:content`, "
-                "`feed:summary`; null for plain text and records.",
+                "What the HTML or feed extractor did: `trafilatura` (the precise pass), "
+                "`trafilatura:recall` (found by the recall pass when the precise one found "
+                "nothing), `trafilatura:default` (a default pass replaced a precise text that "
+                "kept a small share of the page's), a `:continued` suffix (paragraphs added "
+                "from later containers of a body the page splits), `trafilatura:no-text`, "
+                "`feed:content`, `feed:summary`; null for plain text and records.",
                 contract=False,
             ),
         ]

@@ -5,8 +5,13 @@ page chrome it recognises (navigation, footers, comment threads) and gives the m
 plain text, one paragraph (or heading, or list item) per line, with the title, author, date,
 site name and canonical URL from the page's metadata. The cleaning stage then labels those
 lines exactly as it labels a text file, so the audit (`line_labels`) is the same for every
-format, and the metadata arrives as hints for what the lines do not say. What the extractor
-did is recorded in `extraction`; a page in which it finds no text is quarantined.
+format, and the metadata arrives as hints for what the lines do not say. The precise pass
+is checked against trafilatura's own gross misses: a short precise text is rechecked with a
+default pass (a precise pass that kept only a teaser), and a body the page splits into
+identical containers is continued past the first one (`continued_paragraphs`). Thresholds
+are `HtmlConfig` fields, tuned on the public article extraction benchmark
+(benchmarks/eval_extraction.py). What the extractor did is recorded in `extraction`; a page
+in which it finds no text is quarantined.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from dataclasses import dataclass
 
 import trafilatura
 from trafilatura.settings import set_date_params
+from trafilatura.utils import load_html
 
 from newspipe.config import HtmlConfig, IngestConfig
 from newspipe.ingest.documents import domain_of, ok_row, quarantined_row
@@ -29,6 +35,7 @@ _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_:.-]+)"""
 # any date in the text ("(c) 2024" is not a publication date).
 _DATE_PARAMS = set_date_params(extensive=False)
 NO_TEXT = "no article text found by trafilatura"
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -68,17 +75,86 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str]:
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-def _extract(html: str, url: str | None, config: HtmlConfig, *, recall: bool):
+def _extract(html: str, url: str | None, config: HtmlConfig, *, precision: bool, recall: bool):
     return trafilatura.bare_extraction(
         html,
         url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=config.include_tables,
-        favor_precision=config.favor_precision and not recall,
-        favor_recall=config.favor_recall or recall,
+        favor_precision=precision,
+        favor_recall=recall,
         date_extraction_params=_DATE_PARAMS,
     )
+
+
+def _text_of(found) -> str:
+    return normalise_line_ends(found.text).strip() if found is not None and found.text else ""
+
+
+def _squashed(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _signature(element) -> tuple[str, str | None]:
+    return element.tag, element.get("class")
+
+
+def _path_up_to(element, ancestor) -> list[tuple[str, str | None]]:
+    """Tag and class of `element` and of its ancestors below `ancestor`."""
+    path = []
+    while element is not None and element is not ancestor:
+        path.append(_signature(element))
+        element = element.getparent()
+    return path
+
+
+def continued_paragraphs(html: str, text: str, config: HtmlConfig) -> list[str]:
+    """Paragraphs of an article body split into several identical containers (one chunk
+    per stretch between ads or embeds) that the extractor left out, having read the first.
+
+    The extracted container is the nearest common ancestor of the page's <p> elements
+    whose opening is in `text`. Later elements with its tag and (non-empty) class that hang
+    from their common ancestor with it by the same short path are its continuation, up to
+    the next <h1> outside it, where another article would begin. Returns their paragraphs
+    not already in `text`, in page order."""
+    tree = load_html(html)
+    if tree is None:
+        return []
+    extracted = _squashed(text)
+    size = config.paragraph_match_chars
+    openings = ((p, _squashed(p.text_content())) for p in tree.iter("p"))
+    placed = [p for p, words in openings if len(words) >= size and words[:size] in extracted]
+    if len(placed) < 2:
+        return []
+    shared = set(placed[0].iterancestors())
+    for paragraph in placed[1:]:
+        shared &= set(paragraph.iterancestors())
+    container = next((a for a in placed[0].iterancestors() if a in shared), None)
+    if container is None or not container.get("class"):
+        return []
+    inside = set(container.iter())
+    found, past_container = [], False
+    for element in tree.iter(container.tag, "h1"):
+        if element is container:
+            past_container = True
+            continue
+        if not past_container or element in inside:
+            continue
+        if element.tag == "h1":
+            break
+        if _signature(element) != _signature(container):
+            continue
+        ancestors = set(element.iterancestors())
+        common = next(a for a in container.iterancestors() if a in ancestors)
+        path = _path_up_to(element, common)
+        if path != _path_up_to(container, common) or len(path) > config.continuation_max_depth:
+            continue
+        for paragraph in element.iter("p"):
+            words = _squashed(paragraph.text_content())
+            if words and words[:size] not in extracted:
+                found.append(words)
+    return found
 
 
 def _blank_to_none(value: str | None) -> str | None:
@@ -92,16 +168,30 @@ def extract_page(
     html, encoding = decode_html(data, charset)
     extraction = "trafilatura"
     try:
-        found = _extract(html, url, config, recall=False)
-        if (found is None or not (found.text or "").strip()) and config.recall_fallback:
+        found = _extract(
+            html, url, config, precision=config.favor_precision, recall=config.favor_recall
+        )
+        text = _text_of(found)
+        if not text and config.recall_fallback:
             extraction = "trafilatura:recall"
-            found = _extract(html, url, config, recall=True)
+            found = _extract(html, url, config, precision=False, recall=True)
+            text = _text_of(found)
+        elif config.favor_precision and len(text) < config.recheck_below_chars:
+            broader = _extract(html, url, config, precision=False, recall=config.favor_recall)
+            broader_text = _text_of(broader)
+            if len(text) < config.recheck_min_share * len(broader_text):
+                extraction, found, text = "trafilatura:default", broader, broader_text
+        continued = (
+            continued_paragraphs(html, text, config) if text and config.continue_split_body else []
+        )
     except (ValueError, TypeError, AttributeError) as exc:
         # lxml refuses some damaged markup outright; that page has no text to give.
         return PageText(None, encoding, f"trafilatura:error: {exc}")
-    text = normalise_line_ends(found.text).strip() if found is not None and found.text else ""
     if not text:
         return PageText(None, encoding, "trafilatura:no-text")
+    if continued:
+        text = "\n".join([text, *continued])
+        extraction += ":continued"
     page_url = _blank_to_none(found.url) or url
     return PageText(
         text=text,
