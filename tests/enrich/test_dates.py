@@ -65,3 +65,21 @@ def test_a_background_date_is_ignored_and_the_publication_date_stands_in():
 
 def test_a_weekday_without_a_publication_date_is_unknowable():
     assert _event_date("The minister visited the port on Friday.", None) == (None, None)
+
+
+# Wednesday 12 March 2025.
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        # An all-numeric date reads day-first or month-first; only 10 March is not after
+        # publication.
+        ("The vote took place on 10/03/2025 in the regional parliament.", "en", date(2025, 3, 10)),
+        ("Police arrested the two men on 03/11/2025 near the border.", "en", date(2025, 3, 11)),
+        ("Mardi dernier, le conseil a voté la fermeture de l'usine.", "fr", date(2025, 3, 11)),
+        ("L'explosion s'est produite hier soir dans le port.", "fr", date(2025, 3, 11)),
+        ("Anteayer, la policía detuvo a dos sospechosos.", "es", date(2025, 3, 10)),
+        ("La votación se celebró el 9 de marzo de 2025 en todo el país.", "es", date(2025, 3, 9)),
+    ],
+)
+def test_numeric_french_and_spanish_dates(body, language, expected):
+    assert _event_date(body, date(2025, 3, 12), language) == (expected, "text")

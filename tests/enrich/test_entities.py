@@ -195,3 +195,67 @@ def test_entities_count_mentions_per_article():
 )
 def test_origin_domains_are_registrable_domains(text, domain):
     assert registrable_domain(text) == domain
+
+
+def _typed(articles: pa.Table) -> set[tuple[str, str, str]]:
+    mentions = extract_entities(articles, CONFIG)
+    _, entities, _ = canonicalize_entities(mentions, None, CONFIG)
+    return {(r["article_id"], r["type"], r["name"]) for r in entities.to_pylist()}
+
+
+def test_french_and_spanish_articles_go_through_their_own_pipelines():
+    articles = pa.table(
+        {
+            "article_id": ["fr", "es"],
+            "body": [
+                "Le Premier ministre Édouard Marchetti est arrivé mardi à Saragosse, où il a "
+                "rencontré la présidente de la région, Lucía Fernández.",
+                "El primer ministro francés, Édouard Marchetti, llegó el martes a Zaragoza, "
+                "donde se reunió con la presidenta de Aragón, Lucía Fernández.",
+            ],
+            "language": ["fr", "es"],
+        }
+    )
+    found = _typed(articles)
+    for article_id in ("fr", "es"):
+        assert (article_id, "PERSON", "Édouard Marchetti") in found
+        assert (article_id, "PERSON", "Lucía Fernández") in found
+    # One city in two languages is one entity (GeoNames knows Saragosse is Zaragoza).
+    places = {name for article_id, type_, name in found if type_ == "GPE"}
+    assert ("fr", "GPE", "Zaragoza") in found or ("fr", "GPE", "Saragosse") in found
+    assert len(places & {"Zaragoza", "Saragosse"}) == 1
+
+
+def test_a_town_the_model_calls_a_person_or_organisation_is_a_place():
+    found = _typed(
+        _articles(
+            "The group runs hospitals in Apeldoorn, Zutphen and Harderwijk. Ambulances are "
+            "being sent to Deventer, Amersfoort and Arnhem while the systems are down."
+        )
+    )
+    for town in ("Apeldoorn", "Zutphen", "Harderwijk", "Deventer", "Amersfoort", "Arnhem"):
+        assert ("a0", "GPE", town) in found
+
+
+def test_a_surname_that_is_also_a_town_stays_a_person():
+    found = _typed(
+        _articles(
+            "Callum Kettering, 24, scored twice for the visitors on Saturday. Kettering said "
+            "the team had worked all week on set pieces."
+        )
+    )
+    assert ("a0", "PERSON", "Callum Kettering") in found
+    assert not any(type_ == "GPE" for _, type_, _ in found)
+
+
+def test_one_name_labelled_differently_across_articles_is_one_entity_of_the_majority_type():
+    _, entities, _ = canonicalize_entities(
+        _mentions(
+            ("a1", "Zorgnet Veluwe", "ORG", None, None),
+            ("a2", "Zorgnet Veluwe", "ORG", None, None),
+            ("a3", "Zorgnet Veluwe", "PERSON", None, None),
+        ),
+        None,
+        CONFIG,
+    )
+    assert {(r["name"], r["type"]) for r in entities.to_pylist()} == {("Zorgnet Veluwe", "ORG")}

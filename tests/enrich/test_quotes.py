@@ -115,3 +115,53 @@ def test_the_same_quote_in_two_articles_shares_its_id():
         'Helen Okafor said: "We waited ten years for this day."',
     )
     assert a["quote_id"] == b["quote_id"] and a["article_id"] != b["article_id"]
+
+
+def test_spanish_quote_without_a_subject_goes_to_the_last_named_speaker():
+    (q,) = _quotes(
+        "La alcaldesa, Helen Okafor, pidió calma a los vecinos. «Nadie volverá a casa hasta "
+        "que los técnicos lo autoricen», afirmó."
+    )
+    assert q["speaker"] == "Helen Okafor"
+
+
+def test_a_quote_after_a_verb_with_no_one_around_it_stays_unattributed():
+    (q,) = _quotes(
+        "Helen Okafor opened the bridge. Later, the council's statement was read out. "
+        "“The works will finish in spring,” the statement said."
+    )
+    assert q["speaker"] is None
+
+
+def test_french_inverted_attribution():
+    first, second = _quotes(
+        "Pierre Lavigne, le maire, a reçu les familles. « Nous ferons tout pour reloger "
+        "chacun », a-t-il déclaré. « Les travaux commencent lundi », ajoute-t-il."
+    )
+    assert first["speaker"] == second["speaker"] == "Pierre Lavigne"
+
+
+def test_a_colon_introduces_the_quote_of_the_sentence_subject():
+    (q,) = _quotes(
+        "Le maire, Pierre Lavigne, a appelé au calme : « Les gens ont peur, c'est normal. »"
+    )
+    assert q["speaker"] == "Pierre Lavigne"
+
+
+def test_a_speaker_the_model_missed_is_read_beside_the_verb():
+    # `Rowan Tillery` is no mention: the name beside `said` is taken as written, and its
+    # surname alone later resolves to the full name the article gave.
+    first, second = _quotes(
+        "“The dig will stay open all summer,” said Rowan Tillery, the site director.\n"
+        "Council leader Helen Okafor visited. “It is the find of a lifetime,” Tillery said."
+    )
+    assert first["speaker"] == second["speaker"] == "Rowan Tillery"
+    assert second["speaker_surface"] == "Tillery"
+
+
+def test_a_name_set_off_by_commas_speaks_for_the_organisation_before_it():
+    (q,) = _quotes(
+        "A spokesman for Brandt Logistics, Arvid Selmer, said the company had opened an "
+        "inquiry. “Our first concern is the families,” he said."
+    )
+    assert q["speaker"] == "Arvid Selmer"

@@ -43,11 +43,22 @@ _PRECISE = ("day", "week")
 
 
 @lru_cache(maxsize=256)
-def _parser(language: str, base: dt.datetime | None) -> DateDataParser:
+def _parser(language: str, base: dt.datetime | None, order: str | None = None) -> DateDataParser:
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base:
         settings["RELATIVE_BASE"] = base
+    if order:
+        settings["DATE_ORDER"] = order
     return DateDataParser(languages=[language], settings=settings)
+
+
+def _numeric_readings(phrase: str, language: str, base: dt.datetime | None):
+    """Both readings of an all-numeric date (`10/03/2025` is 10 March or 3 October): the
+    publication date then decides, as the event cannot be after it or long before it."""
+    for order in ("DMY", "MDY"):
+        when = _parser(language, base, order).get_date_data(phrase).date_obj
+        if when is not None:
+            yield when.date()
 
 
 def _parse(phrase: str, language: str, base: dt.datetime | None):
@@ -85,6 +96,10 @@ def _candidates(text: str, language: str, base: dt.datetime | None):
             continue
         if base is None and not re.search(r"\b\d{4}\b", phrase):
             # `on Friday` or `June 17` without a publication date cannot be placed in time.
+            continue
+        numeric = _NUMERIC_DATE.search(phrase)
+        if numeric:
+            yield from _numeric_readings(numeric.group(), language, base)
             continue
         when, period = _parse(phrase, language, base)
         if when is None or period not in _PRECISE:

