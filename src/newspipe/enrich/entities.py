@@ -209,11 +209,23 @@ def _label_map(nlp) -> dict[str, str]:
     return mapping
 
 
-def _pieces(text: str, start: int, end: int):
+_WHICH = re.compile(r",?\s+which\b")
+# `Museum Hof van Rijckaert in Ghent`: an organisation's span that runs on into its town.
+_IN_PLACE = re.compile(r"\s+(?:in|en|à|a)\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _pieces(text: str, start: int, end: int, config: EnrichConfig):
     """A spaCy span split where it runs across a paragraph break or a comma list
-    (`Deventer, Amersfoort`), as (start, end) pairs."""
+    (`Deventer, Amersfoort`) or on into a known place (`… in Ghent`), as (start, end)
+    pairs."""
     for piece in re.finditer(r"[^\n,]+", text[start:end]):
-        yield start + piece.start(), start + piece.end()
+        piece_start, piece_end = start + piece.start(), start + piece.end()
+        split = _IN_PLACE.search(text, piece_start, piece_end)
+        if split and place_id(text[split.end() : piece_end], config.gazetteer_min_population):
+            yield piece_start, split.start()
+            yield split.end(), piece_end
+        else:
+            yield piece_start, piece_end
 
 
 def _clean_span(text: str, start: int, end: int, label: str, titles: frozenset[str]):
@@ -260,7 +272,11 @@ def _label(text: str, start: int, surface: str, label: str, config: EnrichConfig
     a known place or follows a place preposition."""
     if label in _PLACE_CORRECTABLE and is_place(surface, config.gazetteer_min_population):
         return "GPE"
-    single_word = len(surface.split()) == 1 and not _is_acronym(surface)
+    words = surface.split()
+    if label == "LOC" and len(words) > 1 and words[-1].casefold() in _AREA_WORDS:
+        # `Coquimbo Region`, `Kent County`: an administrative area is a GPE.
+        return "GPE"
+    single_word = len(words) == 1 and not _is_acronym(surface)
     if (
         label in ("PERSON", "ORG")
         and single_word
@@ -395,7 +411,7 @@ def _article_mentions(article_id: str, body: str, doc, labels: dict, config: Enr
     mentions = []
     for ent in doc.ents:
         label = labels.get(ent.label_, ent.label_)
-        for piece_start, piece_end in _pieces(body, ent.start_char, ent.end_char):
+        for piece_start, piece_end in _pieces(body, ent.start_char, ent.end_char, config):
             cleaned = _clean_span(body, piece_start, piece_end, label, titles)
             if not cleaned:
                 continue
@@ -413,6 +429,15 @@ def _article_mentions(article_id: str, body: str, doc, labels: dict, config: Enr
                     "same_as": None,
                 }
             )
+    # `Zorggroep Lindenhoven, which runs…`: what `which` follows is not a person.
+    not_people = {
+        name_key(m["surface"])
+        for m in mentions
+        if m["type"] == "PERSON" and _WHICH.match(body, m["end_char"])
+    }
+    for m in mentions:
+        if m["type"] == "PERSON" and name_key(m["surface"]) in not_people:
+            m["type"] = "ORG"
     _resolve_in_article(mentions)
     _find_aliases(body, mentions)
     return mentions
