@@ -165,3 +165,11 @@ def test_a_name_set_off_by_commas_speaks_for_the_organisation_before_it():
         "inquiry. “Our first concern is the families,” he said."
     )
     assert q["speaker"] == "Arvid Selmer"
+
+
+def test_other_reporting_verbs_and_according_to():
+    first, second = _quotes(
+        "“The bridge will reopen in May,” Helen Okafor tweeted on Monday.",
+        "“Nothing has been decided,” according to Viktor Brandt.",
+    )
+    assert (first["speaker"], second["speaker"]) == ("Helen Okafor", "Viktor Brandt")

@@ -28,6 +28,8 @@ _SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|stated|states|declared|added|adds|told|tells|explained|warned|noted|"
     r"insisted|argued|wrote|writes|replied|asked|continued|recalled|stressed|emphasi[sz]ed|"
     r"remarked|admitted|acknowledged|announced|urged|concluded|stating|saying|adding|"
+    r"tweeted|posted|testified|claimed|conceded|vowed|pledged|promised|cautioned|"
+    r"complained|responded|answered|observed|suggested|predicted|pointed\s+out|went\s+on|"
     r"according\s+to|"
     # French: passé composé (`a déclaré`, `a-t-elle ajouté`), present (`ajoute-t-il`).
     r"(?:a|ont)(?:" + _FRENCH_INVERSION + r")?\s+(?:déclaré|dit|affirmé|ajouté|expliqué|"
