@@ -373,33 +373,40 @@ class EventConfig(_Frozen):
         "people at the same place months later are another event.",
     )
     join_threshold: float = Field(
-        0.16,
+        0.18,
         ge=0,
         le=1,
         description="Score at or above which an article joins its best event; below it, it "
-        "starts a new event. Tuned with merge_threshold on the sample corpus and ECB+ "
-        "(benchmarks/eval_events.py): 0.16/0.2 keeps split runs equal to one run.",
+        "starts a new event. Tuned with merge_threshold on the seeds, the sample corpus and "
+        "ECB+ (benchmarks/eval_events.py): 0.18/0.22 keeps split runs equal to one run.",
     )
     merge_threshold: float = Field(
-        0.2,
+        0.22,
         ge=0,
         le=1,
         description="Score at or above which an event touched by a run is merged into a "
         "similar live event (centroid against centroid, same signals): joins reports that "
-        "arrived before anything linked them.",
+        "arrived before anything linked them. Events of articles without any date choose "
+        "first, so such a group joins the dated event it resembles most.",
     )
-    weight_body: float = Field(0.6, ge=0, description="Weight of body TF-IDF cosine.")
+    weight_body: float = Field(0.4, ge=0, description="Weight of body TF-IDF cosine.")
     weight_title: float = Field(0.2, ge=0, description="Weight of title TF-IDF cosine.")
-    weight_entities: float = Field(0.1, ge=0, description="Weight of entity overlap.")
+    weight_entities: float = Field(
+        0.3,
+        ge=0,
+        description="Weight of the cosine of IDF-weighted canonical entities: names carry "
+        "across languages, and a person or place only one event has outweighs a country.",
+    )
     weight_numbers: float = Field(0.1, ge=0, description="Weight of salient-number overlap.")
     time_scale_days: float = Field(
-        4.0,
+        8.0,
         gt=0,
         description="Scale of the date penalty: the score is multiplied by "
-        "exp(-days apart / scale) beyond the first day, so a week apart costs about 80%.",
+        "exp(-days apart / scale) beyond the first day, so a week apart costs about half. "
+        "Days apart count from the nearer of the article's event and publication dates.",
     )
     centroid_terms: int = Field(
-        200, ge=10, description="Terms kept per event centroid: bounds memory and the index."
+        300, ge=10, description="Terms kept per event centroid: bounds memory and the index."
     )
     index_terms: int = Field(
         12, ge=1, description="An article looks up candidate events by its top terms."

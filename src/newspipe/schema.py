@@ -344,7 +344,9 @@ QUOTES = Table(
             _field(
                 "speaker",
                 pa.string(),
-                "Canonical entity name of the speaker; null when unattributed.",
+                "Canonical entity name of the speaker; null when unattributed. Where the "
+                "NER model did not tag the speaker, the name the attribution gives, in full "
+                "as the article first writes it (it then has no `entities` row).",
             ),
             _field("text", pa.string(), "The quote without its quotation marks.", nullable=False),
             _field(
@@ -751,12 +753,17 @@ EVENT_STATE = Table(
 
 TERM_FREQUENCIES = Table(
     "term_frequencies",
-    "per run and term, the canonical articles whose title or body holds it (summed over "
+    "per run and term, the canonical articles whose title, body or entities hold it (summed over "
     "runs for the event clusterer's IDF; the empty term counts the articles)",
     pa.schema(
         [
             _field(
-                "term", pa.string(), "A lower-cased content word.", contract=False, nullable=False
+                "term",
+                pa.string(),
+                "A lower-cased, accent-folded content word, or `entity:` and a canonical "
+                "entity name.",
+                contract=False,
+                nullable=False,
             ),
             _field(
                 "df", pa.int64(), "Articles of that run holding it.", contract=False, nullable=False

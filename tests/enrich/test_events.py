@@ -48,6 +48,8 @@ NO_LABELS = pa.table({"event_id": pa.array([], pa.string()), "label": pa.array([
 
 
 def _articles(rows):
+    """Rows of (id, title, body, published date, entity names[, date read in the text])."""
+    text_dates = [r[5] if len(r) > 5 else None for r in rows]
     return pa.table(
         {
             "article_id": [r[0] for r in rows],
@@ -55,8 +57,8 @@ def _articles(rows):
             "body": [r[2] for r in rows],
             "source": [f"site-{r[0]}" for r in rows],
             "published_date": pa.array([r[3] for r in rows], pa.date32()),
-            "event_date": pa.array([None] * len(rows), pa.date32()),
-            "event_date_source": pa.array([None] * len(rows), pa.string()),
+            "event_date": pa.array(text_dates, pa.date32()),
+            "event_date_source": pa.array(["text" if d else None for d in text_dates], pa.string()),
             "entity_names": pa.array([r[4] for r in rows], pa.list_(pa.string())),
         }
     )
@@ -150,6 +152,88 @@ def test_same_people_and_place_months_apart_are_two_events():
     assert events["m1"] != events["m2"]
 
 
+def test_dateless_reports_follow_their_dateless_peers_to_the_dated_event():
+    # u2 alone is nearer the 2023 visit (the militia raids, the governor); its date-less
+    # peers u1 and u3 are plainly about the 2024 visit, and as a group they take it along.
+    events = _events(
+        _cluster(
+            _articles(
+                [
+                    (
+                        "v1",
+                        "Okafor in surprise Tamsel visit over Rakan raids",
+                        "Foreign minister Okafor made a surprise visit to Tamsel on Sunday to "
+                        "discuss the raids by the Rakan militia on border posts and the safety "
+                        "of the garrison. Okafor met governor Ilunga.",
+                        date(2023, 11, 5),
+                        ["Okafor", "Tamsel", "Rakan", "Ilunga"],
+                    ),
+                    (
+                        "v2",
+                        "Okafor makes unannounced Tamsel visit after Veldran collapse",
+                        "Foreign minister Okafor made an unannounced visit to Tamsel on Friday "
+                        "after the collapse of the Veldran government, to discuss refugees "
+                        "crossing from Veldran and the interim council. Okafor met governor "
+                        "Ilunga.",
+                        date(2024, 12, 13),
+                        ["Okafor", "Tamsel", "Veldran", "Ilunga"],
+                    ),
+                    (
+                        "u1",
+                        "Okafor talks Veldran in Tamsel",
+                        "Okafor arrived unannounced in Tamsel on Friday for talks on Veldran "
+                        "after the collapse of its government; the interim council must "
+                        "protect refugees, he said.",
+                        None,
+                        ["Okafor", "Tamsel", "Veldran"],
+                    ),
+                    (
+                        "u2",
+                        "Okafor visits Tamsel",
+                        "Okafor visited Tamsel and met governor Ilunga; the Rakan militia "
+                        "raids and the garrison came up, as did the interim council of "
+                        "Veldran and its refugees.",
+                        None,
+                        ["Okafor", "Tamsel", "Rakan", "Veldran", "Ilunga"],
+                    ),
+                    (
+                        "u3",
+                        "Refugees from Veldran",
+                        "In Tamsel, Okafor said refugees fleeing the collapse of the Veldran "
+                        "government need protection and the interim council must be inclusive.",
+                        None,
+                        ["Okafor", "Tamsel", "Veldran"],
+                    ),
+                ]
+            )
+        )
+    )
+    assert events["u1"] == events["u2"] == events["u3"] == events["v2"] != events["v1"]
+
+
+def test_a_misread_text_date_is_forgiven_when_the_publication_date_is_near():
+    # q3's text date is eleven days after the quake, beyond the window; it was published
+    # the day after, which places it with the quake.
+    events = _events(
+        _cluster(
+            _articles(
+                [
+                    ("q1", "Quake kills three", QUAKE, date(2026, 1, 14), ["Coquimbo", "Chile"]),
+                    (
+                        "q3",
+                        "Coquimbo counts the damage",
+                        QUAKE_FOLLOWUP,
+                        date(2026, 1, 15),
+                        ["Coquimbo", "Chile"],
+                        date(2026, 1, 25),
+                    ),
+                ]
+            )
+        )
+    )
+    assert events["q1"] == events["q3"]
+
+
 def test_a_later_run_adds_to_the_events_it_persisted():
     first = _cluster(
         _articles(
@@ -220,11 +304,18 @@ def test_copies_report_their_canonicals_event():
 
 def test_numbers_normalise_across_locales_and_years_are_left_out():
     assert salient_numbers(QUAKE) == salient_numbers(QUAKE_ES) == {"6.6", "1350"}
+    # French typography groups thousands with a narrow no-break space.
+    assert salient_numbers("1\u202f350 maisons et 1 350 logements") == {"1350"}
     assert salient_numbers("In 2003 and again in 2024") == set()
 
 
 def test_tokens_drop_stop_words_in_several_languages():
     assert tokens("The minister said that la ciudad et le port") == ["minister", "ciudad", "port"]
+
+
+def test_tokens_fold_accents_possessives_and_elisions():
+    assert tokens("Aragón's l'armée d’Irak Núria") == ["aragon", "armee", "irak", "nuria"]
+    assert tokens("Aragon armee Irak Nuria") == ["aragon", "armee", "irak", "nuria"]
 
 
 def test_labels_name_the_main_entities_and_title_words():

@@ -6,13 +6,17 @@ in the spirit of Miranda et al. (2018), "Multilingual Clustering of Streaming Ne
 article is compared with the live events near its date, found through an inverted index of
 their top terms and entities (never with every event ever seen), on several signals:
 
-- TF-IDF cosine of body words and of title words against the event's centroids;
-- overlap of canonical entity names and of salient numbers ("1,350 residents", "6.6"),
-  which carry across languages where words do not;
-- the distance between the article's date (its resolved event date, else its publication
-  date) and the event's dates: same people and place months apart are two events.
+- TF-IDF cosine of body words and of title words (accents, possessives and elided
+  articles folded away) against the event's centroids;
+- cosine of IDF-weighted canonical entity names and overlap of salient numbers ("1,350
+  residents" = "1 350" = "1.350", "6.6"), which carry across languages where words do not;
+- the distance between the nearer of the article's dates (its resolved event date and its
+  publication date) and the event's dates: same people and place months apart are two events.
 
 It joins the best event scoring at least `EventConfig.join_threshold`, or starts a new one.
+Articles with no date at all come last and gather only with each other: time cannot keep
+them from a same-actor event months away, so each such group is weighed as a whole against
+the dated events in the merge that follows, and goes where most of its peers point.
 Events and their centroids are kept in the warehouse (`event_state`), so a later run adds
 its articles to old events. Document frequencies for IDF come from the whole corpus seen so
 far; because they and the arrival order differ when a corpus is split across runs, two
@@ -25,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,11 +46,34 @@ STATE_SCHEMA = EVENT_STATE.schema.remove(EVENT_STATE.schema.get_field_index("run
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
 # Numbers that name a fact of the event (a toll, a magnitude, a sum), not years or days.
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,\u00a0 ]\d{3})+(?![\d])|\b\d+[.,]\d+\b|\b\d{2,}\b")
+# Thousands are grouped by a comma, a point or a space: plain, no-break, or the narrow
+# no-break and thin spaces of French typography.
+_SPACES = "\u00a0\u202f\u2009 "
+_NUMBER = re.compile(
+    rf"(?<![\w.,])\d{{1,3}}(?:[.,{_SPACES}]\d{{3}})+(?!\d)|\b\d+[.,]\d+\b|\b\d{{2,}}\b"
+)
+# Entity names share the document-frequency table with words under this prefix, which no
+# word can carry.
+ENTITY_TERM = "entity:"
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+# A possessive ("Syria's") or an elided article ("l'armée", "d'Irak") is the same word.
+_CLITIC = re.compile(r"['’]s\b|(?<![\w'’])(?:[ldjnmtsc]|qu)['’](?=\w)")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: reports in other languages, and English ones naming a
+    foreign place, spell "Aragón" as "Aragon"."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+
+
 # Short function words of the languages newspipe sees most; they carry no event.
 _STOPWORDS = frozenset(
-    [
+    _fold(w)
+    for w in [
         "a",
         "about",
         "after",
@@ -302,13 +330,24 @@ class _Event:
     members: list[str] = field(default_factory=list)
 
 
+@dataclass
+class _Report:
+    article_id: str
+    source: str
+    day: date | None  # resolved event date, else publication date
+    days: list[date]  # every date the article gives: event and publication
+    body: dict[str, float]
+    title: dict[str, float]
+    entities: Counter
+    numbers: Counter
+
+
 def tokens(text: str | None) -> list[str]:
-    """Lower-cased content words of a text, stop words removed."""
+    """Lower-cased, accent-folded content words of a text, stop words removed."""
     if not text:
         return []
-    return [
-        w for w in (m.lower() for m in _WORD.findall(text)) if len(w) > 2 and w not in _STOPWORDS
-    ]
+    words = _WORD.findall(_CLITIC.sub("", _fold(text)))
+    return [w for w in words if len(w) > 2 and w not in _STOPWORDS]
 
 
 def salient_numbers(text: str | None) -> set[str]:
@@ -317,7 +356,7 @@ def salient_numbers(text: str | None) -> set[str]:
         return set()
     found = set()
     for raw in _NUMBER.findall(text):
-        digits = re.sub(r"[\u00a0 ]", "", raw)
+        digits = re.sub(f"[{_SPACES}]", "", raw)
         if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
             digits = re.sub(r"[.,]", "", digits)
         else:
@@ -350,7 +389,10 @@ def _cosine(vector: dict[str, float], centroid: dict[str, float]) -> float:
 def _overlap(a: Counter | set, b: Counter | set) -> float:
     if not a or not b:
         return 0.0
-    return len(set(a) & set(b)) / min(len(a), len(b))
+    if len(a) > len(b):
+        a, b = b, a
+    # Walks the smaller side only: an event's numbers grow with every report it takes.
+    return sum(1 for x in a if x in b) / len(a)
 
 
 def _add(centroid: dict[str, float], vector: dict[str, float], keep: int) -> dict[str, float]:
@@ -362,20 +404,28 @@ def _add(centroid: dict[str, float], vector: dict[str, float], keep: int) -> dic
     return merged
 
 
-def _days_apart(day: date | None, event: _Event) -> int | None:
-    if day is None or event.first_date is None:
+def _days_apart(days: list[date], event: _Event) -> int | None:
+    """Days between the nearest of an article's dates and the event's date range.
+
+    An article's dates are its resolved event date and its publication date: a report
+    published days after the happening, or a text date misread by a few days, still
+    lies near the event through the other one.
+    """
+    if not days or event.first_date is None:
         return None
-    if day < event.first_date:
-        return (event.first_date - day).days
-    if day > event.last_date:
-        return (day - event.last_date).days
-    return 0
+    return min(
+        (event.first_date - day).days
+        if day < event.first_date
+        else max((day - event.last_date).days, 0)
+        for day in days
+    )
 
 
 class _Clusterer:
     def __init__(self, state: pa.Table, df: dict[str, int], n_docs: int, config: EventConfig):
         self.config = config
         self.df, self.n_docs = df, n_docs
+        self.entity_idf: dict[str, float] = {}
         self.events: dict[str, _Event] = {}
         self.by_term: dict[str, set[str]] = defaultdict(set)
         for row in state.to_pylist():
@@ -400,47 +450,87 @@ class _Clusterer:
         for name in event.entities:
             self.by_term["\x00" + name].add(event.event_id)
 
-    def assign(self, article: dict) -> str:
-        config = self.config
-        body = _tfidf(tokens(article["body"]), self.df, self.n_docs)
-        title = _tfidf(tokens(article["title"]), self.df, self.n_docs)
-        entities = Counter(article["entity_names"] or [])
-        numbers = Counter(salient_numbers(article["body"]))
+    def _entity_idf(self, name: str) -> float:
+        idf = self.entity_idf.get(name)
+        if idf is None:
+            idf = math.log((self.n_docs + 1) / (self.df.get(ENTITY_TERM + name, 0) + 1)) + 1
+            self.entity_idf[name] = idf
+        return idf
+
+    def _entity_similarity(self, a: Counter, b: Counter) -> float:
+        """Cosine of IDF-weighted entity vectors: a name most reports of the corpus carry
+        (a country, a capital) says less than the person or site only this event has."""
+        if not a or not b:
+            return 0.0
+        weights = {e: self._entity_idf(e) for e in a.keys() | b.keys()}
+        dot = sum(a[e] * b[e] * weights[e] ** 2 for e in a.keys() & b.keys())
+        norm_a = math.sqrt(sum((c * weights[e]) ** 2 for e, c in a.items()))
+        norm_b = math.sqrt(sum((c * weights[e]) ** 2 for e, c in b.items()))
+        return dot / (norm_a * norm_b)
+
+    def report(self, article: dict) -> _Report:
+        """An article as the clusterer compares it."""
         day = article["cluster_date"]
+        return _Report(
+            article["article_id"],
+            article["source"],
+            day,
+            [d for d in (day, article["published_date"]) if d is not None],
+            _tfidf(tokens(article["body"]), self.df, self.n_docs),
+            _tfidf(tokens(article["title"]), self.df, self.n_docs),
+            Counter(article["entity_names"] or []),
+            Counter(salient_numbers(article["body"])),
+        )
+
+    def scores(self, report: _Report, dateless_only: bool = False) -> list[tuple[float, str]]:
+        """(score, event_id) of the live events within the window that share a top term
+        or an entity with the report (only events without dates if `dateless_only`), best
+        first."""
+        config = self.config
         lookup = [
-            w for w, _ in sorted(body.items(), key=lambda kv: (-kv[1], kv[0]))[: config.index_terms]
-        ] + ["\x00" + e for e in entities]
+            w
+            for w, _ in sorted(report.body.items(), key=lambda kv: (-kv[1], kv[0]))[
+                : config.index_terms
+            ]
+        ] + ["\x00" + e for e in report.entities]
         candidates = set().union(*(self.by_term.get(k, set()) for k in lookup)) if lookup else set()
-        best, best_score = None, config.join_threshold
-        for event_id in sorted(candidates):
+        scored = []
+        for event_id in candidates:
             event = self.events[event_id]
-            apart = _days_apart(day, event)
+            if dateless_only and event.first_date is not None:
+                continue
+            apart = _days_apart(report.days, event)
             if apart is not None and apart > config.window_days:
                 continue
             score = (
-                config.weight_body * _cosine(body, event.body)
-                + config.weight_title * _cosine(title, event.title)
-                + config.weight_entities * _overlap(entities, event.entities)
-                + config.weight_numbers * _overlap(numbers, event.numbers)
+                config.weight_body * _cosine(report.body, event.body)
+                + config.weight_title * _cosine(report.title, event.title)
+                + config.weight_entities * self._entity_similarity(report.entities, event.entities)
+                + config.weight_numbers * _overlap(report.numbers, event.numbers)
             )
             if apart:
                 score *= math.exp(-max(apart - 1, 0) / config.time_scale_days)
-            if score > best_score or (score == best_score and best and event_id < best):
-                best, best_score = event_id, score
-        if best is None:
-            event_id = "ev-" + hashlib.sha256(article["article_id"].encode()).hexdigest()[:16]
-            event = _Event(event_id, day, day, 0, {}, {}, Counter(), Counter())
+            scored.append((score, event_id))
+        return sorted(scored, key=lambda se: (-se[0], se[1]))
+
+    def assign(self, report: _Report, dateless_only: bool = False) -> str:
+        """Add the report to its best event at or above the join threshold, or to a new one."""
+        config = self.config
+        scored = self.scores(report, dateless_only)
+        if scored and scored[0][0] >= config.join_threshold:
+            event = self.events[scored[0][1]]
         else:
-            event = self.events[best]
+            event_id = "ev-" + hashlib.sha256(report.article_id.encode()).hexdigest()[:16]
+            event = _Event(event_id, report.day, report.day, 0, {}, {}, Counter(), Counter())
         event.n_articles += 1
-        event.body = _add(event.body, body, config.centroid_terms)
-        event.title = _add(event.title, title, config.centroid_terms)
-        event.entities.update(entities)
-        event.numbers.update(numbers)
-        event.sources.add(article["source"])
-        if day is not None:
-            event.first_date = min(event.first_date or day, day)
-            event.last_date = max(event.last_date or day, day)
+        event.body = _add(event.body, report.body, config.centroid_terms)
+        event.title = _add(event.title, report.title, config.centroid_terms)
+        event.entities.update(report.entities)
+        event.numbers.update(report.numbers)
+        event.sources.add(report.source)
+        if report.day is not None:
+            event.first_date = min(event.first_date or report.day, report.day)
+            event.last_date = max(event.last_date or report.day, report.day)
         self._index(event)
         return event.event_id
 
@@ -455,7 +545,12 @@ class _Clusterer:
         """
         config = self.config
         renames: dict[str, str] = {}
-        for event_id in sorted(touched, key=lambda e: _event_order(self.events[e])):
+        # Date-less events choose first: a group of date-less peers goes to the dated event
+        # it resembles most, not to the first dated event that finds it.
+        for event_id in sorted(
+            touched,
+            key=lambda e: (self.events[e].first_date is not None, _event_order(self.events[e])),
+        ):
             if event_id in renames:
                 continue
             event = self.events[event_id]
@@ -475,7 +570,8 @@ class _Clusterer:
                 score = (
                     config.weight_body * _cosine_both(event.body, other.body)
                     + config.weight_title * _cosine_both(event.title, other.title)
-                    + config.weight_entities * _overlap(event.entities, other.entities)
+                    + config.weight_entities
+                    * self._entity_similarity(event.entities, other.entities)
                     + config.weight_numbers * _overlap(event.numbers, other.numbers)
                 )
                 if apart:
@@ -565,7 +661,15 @@ def cluster_events(
         articles.to_pylist(),
         key=lambda a: (a["cluster_date"] is None, a["cluster_date"] or date.min, a["article_id"]),
     )
-    assigned = {a["article_id"]: clusterer.assign(a) for a in ordered}
+    # Articles without a date cannot be told from a same-actor event months away by time:
+    # they come last and gather only with their date-less peers; the merge below then
+    # weighs each such group as a whole against the dated events.
+    assigned = {
+        a["article_id"]: clusterer.assign(
+            clusterer.report(a), dateless_only=a["cluster_date"] is None
+        )
+        for a in ordered
+    }
     renames = clusterer.merge(set(assigned.values()))
     assigned = {a: renames.get(e, e) for a, e in assigned.items()}
     touched = set(assigned.values()) | set(renames) | set(renames.values())
@@ -606,10 +710,14 @@ def cluster_events(
 def document_frequencies(articles: pa.Table) -> pa.Table:
     """Documents per term in `articles`; the empty term counts the documents."""
     df = Counter()
-    for body, title in zip(
-        articles["body"].to_pylist(), articles["title"].to_pylist(), strict=True
+    for body, title, names in zip(
+        articles["body"].to_pylist(),
+        articles["title"].to_pylist(),
+        articles["entity_names"].to_pylist(),
+        strict=True,
     ):
         df.update(set(tokens(body)) | set(tokens(title)))
+        df.update({ENTITY_TERM + n for n in names or []})
     df[""] = articles.num_rows
     return conform(TERM_FREQUENCIES, pa.table({"term": list(df), "df": list(df.values())}))
 
