@@ -9,7 +9,7 @@ of the spaCy NER models (nlp.pipe alone on the first --ner-sample bodies, scaled
 articles/s overall.
 
     .venv/bin/python benchmarks/bench_enrich.py [--n 50000] [--batch 1000] [--processes 1]
-        [--ner-sample 5000]
+        [--workers 1] [--ner-sample 5000]
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import random
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pyarrow as pa
@@ -70,7 +71,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=50_000)
     parser.add_argument("--batch", type=int, default=1000)
-    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument(
+        "--processes", type=int, default=1, help="n_process of nlp.pipe within each batch"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="processes taking whole batches of entities"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
         "--ner-sample", type=int, default=5000, help="articles timed for the models' share"
@@ -85,11 +91,15 @@ def main() -> None:
     spent = dict.fromkeys(["entities", "canonical", "quotes", "dates"], 0.0)
     start = time.perf_counter()
     batches = [articles.slice(o, args.batch) for o in range(0, args.n, args.batch)]
-    mentions = []
-    for batch in batches:
-        t = time.perf_counter()
-        mentions.append(extract_entities(batch, config))
-        spent["entities"] += time.perf_counter() - t
+    t = time.perf_counter()
+    if args.workers > 1:
+        # As the Dask runner runs per-batch tasks: worker processes that each load the
+        # models once and take whole batches.
+        with ProcessPoolExecutor(args.workers) as pool:
+            mentions = list(pool.map(extract_entities, batches, [config] * len(batches)))
+    else:
+        mentions = [extract_entities(batch, config) for batch in batches]
+    spent["entities"] += time.perf_counter() - t
     t = time.perf_counter()
     entity_mentions, _, _ = canonicalize_entities(pa.concat_tables(mentions), None, config)
     spent["canonical"] += time.perf_counter() - t
@@ -121,7 +131,7 @@ def main() -> None:
     print(f"{'total':>10}: {total:8.1f} s  ({args.n / total:8.1f} articles/s)")
     print(
         f"NER models alone: {ner:.1f} s = {ner / total:.0%} of enrichment "
-        f"(n_process={args.processes})"
+        f"(n_process={args.processes}, workers={args.workers})"
     )
 
 

@@ -17,6 +17,7 @@ import unicodedata
 from collections import defaultdict
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from newspipe import schema
 from newspipe.config import EnrichConfig
@@ -269,6 +270,11 @@ def extract_quotes(articles: pa.Table, entity_mentions: pa.Table, config: Enrich
     """Quotes of a batch of articles (article_id, body) with speakers resolved against the
     articles' canonical `entity_mentions` (article_id, surface, name, type, start_char,
     end_char)."""
+    # The flow hands every batch the mentions of the whole run: keep this batch's.
+    if entity_mentions.num_rows:
+        entity_mentions = entity_mentions.filter(
+            pc.is_in(entity_mentions["article_id"], articles["article_id"])
+        )
     by_article: dict[str, list[dict]] = defaultdict(list)
     for m in entity_mentions.to_pylist():
         by_article[m["article_id"]].append(m)
