@@ -53,6 +53,7 @@ class Memory:
                 "n_words": pa.array([], pa.int32()),
                 "event_id": pa.array([], pa.string()),
                 "event_date": pa.array([], pa.date32()),
+                "event_date_source": pa.array([], pa.string()),
                 "source": pa.array([], pa.string()),
                 "dup_group_id": pa.array([], pa.string()),
             }
@@ -84,7 +85,13 @@ class Memory:
         for table in self.states:
             for row in table.to_pylist():
                 latest[row["event_id"]] = row
-        live = [row for row in latest.values() if row["merged_into"] is None]
+        # As event_state.sql: events standing on their own, and date-less groups attached
+        # to a dated event, which a later run may attach elsewhere.
+        live = [
+            row
+            for row in latest.values()
+            if row["merged_into"] is None or (row["first_date"] is None and row["n_articles"])
+        ]
         return pa.Table.from_pylist(live, schema=STATE_SCHEMA)
 
     def term_history(self) -> pa.Table:
@@ -150,7 +157,15 @@ def run_once(
         )
     )
     new = articles.select(
-        ["article_id", "content_hash", "published_date", "n_words", "source", "event_date"]
+        [
+            "article_id",
+            "content_hash",
+            "published_date",
+            "n_words",
+            "source",
+            "event_date",
+            "event_date_source",
+        ]
     )
     new = new.append_column(
         "event_id", pa.array([event_of[a] for a in new["article_id"].to_pylist()])

@@ -386,8 +386,8 @@ class EventConfig(_Frozen):
         le=1,
         description="Score at or above which an event touched by a run is merged into a "
         "similar live event (centroid against centroid, same signals): joins reports that "
-        "arrived before anything linked them. Events of articles without any date choose "
-        "first, so such a group joins the dated event it resembles most.",
+        "arrived before anything linked them. A group of articles without any date is "
+        "attached to the dated event it resembles most, and reconsidered by later runs.",
     )
     weight_body: float = Field(0.4, ge=0, description="Weight of body TF-IDF cosine.")
     weight_title: float = Field(0.2, ge=0, description="Weight of title TF-IDF cosine.")

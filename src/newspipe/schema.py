@@ -733,10 +733,19 @@ EVENT_STATE = Table(
                 contract=False,
             ),
             _field(
+                "article_ids",
+                pa.list_(pa.string()),
+                "Canonical articles of an event without dates (a group of date-less reports); "
+                "empty for dated events. They move with the group when a later run attaches "
+                "it to another dated event.",
+                contract=False,
+            ),
+            _field(
                 "merged_into",
                 pa.string(),
-                "The event it was merged into (its articles now "
-                "report that one); null while it stands on its own.",
+                "The event it was merged into (its articles now report that one); null while "
+                "it stands on its own. For a date-less group with articles (n_articles > 0) "
+                "this is the dated event it is attached to, which every run may revise.",
                 contract=False,
             ),
             _field(

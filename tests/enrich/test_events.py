@@ -3,6 +3,7 @@
 from datetime import date
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from newspipe.config import EventConfig
 from newspipe.enrich.events import (
@@ -12,6 +13,7 @@ from newspipe.enrich.events import (
     salient_numbers,
     tokens,
 )
+from newspipe.metrics import bcubed
 
 QUAKE = (
     "A magnitude 6.6 earthquake struck the coast of Coquimbo on Tuesday, killing three "
@@ -39,6 +41,7 @@ EMPTY_INDEX = pa.table(
         "article_id": pa.array([], pa.string()),
         "event_id": pa.array([], pa.string()),
         "event_date": pa.array([], pa.date32()),
+        "event_date_source": pa.array([], pa.string()),
         "published_date": pa.array([], pa.date32()),
         "source": pa.array([], pa.string()),
     }
@@ -152,63 +155,118 @@ def test_same_people_and_place_months_apart_are_two_events():
     assert events["m1"] != events["m2"]
 
 
+# Two visits of one minister to one place, a year apart, and date-less reports of them.
+VISIT_2023 = (
+    "v1",
+    "Okafor in surprise Tamsel visit over Rakan raids",
+    "Foreign minister Okafor made a surprise visit to Tamsel on Sunday to discuss the raids by "
+    "the Rakan militia on border posts and the safety of the garrison. Okafor met governor "
+    "Ilunga.",
+    date(2023, 11, 5),
+    ["Okafor", "Tamsel", "Rakan", "Ilunga"],
+    date(2023, 11, 5),
+)
+VISIT_2024 = (
+    "v2",
+    "Okafor makes unannounced Tamsel visit after Veldran collapse",
+    "Foreign minister Okafor made an unannounced visit to Tamsel on Friday after the collapse "
+    "of the Veldran government, to discuss refugees crossing from Veldran and the interim "
+    "council. Okafor met governor Ilunga.",
+    date(2024, 12, 13),
+    ["Okafor", "Tamsel", "Veldran", "Ilunga"],
+    date(2024, 12, 13),
+)
+UNDATED_TALKS = (
+    "u1",
+    "Okafor talks Veldran in Tamsel",
+    "Okafor arrived unannounced in Tamsel on Friday for talks on Veldran after the collapse of "
+    "its government; the interim council must protect refugees, he said.",
+    None,
+    ["Okafor", "Tamsel", "Veldran"],
+)
+UNDATED_VISIT = (
+    "u2",
+    "Okafor visits Tamsel",
+    "Okafor visited Tamsel and met governor Ilunga; the Rakan militia raids and the garrison "
+    "came up, as did the interim council of Veldran and its refugees.",
+    None,
+    ["Okafor", "Tamsel", "Rakan", "Veldran", "Ilunga"],
+)
+UNDATED_REFUGEES = (
+    "u3",
+    "Refugees from Veldran",
+    "In Tamsel, Okafor said refugees fleeing the collapse of the Veldran government need "
+    "protection and the interim council must be inclusive.",
+    None,
+    ["Okafor", "Tamsel", "Veldran"],
+)
+
+
 def test_dateless_reports_follow_their_dateless_peers_to_the_dated_event():
     # u2 alone is nearer the 2023 visit (the militia raids, the governor); its date-less
     # peers u1 and u3 are plainly about the 2024 visit, and as a group they take it along.
     events = _events(
         _cluster(
-            _articles(
-                [
-                    (
-                        "v1",
-                        "Okafor in surprise Tamsel visit over Rakan raids",
-                        "Foreign minister Okafor made a surprise visit to Tamsel on Sunday to "
-                        "discuss the raids by the Rakan militia on border posts and the safety "
-                        "of the garrison. Okafor met governor Ilunga.",
-                        date(2023, 11, 5),
-                        ["Okafor", "Tamsel", "Rakan", "Ilunga"],
-                    ),
-                    (
-                        "v2",
-                        "Okafor makes unannounced Tamsel visit after Veldran collapse",
-                        "Foreign minister Okafor made an unannounced visit to Tamsel on Friday "
-                        "after the collapse of the Veldran government, to discuss refugees "
-                        "crossing from Veldran and the interim council. Okafor met governor "
-                        "Ilunga.",
-                        date(2024, 12, 13),
-                        ["Okafor", "Tamsel", "Veldran", "Ilunga"],
-                    ),
-                    (
-                        "u1",
-                        "Okafor talks Veldran in Tamsel",
-                        "Okafor arrived unannounced in Tamsel on Friday for talks on Veldran "
-                        "after the collapse of its government; the interim council must "
-                        "protect refugees, he said.",
-                        None,
-                        ["Okafor", "Tamsel", "Veldran"],
-                    ),
-                    (
-                        "u2",
-                        "Okafor visits Tamsel",
-                        "Okafor visited Tamsel and met governor Ilunga; the Rakan militia "
-                        "raids and the garrison came up, as did the interim council of "
-                        "Veldran and its refugees.",
-                        None,
-                        ["Okafor", "Tamsel", "Rakan", "Veldran", "Ilunga"],
-                    ),
-                    (
-                        "u3",
-                        "Refugees from Veldran",
-                        "In Tamsel, Okafor said refugees fleeing the collapse of the Veldran "
-                        "government need protection and the interim council must be inclusive.",
-                        None,
-                        ["Okafor", "Tamsel", "Veldran"],
-                    ),
-                ]
-            )
+            _articles([VISIT_2023, VISIT_2024, UNDATED_TALKS, UNDATED_VISIT, UNDATED_REFUGEES])
         )
     )
     assert events["u1"] == events["u2"] == events["u3"] == events["v2"] != events["v1"]
+
+
+def _published(result, dates):
+    """The articles index a run leaves for the next: its articles with their events and
+    event dates (a date-less article's taken from its event)."""
+    ids = result.assignments["article_id"].to_pylist()
+    event_dates = {r["article_id"]: r for r in result.event_dates.to_pylist()}
+    return pa.table(
+        {
+            "article_id": ids,
+            "event_id": result.assignments["event_id"],
+            "event_date": pa.array([event_dates[a]["event_date"] for a in ids], pa.date32()),
+            "event_date_source": [event_dates[a]["event_date_source"] for a in ids],
+            "published_date": pa.array([dates.get(a) for a in ids], pa.date32()),
+            "source": [f"site-{a}" for a in ids],
+        }
+    )
+
+
+def test_a_dateless_group_moves_to_a_better_dated_event_of_a_later_run():
+    # Run 1 knows only the 2023 visit, so the date-less group goes there. Run 2 brings the
+    # 2024 visit, which the group resembles better, and one more date-less report of it:
+    # the report joins the old group, and the group with its old articles moves to 2024,
+    # as in one run over all five.
+    whole = _events(
+        _cluster(
+            _articles([VISIT_2023, VISIT_2024, UNDATED_TALKS, UNDATED_VISIT, UNDATED_REFUGEES])
+        )
+    )
+    first = _cluster(_articles([VISIT_2023, UNDATED_TALKS, UNDATED_VISIT]))
+    assert len(set(_events(first).values())) == 1
+    second = _cluster(
+        _articles([VISIT_2024, UNDATED_REFUGEES]),
+        index=_published(first, {"v1": VISIT_2023[3]}),
+        state=first.state,
+        terms=first.term_frequencies,
+        labels=first.events,
+    )
+    split = _events(second)
+    assert split["u1"] == split["u2"] == split["u3"] == split["v2"] != split["v1"]
+    assert sorted(split) == sorted(whole)
+    assert bcubed(split, whole)[2] == 1.0
+    # The group stays an event of its own in the state, attached to the 2024 visit.
+    (group,) = [row for row in second.state.to_pylist() if row["first_date"] is None]
+    assert group["merged_into"] == split["v2"]
+    assert sorted(group["article_ids"]) == ["u1", "u2", "u3"]
+    counts = {e["event_id"]: e["n_articles"] for e in second.events.to_pylist()}
+    assert counts == {split["v1"]: 1, split["v2"]: 4}
+    # u1 and u2 still hold the 2023 date they took from their first event; it does not
+    # stretch the 2024 visit back a year.
+    index = _published(first, {})
+    assert set(
+        index.filter(pc.equal(index["event_date_source"], "event"))["article_id"].to_pylist()
+    ) == {"u1", "u2"}
+    spans = {e["event_id"]: (e["first_date"], e["last_date"]) for e in second.events.to_pylist()}
+    assert spans[split["v2"]] == (date(2024, 12, 13), date(2024, 12, 13))
 
 
 def test_a_misread_text_date_is_forgiven_when_the_publication_date_is_near():
@@ -253,6 +311,7 @@ def test_a_later_run_adds_to_the_events_it_persisted():
             "article_id": ["q1"],
             "event_id": first.assignments["event_id"],
             "event_date": pa.array([None], pa.date32()),
+            "event_date_source": pa.array([None], pa.string()),
             "published_date": pa.array([date(2026, 1, 14)], pa.date32()),
             "source": ["site-q1"],
         }

@@ -16,7 +16,9 @@ their top terms and entities (never with every event ever seen), on several sign
 It joins the best event scoring at least `EventConfig.join_threshold`, or starts a new one.
 Articles with no date at all come last and gather only with each other: time cannot keep
 them from a same-actor event months away, so each such group is weighed as a whole against
-the dated events in the merge that follows, and goes where most of its peers point.
+the dated events in the merge that follows, and goes where most of its peers point. It is
+attached there, not absorbed: it keeps its own row and centroid in the state, and a later
+run that brings a dated event it resembles better moves it, with its old articles, there.
 Events and their centroids are kept in the warehouse (`event_state`), so a later run adds
 its articles to old events. Document frequencies for IDF come from the whole corpus seen so
 far; because they and the arrival order differ when a corpus is split across runs, two
@@ -327,7 +329,9 @@ class _Event:
     entities: Counter
     numbers: Counter
     sources: set[str] = field(default_factory=set)
+    # Date-less groups only: their canonical articles and the dated event they report.
     members: list[str] = field(default_factory=list)
+    attached_to: str | None = None
 
 
 @dataclass
@@ -428,6 +432,9 @@ class _Clusterer:
         self.entity_idf: dict[str, float] = {}
         self.events: dict[str, _Event] = {}
         self.by_term: dict[str, set[str]] = defaultdict(set)
+        # Date-less groups of earlier runs: the event their articles were published under,
+        # and those articles, to move them if the group is attached elsewhere now.
+        self.published: dict[str, tuple[str, list[str]]] = {}
         for row in state.to_pylist():
             event = _Event(
                 row["event_id"],
@@ -439,7 +446,14 @@ class _Clusterer:
                 Counter({e["term"]: int(e["weight"]) for e in row["entities"]}),
                 Counter({n["term"]: int(n["weight"]) for n in row["numbers"]}),
                 set(row["sources"]),
+                list(row.get("article_ids") or []),
+                row["merged_into"],
             )
+            if event.first_date is None:
+                self.published[event.event_id] = (
+                    event.attached_to or event.event_id,
+                    list(event.members),
+                )
             self._index(event)
 
     def _index(self, event: _Event) -> None:
@@ -484,8 +498,9 @@ class _Clusterer:
 
     def scores(self, report: _Report, dateless_only: bool = False) -> list[tuple[float, str]]:
         """(score, event_id) of the live events within the window that share a top term
-        or an entity with the report (only events without dates if `dateless_only`), best
-        first."""
+        or an entity with the report, best first: dated events, or only events without
+        dates if `dateless_only`. A dated report never joins a date-less group, as in one
+        run over the whole corpus, where the date-less reports come last."""
         config = self.config
         lookup = [
             w
@@ -497,7 +512,7 @@ class _Clusterer:
         scored = []
         for event_id in candidates:
             event = self.events[event_id]
-            if dateless_only and event.first_date is not None:
+            if (event.first_date is None) != dateless_only:
                 continue
             apart = _days_apart(report.days, event)
             if apart is not None and apart > config.window_days:
@@ -528,57 +543,79 @@ class _Clusterer:
         event.entities.update(report.entities)
         event.numbers.update(report.numbers)
         event.sources.add(report.source)
+        if dateless_only:
+            event.members.append(report.article_id)
         if report.day is not None:
             event.first_date = min(event.first_date or report.day, report.day)
             event.last_date = max(event.last_date or report.day, report.day)
         self._index(event)
         return event.event_id
 
+    def _lookup(self, event: _Event) -> set[str]:
+        """Events sharing one of the event's top terms or an entity with it."""
+        keys = [
+            w
+            for w, _ in sorted(event.body.items(), key=lambda kv: (-kv[1], kv[0]))[
+                : self.config.index_terms
+            ]
+        ] + ["\x00" + e for e in event.entities]
+        return set().union(*(self.by_term.get(k, set()) for k in keys)) if keys else set()
+
+    def _best(self, event: _Event, skip: set[str], dated: bool = True) -> tuple[str | None, float]:
+        """The dated event (the date-less group if not `dated`), within the window of
+        `event`'s dates, that scores highest against it, centroid against centroid, if any
+        scores at least the merge threshold."""
+        config = self.config
+        best, best_score = None, config.merge_threshold
+        for other_id in sorted(self._lookup(event) - {event.event_id} - skip):
+            other = self.events[other_id]
+            if (other.first_date is not None) != dated:
+                continue
+            apart = _ranges_apart(event, other)
+            if apart is not None and apart > config.window_days:
+                continue
+            score = (
+                config.weight_body * _cosine_both(event.body, other.body)
+                + config.weight_title * _cosine_both(event.title, other.title)
+                + config.weight_entities * self._entity_similarity(event.entities, other.entities)
+                + config.weight_numbers * _overlap(event.numbers, other.numbers)
+            )
+            if apart:
+                score *= math.exp(-max(apart - 1, 0) / config.time_scale_days)
+            if score > best_score:
+                best, best_score = other_id, score
+        return best, best_score
+
     def merge(self, touched: set[str]) -> dict[str, str]:
-        """Merge each touched event into a similar live event, if one scores at least the
-        merge threshold; returns absorbed event -> surviving event.
+        """Merge each touched dated event into a similar live dated event, if one scores at
+        least the merge threshold, then attach date-less groups to the dated event they
+        resemble most; returns absorbed event -> surviving event.
 
         Streaming leaves the order of arrival in the clusters: two reports of one happening
         that arrived before anything linked them start two events. Comparing the events
         themselves afterwards joins them, which also makes a corpus split across runs end
         up like the whole.
+
+        A date-less group is weighed as a whole against the dated events, and is attached
+        (`attached_to`), not absorbed: it keeps its own centroid and articles, so a later
+        run reconsiders it when a dated event it may resemble better appears or grows, and
+        moves its articles there. Reconsidered are the groups this run touched and those
+        the touched dated events find through the index.
         """
-        config = self.config
         renames: dict[str, str] = {}
-        # Date-less events choose first: a group of date-less peers goes to the dated event
-        # it resembles most, not to the first dated event that finds it.
-        for event_id in sorted(
-            touched,
-            key=lambda e: (self.events[e].first_date is not None, _event_order(self.events[e])),
-        ):
+        dated = sorted(
+            (e for e in touched if self.events[e].first_date is not None),
+            key=lambda e: _event_order(self.events[e]),
+        )
+        dateless = sorted(e for e in touched if self.events[e].first_date is None)
+        # Dated events merge with dated events, date-less groups with date-less groups.
+        for event_id, is_dated in [(e, True) for e in dated] + [(e, False) for e in dateless]:
             if event_id in renames:
                 continue
             event = self.events[event_id]
-            lookup = [
-                w
-                for w, _ in sorted(event.body.items(), key=lambda kv: (-kv[1], kv[0]))[
-                    : config.index_terms
-                ]
-            ] + ["\x00" + e for e in event.entities]
-            candidates = set().union(*(self.by_term.get(k, set()) for k in lookup))
-            best, best_score = None, config.merge_threshold
-            for other_id in sorted(candidates - {event_id} - set(renames)):
-                other = self.events[other_id]
-                apart = _ranges_apart(event, other)
-                if apart is not None and apart > config.window_days:
-                    continue
-                score = (
-                    config.weight_body * _cosine_both(event.body, other.body)
-                    + config.weight_title * _cosine_both(event.title, other.title)
-                    + config.weight_entities
-                    * self._entity_similarity(event.entities, other.entities)
-                    + config.weight_numbers * _overlap(event.numbers, other.numbers)
-                )
-                if apart:
-                    score *= math.exp(-max(apart - 1, 0) / config.time_scale_days)
-                if score > best_score:
-                    best, best_score = other_id, score
-            if best is None:
+            best, score = self._best(event, set(renames), is_dated)
+            # A date-less group joins its date-less peer only if no dated event beats it.
+            if best is None or (not is_dated and self._best(event, set(renames))[1] > score):
                 continue
             survivor, absorbed = sorted([event, self.events[best]], key=_event_order)
             self._absorb(survivor, absorbed)
@@ -586,6 +623,22 @@ class _Clusterer:
         for absorbed in list(renames):
             while renames[absorbed] in renames:
                 renames[absorbed] = renames[renames[absorbed]]
+        groups = {renames.get(e, e) for e in dateless}
+        for event_id in {renames.get(e, e) for e in dated}:
+            groups |= {
+                g for g in self._lookup(self.events[event_id]) if self.events[g].first_date is None
+            }
+        # A group whose event is gone (merged by an earlier run's state) chooses again too.
+        groups |= {
+            g
+            for g, event in self.events.items()
+            if event.attached_to is not None and event.attached_to not in self.events
+        }
+        for group_id in sorted(groups):
+            self.events[group_id].attached_to = self._best(self.events[group_id], set())[0]
+        for event in self.events.values():
+            if event.attached_to in renames:
+                event.attached_to = renames[event.attached_to]
         return renames
 
     def _absorb(self, survivor: _Event, absorbed: _Event) -> None:
@@ -596,6 +649,8 @@ class _Clusterer:
         survivor.entities.update(absorbed.entities)
         survivor.numbers.update(absorbed.numbers)
         survivor.sources |= absorbed.sources
+        survivor.members += absorbed.members
+        absorbed.members = []
         dates = [
             d
             for d in (
@@ -609,6 +664,7 @@ class _Clusterer:
         survivor.first_date = min(dates, default=None)
         survivor.last_date = max(dates, default=None)
         absorbed.n_articles = 0
+        absorbed.attached_to = None
         for ids in self.by_term.values():
             ids.discard(absorbed.event_id)
         self._index(survivor)
@@ -642,7 +698,7 @@ def _terms(weights: dict[str, float] | Counter) -> list[dict]:
 
 def cluster_events(
     articles: pa.Table, state: pa.Table, term_frequencies: pa.Table, config: EventConfig
-) -> tuple[pa.Table, pa.Table, pa.Table]:
+) -> tuple[pa.Table, pa.Table, pa.Table, pa.Table]:
     """Assign each new canonical article to an event, streaming in date order, then merge
     events that turn out to be one.
 
@@ -650,7 +706,9 @@ def cluster_events(
     cluster_date. `state`: the persisted events (`event_state` rows) that may still take
     articles; `term_frequencies`: document frequency per term over the corpus so far,
     including these articles. Returns (article_id -> event_id, the updated state rows of
-    every touched event, absorbed event_id -> merged_into).
+    every touched event, event_id -> merged_into of every event whose articles now report
+    another, article_id -> event_id of the earlier runs' articles that move with their
+    date-less group to another event).
     """
     df = dict(
         zip(term_frequencies["term"].to_pylist(), term_frequencies["df"].to_pylist(), strict=True)
@@ -671,9 +729,23 @@ def cluster_events(
         for a in ordered
     }
     renames = clusterer.merge(set(assigned.values()))
-    assigned = {a: renames.get(e, e) for a, e in assigned.items()}
-    touched = set(assigned.values()) | set(renames) | set(renames.values())
-    events = [clusterer.events[e] for e in sorted(touched)]
+    events = clusterer.events
+
+    def reported(event_id: str) -> str:
+        """The event the articles clustered into `event_id` report."""
+        event_id = renames.get(event_id, event_id)
+        return events[event_id].attached_to or event_id
+
+    # Date-less groups of earlier runs that now report another event: their state changes,
+    # and their articles move.
+    regrouped = {g for g, (was, _) in clusterer.published.items() if reported(g) != was}
+    moved = {
+        article_id: reported(group_id)
+        for group_id in sorted(regrouped)
+        for article_id in clusterer.published[group_id][1]
+    }
+    touched = set(assigned.values()) | set(renames) | set(renames.values()) | regrouped
+    assigned = {a: reported(e) for a, e in assigned.items()}
     updated = pa.Table.from_pylist(
         [
             {
@@ -686,25 +758,30 @@ def cluster_events(
                 "entities": _terms(e.entities),
                 "numbers": _terms(e.numbers),
                 "sources": sorted(e.sources),
-                "merged_into": renames.get(e.event_id),
+                "article_ids": e.members,
+                "merged_into": renames.get(e.event_id) or e.attached_to,
             }
-            for e in events
+            for e in (events[e] for e in sorted(touched))
         ],
         schema=STATE_SCHEMA,
     )
-    assignments = pa.table(
+    # Events that stopped standing on their own: articles published under them move on.
+    stood_down = {e: reported(e) for e in sorted(touched) if reported(e) != e}
+    return (
+        _mapping(assigned, "article_id", "event_id"),
+        updated,
+        _mapping(stood_down, "event_id", "merged_into"),
+        _mapping(moved, "article_id", "event_id"),
+    )
+
+
+def _mapping(pairs: dict[str, str], key: str, value: str) -> pa.Table:
+    return pa.table(
         {
-            "article_id": pa.array(list(assigned), pa.string()),
-            "event_id": pa.array(list(assigned.values()), pa.string()),
+            key: pa.array(list(pairs), pa.string()),
+            value: pa.array(list(pairs.values()), pa.string()),
         }
     )
-    renamed = pa.table(
-        {
-            "event_id": pa.array(list(renames), pa.string()),
-            "merged_into": pa.array(list(renames.values()), pa.string()),
-        }
-    )
-    return assignments, updated, renamed
 
 
 def document_frequencies(articles: pa.Table) -> pa.Table:
@@ -776,13 +853,16 @@ def assign_events(
     )
     batch_df = document_frequencies(to_cluster)
     term_frequencies = run_sql("newspipe.enrich", "sum_terms", history=term_history, batch=batch_df)
-    clustered, state, renames = cluster_events(to_cluster, live_state, term_frequencies, config)
+    clustered, state, renames, moved = cluster_events(
+        to_cluster, live_state, term_frequencies, config
+    )
     assignments = run_sql(
         "newspipe.enrich",
         "group_assignments",
         members=members,
         clustered=clustered,
         renames=renames,
+        moved=moved,
     )
     corpus = run_sql(
         "newspipe.enrich",

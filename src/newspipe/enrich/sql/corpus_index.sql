@@ -2,11 +2,13 @@
 with
 
 published_index as (
-    select article_id, event_date, published_date, source from published_index
+    select article_id, event_date, event_date_source, published_date, source
+    from published_index
 ),
 
 new_articles as (
-    select article_id, event_date, published_date, source from new_articles
+    select article_id, event_date, event_date_source, published_date, source
+    from new_articles
 ),
 
 groups as (

@@ -1,8 +1,10 @@
 -- The events table: per event, its articles' dates, counts and sources, and its label.
+-- Dates an article took from its event do not count: an article that moved to another
+-- event in a later run still holds its first event's date.
 with
 
 corpus as (
-    select article_id, event_date, published_date, source from corpus
+    select article_id, event_date, event_date_source, published_date, source from corpus
 ),
 
 assignments as (
@@ -22,8 +24,8 @@ members as (
 per_event as (
     select
         event_id,
-        min(event_date) as first_date,
-        max(event_date) as last_date,
+        min(event_date) filter (where event_date_source is distinct from 'event') as first_date,
+        max(event_date) filter (where event_date_source is distinct from 'event') as last_date,
         count(*)::integer as n_articles,
         count(distinct source)::integer as n_sources
     from members

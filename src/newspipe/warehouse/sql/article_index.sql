@@ -13,6 +13,7 @@ final as (
         n_words,
         left(coalesce(title, split_part(body, chr(10), 1)), 100) as headline,
         event_date,
+        event_date_source,
         source,
         dup_group_id,
         is_canonical,
