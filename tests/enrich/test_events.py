@@ -383,3 +383,12 @@ def test_labels_name_the_main_entities_and_title_words():
         {"ammonia": 0.9, "deal": 0.5, "hamburg": 0.8},
     )
     assert label == "Hanafi, Hamburg - ammonia deal"
+
+
+def test_labels_show_a_body_whole_and_an_area_without_its_kind():
+    label = event_label(
+        {"Orvane Technologies": 4, "Coquimbo Region": 3},
+        {"orvane": 0.9, "plant": 0.7, "closure": 0.6},
+    )
+    assert label == "Orvane Technologies, Coquimbo - plant closure"
+    assert event_label({"Joris van Aelst": 2}, {"portrait": 1.0}) == "van Aelst - portrait"

@@ -123,7 +123,7 @@ _PARTICLES = frozenset(
 )
 # Trailing words that name the kind of an administrative area: `Coquimbo Region` and
 # `Coquimbo` are one place, whereas `Gaza Strip` and `Gaza` are not merged.
-_AREA_WORDS = frozenset(
+AREA_WORDS = frozenset(
     [
         "region",
         "province",
@@ -273,7 +273,7 @@ def _label(text: str, start: int, surface: str, label: str, config: EnrichConfig
     if label in _PLACE_CORRECTABLE and is_place(surface, config.gazetteer_min_population):
         return "GPE"
     words = surface.split()
-    if label == "LOC" and len(words) > 1 and words[-1].casefold() in _AREA_WORDS:
+    if label == "LOC" and len(words) > 1 and words[-1].casefold() in AREA_WORDS:
         # `Coquimbo Region`, `Kent County`: an administrative area is a GPE.
         return "GPE"
     single_word = len(words) == 1 and not _is_acronym(surface)
@@ -299,7 +299,7 @@ def _contains(full: list[str], part: list[str], type_: str) -> bool:
     # Places: only `X` for `X Region` or `X de Y`, never `Gaza` for `Gaza Strip`.
     rest = full[n:]
     return full[:n] == part and (
-        rest[0] in _PARTICLES or (len(rest) == 1 and rest[0] in _AREA_WORDS)
+        rest[0] in _PARTICLES or (len(rest) == 1 and rest[0] in AREA_WORDS)
     )
 
 

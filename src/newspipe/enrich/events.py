@@ -40,6 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from newspipe.config import EventConfig
+from newspipe.enrich.entities import AREA_WORDS
 from newspipe.schema import EVENT_STATE, EVENTS, TERM_FREQUENCIES, conform
 from newspipe.sqlfiles import run_sql
 
@@ -799,13 +800,80 @@ def document_frequencies(articles: pa.Table) -> pa.Table:
     return conform(TERM_FREQUENCIES, pa.table({"term": list(df), "df": list(df.values())}))
 
 
-def event_label(entities: Counter, title_terms: dict[str, float]) -> str:
-    """A short label: the two most mentioned entities and the strongest title words."""
-    names = [
-        n.split()[-1] if len(n.split()) > 1 else n
-        for n, _ in sorted(entities.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+# Last words that say what kind of body or area a name is: such a name is shown whole
+# (`Orvane Technologies`) or without the kind (`Coquimbo Region` -> `Coquimbo`), never by
+# the kind alone as a surname would be.
+_BODY_WORDS = frozenset(
+    [
+        "agency",
+        "association",
+        "authority",
+        "bank",
+        "board",
+        "center",
+        "centre",
+        "church",
+        "club",
+        "college",
+        "commission",
+        "committee",
+        "company",
+        "corporation",
+        "council",
+        "court",
+        "department",
+        "foundation",
+        "group",
+        "inc",
+        "institute",
+        "league",
+        "ltd",
+        "ministry",
+        "museum",
+        "network",
+        "organisation",
+        "organization",
+        "party",
+        "police",
+        "press",
+        "school",
+        "service",
+        "services",
+        "society",
+        "systems",
+        "technologies",
+        "trust",
+        "union",
+        "university",
     ]
-    shown = {n.lower() for n in names}
+)
+
+
+def _short_name(name: str) -> str:
+    """A name as a label shows it: a person by the surname, a body whole, an area
+    without its kind."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    last = words[-1].casefold()
+    if last in AREA_WORDS:
+        return " ".join(words[:-1])
+    if last in _BODY_WORDS:
+        return name
+    # A surname keeps its particles: `van Aelst`, `de la Cruz`.
+    first = len(words) - 1
+    while first > 1 and words[first - 1].islower():
+        first -= 1
+    return " ".join(words[first:])
+
+
+def event_label(entities: Counter, title_terms: dict[str, float]) -> str:
+    """A short label: the two most mentioned entities and the strongest title words not
+    already shown."""
+    names = [
+        _short_name(n) for n, _ in sorted(entities.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    ]
+    shown = set(tokens(" ".join(names)))
     words = [
         w for w, _ in sorted(title_terms.items(), key=lambda kv: (-kv[1], kv[0])) if w not in shown
     ][:2]
