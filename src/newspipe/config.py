@@ -285,7 +285,7 @@ class EnrichConfig(_Frozen):
         description="Worker processes of nlp.pipe within one batch. Every call starts them "
         "and loads the model in each again, once per language of the batch: on this 2-core "
         "machine 2 processes made the entity step slower at 50,000 articles in 1,000-article "
-        "batches (41 against 46 articles/s). Parallelise across batches instead with the "
+        "batches (41 against 43 articles/s). Parallelise across batches instead with the "
         "Dask runner, whose workers load each model once.",
     )
     entity_types: tuple[str, ...] = Field(
