@@ -518,16 +518,30 @@ class _Clusterer:
             apart = _days_apart(report.days, event)
             if apart is not None and apart > config.window_days:
                 continue
-            score = (
-                config.weight_body * _cosine(report.body, event.body)
-                + config.weight_title * _cosine(report.title, event.title)
-                + config.weight_entities * self._entity_similarity(report.entities, event.entities)
-                + config.weight_numbers * _overlap(report.numbers, event.numbers)
+            score = self._combined(
+                _cosine(report.body, event.body),
+                _cosine(report.title, event.title),
+                self._entity_similarity(report.entities, event.entities),
+                _overlap(report.numbers, event.numbers),
+                apart,
             )
-            if apart:
-                score *= math.exp(-max(apart - 1, 0) / config.time_scale_days)
             scored.append((score, event_id))
         return sorted(scored, key=lambda se: (-se[0], se[1]))
+
+    def _combined(
+        self, body: float, title: float, entities: float, numbers: float, apart: int | None
+    ) -> float:
+        """The weighted signals, discounted by the days between the two."""
+        config = self.config
+        score = (
+            config.weight_body * body
+            + config.weight_title * title
+            + config.weight_entities * entities
+            + config.weight_numbers * numbers
+        )
+        if apart:
+            score *= math.exp(-max(apart - 1, 0) / config.time_scale_days)
+        return score
 
     def assign(self, report: _Report, dateless_only: bool = False) -> str:
         """Add the report to its best event at or above the join threshold, or to a new one."""
@@ -575,14 +589,13 @@ class _Clusterer:
             apart = _ranges_apart(event, other)
             if apart is not None and apart > config.window_days:
                 continue
-            score = (
-                config.weight_body * _cosine_both(event.body, other.body)
-                + config.weight_title * _cosine_both(event.title, other.title)
-                + config.weight_entities * self._entity_similarity(event.entities, other.entities)
-                + config.weight_numbers * _overlap(event.numbers, other.numbers)
+            score = self._combined(
+                _cosine_both(event.body, other.body),
+                _cosine_both(event.title, other.title),
+                self._entity_similarity(event.entities, other.entities),
+                _overlap(event.numbers, other.numbers),
+                apart,
             )
-            if apart:
-                score *= math.exp(-max(apart - 1, 0) / config.time_scale_days)
             if score > best_score:
                 best, best_score = other_id, score
         return best, best_score
