@@ -129,11 +129,10 @@ def main() -> None:
     for step, seconds in spent.items():
         print(f"{step:>10}: {seconds:8.1f} s  ({args.n / seconds:8.1f} articles/s)")
     print(f"{'total':>10}: {total:8.1f} s  ({args.n / total:8.1f} articles/s)")
-    # With workers the models' time is spread over processes: compare it with one worker's.
-    print(
-        f"NER models alone, one process: {ner:.1f} s = {ner / (total * args.workers):.0%} of "
-        f"enrichment's process time (n_process={args.processes}, workers={args.workers})"
-    )
+    share = f" = {ner / total:.0%} of enrichment" if args.workers == 1 else ""
+    print(f"NER models alone, one process: {ner:.1f} s{share} (n_process={args.processes})")
+    if args.workers > 1:
+        print(f"entity step over {args.workers} workers: {spent['entities']:.1f} s of wall time")
 
 
 if __name__ == "__main__":
