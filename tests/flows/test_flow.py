@@ -226,3 +226,68 @@ def test_the_dask_runner_gives_the_same_tables(prefect_api, sample_run, tmp_path
             else f"select * from {table} order by {key}"
         )
         assert _sql(on_dask, query) == _sql(warehouse_dir, query), table
+
+
+# Two visits of one minister to one town a year apart; the last three reports carry no date
+# at all (no dateline, no date in the text) and are about the second visit.
+VISIT_REPORTS = {
+    "visit-2023.txt": (
+        "Okafor in surprise Tamsel visit over Rakan raids\n\nPublished 6 November 2023\n\n"
+        "Foreign minister Okafor made a surprise visit to Tamsel on Sunday to discuss the raids "
+        "by the Rakan militia on border posts and the safety of the garrison.\n\n"
+        "Okafor met governor Ilunga at the garrison and promised more patrols along the river, "
+        "officials travelling with the minister said."
+    ),
+    "visit-2024.txt": (
+        "Okafor makes unannounced Tamsel visit after Veldran collapse\n\n"
+        "Published 14 December 2024\n\n"
+        "Foreign minister Okafor made an unannounced visit to Tamsel on Friday after the "
+        "collapse of the Veldran government, to discuss refugees crossing from Veldran and the "
+        "interim council.\n\nOkafor met governor Ilunga and aid agencies at the border camps, "
+        "officials travelling with the minister said."
+    ),
+    "undated-talks.txt": (
+        "Okafor talks Veldran in Tamsel\n\n"
+        "Okafor arrived unannounced in Tamsel for talks on Veldran after the collapse of its "
+        "government, and said the interim council must protect refugees crossing the river.\n\n"
+        "Governor Ilunga said the camps near the border held more families every day."
+    ),
+    "undated-visit.txt": (
+        "Okafor in Tamsel as Veldran council takes over\n\n"
+        "The foreign minister Okafor was in Tamsel to meet governor Ilunga about the interim "
+        "council in Veldran and the refugees arriving at the border camps.\n\n"
+        "Aid agencies told the minister the camps needed water and tents before winter."
+    ),
+    "undated-refugees.txt": (
+        "Refugees from Veldran reach Tamsel camps\n\n"
+        "Refugees fleeing the collapse of the Veldran government reached the Tamsel camps as "
+        "minister Okafor visited governor Ilunga to discuss the interim council.\n\n"
+        "Families crossing the river said they had walked for three days."
+    ),
+}
+
+
+def test_a_later_run_moves_undated_reports_to_the_event_they_belong_to(prefect_api, tmp_path):
+    from newspipe.metrics import bcubed
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name, text in VISIT_REPORTS.items():
+        (inputs / name).write_text(text, encoding="utf-8")
+    files = {p.name: p for p in inputs.iterdir()}
+    whole, split = tmp_path / "whole", tmp_path / "split"
+    _run(sorted(files.values()), whole)
+    # The first run knows only the 2023 visit: the undated reports go there for now.
+    _run([files[n] for n in ("visit-2023.txt", "undated-talks.txt", "undated-visit.txt")], split)
+    events = "select source_uri, event_id from articles"
+    assert len({event for _, event in _sql(split, events)}) == 1
+    _run([files[n] for n in ("visit-2024.txt", "undated-refugees.txt")], split)
+    in_whole, in_split = dict(_sql(whole, events)), dict(_sql(split, events))
+    assert bcubed(in_split, in_whole)[2] == 1.0
+    by_file = {Path(uri).name: event for uri, event in in_split.items()}
+    assert by_file["undated-talks.txt"] == by_file["visit-2024.txt"] != by_file["visit-2023.txt"]
+    spans = _sql(split, "select first_date, last_date, n_articles from events order by 1")
+    assert [(str(a), str(b), n) for a, b, n in spans] == [
+        ("2023-11-05", "2023-11-05", 1),
+        ("2024-12-13", "2024-12-13", 4),
+    ]
