@@ -27,61 +27,32 @@ from rapidfuzz.distance import Levenshtein
 from newspipe import schema
 from newspipe.config import EnrichConfig
 from newspipe.enrich.places import is_place, place_id
-from newspipe.schema import ENTITIES, Table, _field, conform
+from newspipe.schema import ENTITIES, ENTITY_MENTIONS, Table, _field, conform
 
 MENTIONS = Table(
     "mentions",
-    "extract_entities' output, before canonical names: one row per entity mention",
-    pa.schema(
-        [
-            _field("article_id", pa.string(), "The article.", contract=False, nullable=False),
-            _field(
-                "surface",
-                pa.string(),
-                "The mention as written, without a leading `the`, an honorific or a "
-                "possessive `'s`.",
-                contract=False,
-                nullable=False,
-            ),
-            _field(
-                "type",
-                pa.string(),
-                "`PERSON`, `ORG`, `GPE` or `LOC` (spaCy's label, corrected to PERSON "
-                "where the article uses it as a person's surname).",
-                contract=False,
-                nullable=False,
-            ),
-            _field(
-                "start_char",
-                pa.int32(),
-                "Offset of the surface's first character in the body.",
-                contract=False,
-                nullable=False,
-            ),
-            _field(
-                "end_char",
-                pa.int32(),
-                "Offset just after its last character.",
-                contract=False,
-                nullable=False,
-            ),
-            _field(
-                "local_name",
-                pa.string(),
-                "The full form this mention stands for in its article: a surname alone, "
-                "a shortened name or an acronym resolves to the full name the article uses "
-                "(earlier by preference); otherwise the surface itself.",
-                contract=False,
-                nullable=False,
-            ),
-            _field(
-                "same_as",
-                pa.string(),
-                "Another name the text says this mention is (`A (B)`, `A or B`, "
-                "`B, as A is known`, `, referring to A`); null when none.",
-                contract=False,
-            ),
-        ]
+    "extract_entities' output: entity_mentions before canonical names, with what the "
+    "article itself says each mention stands for",
+    ENTITY_MENTIONS.schema.remove(ENTITY_MENTIONS.schema.get_field_index("name"))
+    .append(
+        _field(
+            "local_name",
+            pa.string(),
+            "The full form this mention stands for in its article: a surname alone, "
+            "a shortened name or an acronym resolves to the full name the article uses "
+            "(earlier by preference); otherwise the surface itself.",
+            contract=False,
+            nullable=False,
+        )
+    )
+    .append(
+        _field(
+            "same_as",
+            pa.string(),
+            "Another name the text says this mention is (`A (B)`, `A or B`, "
+            "`B, as A is known`, `, referring to A`); null when none.",
+            contract=False,
+        )
     ),
     mode="append",
 )
