@@ -13,17 +13,11 @@ English, French and Spanish articles). Each figure is printed per language and o
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from pathlib import Path
 
-import pyarrow as pa
-
-from newspipe.clean import clean_documents
-from newspipe.config import CleanConfig, EnrichConfig
-from newspipe.enrich import enrich_articles
-from newspipe.enrich.entities import canonicalize_entities, extract_entities
-from newspipe.enrich.quotes import extract_quotes
+from newspipe.config import EnrichConfig
+from newspipe.evaluation import enrich_labelled
 from newspipe.metrics import enrichment_recall
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,25 +25,6 @@ CORPORA = {
     "seeds": (REPO.parent / "shared" / "seeds", "gold.json"),
     "sample": (REPO / "examples" / "corpus", "labels.json"),
 }
-
-
-def enrich_corpus(folder: Path, config: EnrichConfig) -> dict:
-    files = sorted(folder.glob("*.txt"))
-    documents = pa.table(
-        {
-            "doc_id": [f.stem for f in files],
-            "source_uri": [str(f) for f in files],
-            "text": [f.read_text(encoding="utf-8").removeprefix("\ufeff") for f in files],
-        }
-    )
-    articles = enrich_articles(clean_documents(documents, CleanConfig()).articles, config)
-    mentions = extract_entities(articles, config)
-    entity_mentions, entities, _ = canonicalize_entities(mentions, None, config)
-    return {
-        "articles": {r["article_id"]: r for r in articles.to_pylist()},
-        "entities": {(r["article_id"], r["type"], r["name"]) for r in entities.to_pylist()},
-        "quotes": extract_quotes(articles, entity_mentions, config).to_pylist(),
-    }
 
 
 def report(name: str, figures: dict[str, Counter]) -> None:
@@ -80,10 +55,10 @@ def main() -> None:
         if not (folder / label_file).is_file():
             print(f"{name}: {folder / label_file} not found, skipped")
             continue
-        labels = json.loads((folder / label_file).read_text(encoding="utf-8"))
         if args.show_misses:
             print(f"\n{name}: misses")
-        report(name, enrichment_recall(labels, enrich_corpus(folder, config), args.show_misses))
+        enriched = enrich_labelled(folder, label_file, config)
+        report(name, enrichment_recall(enriched["labels"], enriched, args.show_misses))
 
 
 if __name__ == "__main__":

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from newspipe.config import EnrichConfig
+from newspipe.evaluation import enrich_labelled
 from newspipe.metrics import enrichment_recall
-from tests.enrich.conftest import enrich_labelled
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
-"""Labelled corpora (the seeds, the sample corpus) cleaned and enriched in memory."""
+"""Labelled corpora (the seeds, the sample corpus) cleaned and enriched in memory, without
+Prefect or a warehouse, for the accuracy tests and benchmarks/eval_enrich.py."""
 
 from __future__ import annotations
 
