@@ -3,8 +3,9 @@
 Builds N articles in memory (default 50,000) by recombining the cleaned paragraphs of the
 sample corpus (examples/corpus) and the seeds (../shared/seeds, when present): cleaning runs
 once on the sources, then each synthetic article is 4-10 paragraphs drawn at random, with a
-publication date and a language taken from a source article. It runs the enrichment steps
-in the order the flow calls them, in batches, and prints the time of each step, the share
+publication date and a language taken from a source article. It runs the pipeline's
+enrichment phases (newspipe.pipeline.phases, as the flow's tasks call them) in batches, and
+prints the time of each step, the share
 of the spaCy NER models (nlp.pipe alone on the first --ner-sample bodies, scaled) and
 articles/s overall.
 
@@ -23,11 +24,10 @@ from pathlib import Path
 import pyarrow as pa
 
 from newspipe.clean import clean_documents
-from newspipe.config import CleanConfig, EnrichConfig
-from newspipe.enrich.dates import resolve_event_dates
-from newspipe.enrich.entities import _load_ner, canonicalize_entities, extract_entities
-from newspipe.enrich.language import detect_languages
-from newspipe.enrich.quotes import extract_quotes
+from newspipe.config import CleanConfig, EnrichConfig, Settings
+from newspipe.enrich.article.language import detect_languages
+from newspipe.enrich.canonical.entities import _load_ner
+from newspipe.pipeline import phases
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = [REPO / "examples" / "corpus", REPO.parent / "shared" / "seeds"]
@@ -62,9 +62,22 @@ def corpus(n: int, seed: int) -> pa.Table:
                 "body": "\n\n".join(paragraphs),
                 "published_date": source["published_date"],
                 "language": source["language"],
+                "site_name": None,
+                "page_source": None,
             }
         )
-    return pa.Table.from_pylist(rows)
+    return pa.Table.from_pylist(rows).cast(
+        pa.schema(
+            [
+                ("article_id", pa.string()),
+                ("body", pa.string()),
+                ("published_date", pa.date32()),
+                ("language", pa.string()),
+                ("site_name", pa.string()),
+                ("page_source", pa.string()),
+            ]
+        )
+    )
 
 
 def main() -> None:
@@ -83,33 +96,36 @@ def main() -> None:
     )
     args = parser.parse_args()
     config = EnrichConfig(ner_processes=args.processes)
+    settings = Settings(enrich=config)
     articles = corpus(args.n, args.seed)
     words = sum(len(b.split()) for b in articles["body"].to_pylist())
     print(f"{args.n} articles, {words / args.n:.0f} words each on average")
     for model in {config.spacy_model, *config.spacy_models.values()}:
         _load_ner(model)
-    spent = dict.fromkeys(["entities", "canonical", "quotes", "dates"], 0.0)
+    spent = dict.fromkeys(["entities", "canonical", "quotes", "language+dates"], 0.0)
     start = time.perf_counter()
     batches = [articles.slice(o, args.batch) for o in range(0, args.n, args.batch)]
+    canonical = [b.select(["article_id", "body", "language"]) for b in batches]
     t = time.perf_counter()
     if args.workers > 1:
         # As the Dask runner runs per-batch tasks: worker processes that each load the
         # models once and take whole batches.
         with ProcessPoolExecutor(args.workers) as pool:
-            mentions = list(pool.map(extract_entities, batches, [config] * len(batches)))
+            mentioned = list(pool.map(phases.entities_batch, canonical, [settings] * len(batches)))
     else:
-        mentions = [extract_entities(batch, config) for batch in batches]
+        mentioned = [phases.entities_batch(batch, settings) for batch in canonical]
     spent["entities"] += time.perf_counter() - t
     t = time.perf_counter()
-    entity_mentions, _, _ = canonicalize_entities(pa.concat_tables(mentions), None, config)
+    mentions = pa.concat_tables([m.mentions for m in mentioned])
+    entity_mentions = phases.name_entities(mentions, None, settings).result.mentions
     spent["canonical"] += time.perf_counter() - t
-    for batch in batches:
+    for batch, canonical_batch in zip(batches, canonical, strict=True):
         t = time.perf_counter()
-        extract_quotes(batch, entity_mentions, config)
+        phases.quotes_batch(canonical_batch, entity_mentions, settings)
         spent["quotes"] += time.perf_counter() - t
         t = time.perf_counter()
-        resolve_event_dates(batch, config)
-        spent["dates"] += time.perf_counter() - t
+        phases.enrich_batch(batch.drop_columns(["language"]), settings)
+        spent["language+dates"] += time.perf_counter() - t
     total = time.perf_counter() - start
     # The models' own time: nlp.pipe alone over the first --ner-sample bodies, each with the
     # pipeline of its language as extract_entities routes it, scaled to all articles.

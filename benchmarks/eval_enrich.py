@@ -2,8 +2,8 @@
 
 Usage: .venv/bin/python benchmarks/eval_enrich.py [--corpus seeds|sample|both] [--show-misses]
 
-Cleans and enriches the labelled corpora in memory, without Prefect or a warehouse, and
-scores what issue 5 names: entity recall per type under the canonical name (the labels'
+Runs the labelled corpora through the whole pipeline (newspipe.evaluation: every stage,
+dedup included, into a temporary warehouse, without Prefect) and scores what issue 5 names: entity recall per type under the canonical name (the labels'
 `entity_aliases` map a variant to its canonical name), quotes found with the right speaker,
 `event_date` where the label gives one, and `language`. Corpora: the seeds
 (../shared/seeds/gold.json, when present) and the sample corpus (examples/corpus/labels.json:

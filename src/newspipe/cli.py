@@ -58,6 +58,8 @@ _QUIET_PREFECT = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
     "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",
+    # The pipeline logs its counts through the standard `newspipe` logger.
+    "PREFECT_LOGGING_EXTRA_LOGGERS": "newspipe",
 }
 
 

@@ -358,6 +358,15 @@ class EnrichConfig(_Frozen):
         description="Paragraphs searched first for the event date: news puts when it "
         "happened in the lede, and later dates are more often background.",
     )
+    max_chars_read: int = Field(
+        100_000,
+        ge=1_000,
+        description="Characters of a body that entity, quote, event-date and event reading "
+        "take (from its start): a budget, so that no single document costs a run minutes "
+        "or gigabytes (spaCy refuses texts over a million characters, and its time grows "
+        "with the text). News articles run to a few thousand characters; a long read of "
+        "15,000 words is about 100,000. `articles.body_chars_read` records a cut.",
+    )
     max_event_lag_days: int = Field(
         31,
         ge=0,

@@ -245,6 +245,15 @@ ARTICLES = Table(
                 nullable=False,
             ),
             _field(
+                "body_chars_read",
+                pa.int32(),
+                "When the body is longer than `EnrichConfig.max_chars_read`, the characters "
+                "from its start that entity, quote, event-date and event reading took (a "
+                "budget, so that no single document costs a run minutes); null when they "
+                "read the whole body. Cleaning and deduplication always read all of it.",
+                contract=False,
+            ),
+            _field(
                 "run_id",
                 pa.string(),
                 "The run in which the article was first seen.",

@@ -171,17 +171,17 @@ def test_a_rerun_after_a_failed_publish_reuses_the_finished_batches(
     from newspipe import warehouse
 
     files = sorted(SAMPLE_CORPUS.glob("*.txt"))[:6]
-    publish_run = warehouse.publish_run
+    commit = warehouse.Warehouse.commit
 
-    def failing_publish(*args, **kwargs):
+    def failing_commit(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(warehouse, "publish_run", failing_publish)
+    monkeypatch.setattr(warehouse.Warehouse, "commit", failing_commit)
     with pytest.raises(OSError, match="disk full"):
         _run(files, tmp_path / "wh", batch_size=2)
     assert not (tmp_path / "wh" / "newspipe.duckdb").exists()
 
-    monkeypatch.setattr(warehouse, "publish_run", publish_run)
+    monkeypatch.setattr(warehouse.Warehouse, "commit", commit)
     summary = _run(files, tmp_path / "wh", batch_size=2)
     assert summary["n_articles"] == 6
     with get_client(sync_client=True) as client:

@@ -8,7 +8,7 @@ import pyarrow as pa
 import pytest
 
 from newspipe.config import EnrichConfig
-from newspipe.enrich.dates import resolve_event_dates
+from newspipe.enrich.article.dates import resolve_event_dates
 
 CONFIG = EnrichConfig()
 

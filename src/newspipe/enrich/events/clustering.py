@@ -40,7 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from newspipe.config import EventConfig
-from newspipe.enrich.entities import AREA_WORDS
+from newspipe.enrich.canonical.entities import AREA_WORDS
 from newspipe.schema import EVENT_STATE, EVENTS, TERM_FREQUENCIES, conform
 from newspipe.sqlfiles import run_sql
 
@@ -925,7 +925,7 @@ def assign_events(
         no_names = pa.array([[]] * new_articles.num_rows, pa.list_(pa.string()))
         new_articles = new_articles.append_column("entity_names", no_names)
     members = run_sql(
-        "newspipe.enrich", "group_events", published_index=published_index, groups=groups
+        "newspipe.enrich.events", "group_events", published_index=published_index, groups=groups
     )
     unassigned = members.filter(pc.and_(pc.is_null(members["event_id"]), members["is_canonical"]))
     to_cluster = new_articles.filter(pc.is_in(new_articles["article_id"], unassigned["article_id"]))
@@ -933,12 +933,14 @@ def assign_events(
         "cluster_date", pc.coalesce(to_cluster["event_date"], to_cluster["published_date"])
     )
     batch_df = document_frequencies(to_cluster)
-    term_frequencies = run_sql("newspipe.enrich", "sum_terms", history=term_history, batch=batch_df)
+    term_frequencies = run_sql(
+        "newspipe.enrich.events", "sum_terms", history=term_history, batch=batch_df
+    )
     clustered, state, renames, moved = cluster_events(
         to_cluster, live_state, term_frequencies, config
     )
     assignments = run_sql(
-        "newspipe.enrich",
+        "newspipe.enrich.events",
         "group_assignments",
         members=members,
         clustered=clustered,
@@ -946,20 +948,22 @@ def assign_events(
         moved=moved,
     )
     corpus = run_sql(
-        "newspipe.enrich",
+        "newspipe.enrich.events",
         "corpus_index",
         published_index=published_index,
         new_articles=new_articles,
         groups=groups,
     )
     event_dates = run_sql(
-        "newspipe.enrich",
+        "newspipe.enrich.events",
         "event_dates",
         corpus=corpus,
         assignments=assignments,
         new_articles=new_articles,
     )
-    dated = run_sql("newspipe.enrich", "apply_event_dates", corpus=corpus, event_dates=event_dates)
+    dated = run_sql(
+        "newspipe.enrich.events", "apply_event_dates", corpus=corpus, event_dates=event_dates
+    )
     label_schema = pa.schema([("event_id", pa.string()), ("label", pa.string())])
     earlier = published_labels.select(["event_id", "label"]).cast(label_schema)
     now = state_labels(state.filter(pc.is_null(state["merged_into"])))
@@ -971,11 +975,11 @@ def assign_events(
         ]
     )
     events = run_sql(
-        "newspipe.enrich",
+        "newspipe.enrich.events",
         "events",
         corpus=dated,
         assignments=assignments,
-        labels=run_sql("newspipe.enrich", "latest_labels", labels=labels),
+        labels=run_sql("newspipe.enrich.events", "latest_labels", labels=labels),
     )
     return EventResult(
         assignments=assignments,

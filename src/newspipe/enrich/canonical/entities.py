@@ -18,6 +18,7 @@ import re
 import unicodedata
 import warnings
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import cache
 
 import pyarrow as pa
@@ -26,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from newspipe import schema
 from newspipe.config import EnrichConfig
-from newspipe.enrich.places import is_place, place_id
+from newspipe.enrich.canonical.places import is_place, place_id
 from newspipe.schema import ENTITIES, ENTITY_MENTIONS, Table, _field, conform
 
 MENTIONS = Table(
@@ -477,15 +478,23 @@ def _similar(a: str, b: str, config: EnrichConfig) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class EntityResult:
+    """What `canonicalize_entities` gives: tables of the contract and of the warehouse."""
+
+    mentions: pa.Table  # entity_mentions: every mention with its canonical name
+    entities: pa.Table  # entities: canonical entity per article with its mention count
+    aliases: pa.Table  # entity_aliases: every spelling known so far and its canonical name
+
+
 def canonicalize_entities(
     mentions: pa.Table, known_names: pa.Table | None, config: EnrichConfig
-) -> tuple[pa.Table, pa.Table, pa.Table]:
+) -> EntityResult:
     """Canonical names over a whole corpus of mentions (from `extract_entities`).
 
     `known_names` is the published `entity_aliases` table of earlier runs (alias, type,
     name), or None: a variant already mapped keeps its name, so names are stable across
-    runs. Returns (entity_mentions, entities, entity_aliases), the last covering the known
-    aliases and this run's.
+    runs. The aliases cover the known ones and this run's.
     """
     rows = mentions.to_pylist()
     known = known_names.to_pylist() if known_names is not None else []
@@ -648,4 +657,4 @@ def canonicalize_entities(
         ),
     )
     alias_table = pa.Table.from_pylist(aliases, schema.ENTITY_ALIASES.schema)
-    return entity_mentions, entities, alias_table
+    return EntityResult(mentions=entity_mentions, entities=entities, aliases=alias_table)

@@ -7,7 +7,7 @@ import pytest
 
 from newspipe.clean.publishers import registrable_domain
 from newspipe.config import EnrichConfig
-from newspipe.enrich.entities import (
+from newspipe.enrich.canonical.entities import (
     MENTIONS,
     _find_aliases,
     canonicalize_entities,
@@ -29,9 +29,9 @@ def _articles(*bodies: str) -> pa.Table:
 
 def _names(*bodies: str, known=None) -> tuple[dict, pa.Table]:
     mentions = extract_entities(_articles(*bodies), CONFIG)
-    entity_mentions, entities, aliases = canonicalize_entities(mentions, known, CONFIG)
-    by_surface = {(r["article_id"], r["surface"]): r["name"] for r in entity_mentions.to_pylist()}
-    return by_surface, aliases
+    result = canonicalize_entities(mentions, known, CONFIG)
+    by_surface = {(r["article_id"], r["surface"]): r["name"] for r in result.mentions.to_pylist()}
+    return by_surface, result.aliases
 
 
 def test_a_surname_alone_resolves_to_the_full_name_used_earlier():
@@ -62,7 +62,7 @@ def _mentions(*rows: tuple) -> pa.Table:
 
 
 def _canonical(mentions: pa.Table, known=None) -> dict:
-    entity_mentions, _, _ = canonicalize_entities(mentions, known, CONFIG)
+    entity_mentions = canonicalize_entities(mentions, known, CONFIG).mentions
     return {(r["article_id"], r["surface"]): r["name"] for r in entity_mentions.to_pylist()}
 
 
@@ -166,7 +166,7 @@ def test_known_aliases_keep_names_stable_across_runs():
     known = pa.table({"alias": ["Mohamed Haddad"], "type": ["PERSON"], "name": ["Mohammed Haddad"]})
     mentions = _mentions(("a", "Mohamed Haddad", "PERSON", None, None))
     assert _canonical(mentions, known) == {("a", "Mohamed Haddad"): "Mohammed Haddad"}
-    _, _, aliases = canonicalize_entities(mentions, known, CONFIG)
+    aliases = canonicalize_entities(mentions, known, CONFIG).aliases
     assert {"alias": "Mohamed Haddad", "type": "PERSON", "name": "Mohammed Haddad"} in (
         aliases.to_pylist()
     )
@@ -180,7 +180,7 @@ def test_entities_count_mentions_per_article():
         ),
         CONFIG,
     )
-    _, entities, _ = canonicalize_entities(mentions, None, CONFIG)
+    entities = canonicalize_entities(mentions, None, CONFIG).entities
     counts = {(r["name"], r["type"]): r["mentions"] for r in entities.to_pylist()}
     assert counts[("Gregor Lindqvist", "PERSON")] == 2
 
@@ -199,7 +199,7 @@ def test_origin_domains_are_registrable_domains(text, domain):
 
 def _typed(articles: pa.Table) -> set[tuple[str, str, str]]:
     mentions = extract_entities(articles, CONFIG)
-    _, entities, _ = canonicalize_entities(mentions, None, CONFIG)
+    entities = canonicalize_entities(mentions, None, CONFIG).entities
     return {(r["article_id"], r["type"], r["name"]) for r in entities.to_pylist()}
 
 
@@ -254,7 +254,7 @@ def test_a_surname_that_is_also_a_town_stays_a_person():
 
 
 def test_one_name_labelled_differently_across_articles_is_one_entity_of_the_majority_type():
-    _, entities, _ = canonicalize_entities(
+    entities = canonicalize_entities(
         _mentions(
             ("a1", "Zorgnet Veluwe", "ORG", None, None),
             ("a2", "Zorgnet Veluwe", "ORG", None, None),
@@ -262,7 +262,7 @@ def test_one_name_labelled_differently_across_articles_is_one_entity_of_the_majo
         ),
         None,
         CONFIG,
-    )
+    ).entities
     assert {(r["name"], r["type"]) for r in entities.to_pylist()} == {("Zorgnet Veluwe", "ORG")}
 
 

@@ -7,7 +7,7 @@ import re
 import pyarrow as pa
 
 from newspipe.config import EnrichConfig
-from newspipe.enrich.quotes import extract_quotes
+from newspipe.enrich.canonical.quotes import extract_quotes
 
 CONFIG = EnrichConfig()
 

@@ -6,7 +6,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from newspipe.config import EventConfig
-from newspipe.enrich.events import (
+from newspipe.enrich.events.clustering import (
     STATE_SCHEMA,
     assign_events,
     event_label,

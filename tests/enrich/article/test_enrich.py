@@ -3,7 +3,7 @@ from datetime import date
 import pyarrow as pa
 
 from newspipe.config import EnrichConfig
-from newspipe.enrich import derive_sources, detect_languages, enrich_articles
+from newspipe.enrich.article import derive_sources, detect_languages, enrich_articles
 
 
 def test_languages_from_the_packaged_model():
