@@ -102,30 +102,24 @@ def main() -> None:
     print(f"{args.n} articles, {words / args.n:.0f} words each on average")
     for model in {config.spacy_model, *config.spacy_models.values()}:
         _load_ner(model)
-    spent = dict.fromkeys(["entities", "canonical", "quotes", "language+dates"], 0.0)
     start = time.perf_counter()
     batches = [articles.slice(o, args.batch) for o in range(0, args.n, args.batch)]
-    canonical = [b.select(["article_id", "body", "language"]) for b in batches]
+    for batch in batches:
+        phases.enrich_batch(batch.drop_columns(["language"]), settings)
+    canonical = [b.select(phases.CANONICAL_INPUT) for b in batches]
     t = time.perf_counter()
     if args.workers > 1:
         # As the Dask runner runs per-batch tasks: worker processes that each load the
         # models once and take whole batches.
         with ProcessPoolExecutor(args.workers) as pool:
-            mentioned = list(pool.map(phases.entities_batch, canonical, [settings] * len(batches)))
+            read = list(pool.map(phases.canonical_batch, canonical, [settings] * len(batches)))
     else:
-        mentioned = [phases.entities_batch(batch, settings) for batch in canonical]
-    spent["entities"] += time.perf_counter() - t
-    t = time.perf_counter()
-    mentions = pa.concat_tables([m.mentions for m in mentioned])
+        read = [phases.canonical_batch(batch, settings) for batch in canonical]
+    wall_entities_dates = time.perf_counter() - t
+    mentions = pa.concat_tables([r.mentions for r in read])
     entity_mentions = phases.name_entities(mentions, None, settings).result.mentions
-    spent["canonical"] += time.perf_counter() - t
-    for batch, canonical_batch in zip(batches, canonical, strict=True):
-        t = time.perf_counter()
-        phases.quotes_batch(canonical_batch, entity_mentions, settings)
-        spent["quotes"] += time.perf_counter() - t
-        t = time.perf_counter()
-        phases.enrich_batch(batch.drop_columns(["language"]), settings)
-        spent["language+dates"] += time.perf_counter() - t
+    for batch in canonical:
+        phases.quotes_batch(batch, entity_mentions, settings)
     total = time.perf_counter() - start
     # The models' own time: nlp.pipe alone over the first --ner-sample bodies, each with the
     # pipeline of its language as extract_entities routes it, scaled to all articles.
@@ -142,13 +136,14 @@ def main() -> None:
         ):
             pass
     ner = (time.perf_counter() - t) * args.n / sample.num_rows
-    for step, seconds in spent.items():
-        print(f"{step:>10}: {seconds:8.1f} s  ({args.n / seconds:8.1f} articles/s)")
-    print(f"{'total':>10}: {total:8.1f} s  ({args.n / total:8.1f} articles/s)")
+    # Steps that ran in worker processes are timed there, not here.
+    for step, seconds in phases.step_seconds().items():
+        print(f"{step:>16}: {seconds:8.1f} s  ({args.n / seconds:8.1f} articles/s)")
+    print(f"{'total':>16}: {total:8.1f} s  ({args.n / total:8.1f} articles/s)")
     share = f" = {ner / total:.0%} of enrichment" if args.workers == 1 else ""
     print(f"NER models alone, one process: {ner:.1f} s{share} (n_process={args.processes})")
     if args.workers > 1:
-        print(f"entity step over {args.workers} workers: {spent['entities']:.1f} s of wall time")
+        print(f"entities and dates over {args.workers} workers: {wall_entities_dates:.1f} s wall")
 
 
 if __name__ == "__main__":

@@ -3,9 +3,10 @@
 Usage: .venv/bin/python benchmarks/eval_enrich.py [--corpus seeds|sample|both] [--show-misses]
 
 Runs the labelled corpora through the whole pipeline (newspipe.evaluation: every stage,
-dedup included, into a temporary warehouse, without Prefect) and scores what issue 5 names: entity recall per type under the canonical name (the labels'
-`entity_aliases` map a variant to its canonical name), quotes found with the right speaker,
-`event_date` where the label gives one, and `language`. Corpora: the seeds
+dedup included, into a temporary warehouse, without Prefect) and scores entity recall per
+type under the canonical name (the labels' `entity_aliases` map a variant to its canonical
+name), quotes found with the right speaker, `event_date` where the label gives one, and
+`language`. Corpora: the seeds
 (../shared/seeds/gold.json, when present) and the sample corpus (examples/corpus/labels.json:
 English, French and Spanish articles). Each figure is printed per language and overall.
 """

@@ -118,7 +118,7 @@ TASKS = {
     phases.sketch_batch: _batch(phases.sketch_batch, "sketch_batch"),
     warehouse.load_dedup_history: _storage(warehouse.load_dedup_history, "load_dedup_history"),
     phases.group_duplicates: _global(phases.group_duplicates, "deduplicate"),
-    phases.entities_batch: _batch(phases.entities_batch, "entities_batch"),
+    phases.canonical_batch: _batch(phases.canonical_batch, "entities_batch"),
     phases.name_entities: _global(phases.name_entities, "canonicalize_entities"),
     phases.quotes_batch: _batch(phases.quotes_batch, "quotes_batch"),
     warehouse.load_live_events: _storage(warehouse.load_live_events, "load_live_events"),

@@ -133,12 +133,13 @@ class IngestConfig(_Frozen):
         "batches of this size.",
     )
     max_bytes: int = Field(
-        20_000_000,
+        5_000_000,
         ge=1,
-        description="A single-document file (text, HTML page, feed) or one record larger "
-        "than this is quarantined: a news article is well under 1 MB, so a 20 MB 'article' "
-        "is a mistake (a dump, a binary). Record files and web archives as a whole have no "
-        "limit: they are streamed.",
+        description="A single-document file (text, HTML page, feed), one record or one "
+        "archived page larger than this (once decompressed) is quarantined unread: a news "
+        "article's text is well under 100 KB and its HTML page rarely over 2 MB with its "
+        "scripts, so a 5 MB 'article' is a mistake (a dump, a binary, a bomb). Record files "
+        "and web archives as a whole have no limit: they are streamed.",
     )
     extensions: dict[str, tuple[str, ...]] = Field(
         default_factory=_default_extensions,
@@ -226,6 +227,16 @@ class DedupConfig(_Frozen):
         description="Estimated Jaccard at or above which two candidates are the same story: "
         "well above what different stories on one event share (0.06 on the sample corpus, "
         "about 0.1 for two stories sharing one quoted paragraph).",
+    )
+    max_bucket_size: int = Field(
+        100,
+        ge=2,
+        description="An LSH bucket holding more articles than this (a template: 10,000 feed "
+        "items alike but for a number) pairs each article with the next one only, not with "
+        "every other: its pairs would grow with the square of its size (a 10,000-item feed "
+        "took 234 s with every pair, 50 million of them). Groups are connected "
+        "components, which the chain still joins; stories sharing a bucket are nearly "
+        "always a handful.",
     )
     seed: int = Field(
         1,

@@ -21,9 +21,10 @@ def read_sql(package: str, name: str) -> str:
     return resources.files(package).joinpath("sql", f"{name}.sql").read_text(encoding="utf-8")
 
 
-def run_sql(package: str, name: str, **tables: pa.Table) -> pa.Table:
-    """Run a stage's SQL file on an in-memory DuckDB where `tables` are visible by name."""
+def run_sql(package: str, name: str, params: dict | None = None, **tables: pa.Table) -> pa.Table:
+    """Run a stage's SQL file on an in-memory DuckDB where `tables` are visible by name and
+    `params` are bound to its `$name` parameters."""
     with duckdb.connect() as con:
         for table_name, table in tables.items():
             con.register(table_name, table)
-        return con.sql(read_sql(package, name)).to_arrow_table()
+        return con.sql(read_sql(package, name), params=params).to_arrow_table()

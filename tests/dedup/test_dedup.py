@@ -201,3 +201,40 @@ def test_short_paragraphs_are_not_tracked():
 def test_an_empty_batch_gives_empty_tables():
     result = run_once([])
     assert result.groups.num_rows == 0 and result.paragraph_copies.num_rows == 0
+
+
+def _template_items(n: int) -> list[dict]:
+    """Feed items made from one template: alike but for a number and a word."""
+    rng = random.Random(3)
+    return [
+        {
+            "article_id": f"item{i:04d}",
+            "body": f"Inspectors checked pier {i} of the {rng.choice(WORDS)} terminal. "
+            + " ".join(WIRE[:2]),
+        }
+        for i in range(n)
+    ]
+
+
+def test_a_template_larger_than_a_bucket_is_still_one_group_through_a_chain():
+    items = _template_items(60)
+    everyone = groups_of(
+        DedupWarehouse(dedup.DedupConfig(max_bucket_size=1000)).run(articles(items))
+    )
+    chained = groups_of(DedupWarehouse(dedup.DedupConfig(max_bucket_size=5)).run(articles(items)))
+    assert len(set(everyone.values())) == 1
+    assert chained == everyone
+
+
+def test_two_stories_sharing_a_large_bucket_stay_apart():
+    story_b = [
+        {"article_id": f"other{i:04d}", "body": " ".join(OTHER_STORY_SAME_TOPIC[:3])}
+        for i in range(8)
+    ]
+    groups = groups_of(
+        DedupWarehouse(dedup.DedupConfig(max_bucket_size=5)).run(
+            articles(_template_items(40) + story_b)
+        )
+    )
+    assert {groups[f"item{i:04d}"] for i in range(40)} == {"item0000"}
+    assert {groups[f"other{i:04d}"] for i in range(8)} == {"other0000"}

@@ -182,6 +182,7 @@ def _near_pairs(
     candidates = run_sql(
         "newspipe.dedup",
         "candidate_pairs",
+        params={"max_bucket_size": config.max_bucket_size},
         banded=pa.table(
             {
                 "node": node,

@@ -23,6 +23,7 @@ from newspipe.ingest.read import (
     read_parquet,
     read_txt,
     read_warc,
+    refused_documents,
 )
 
 __all__ = [
@@ -44,4 +45,5 @@ __all__ = [
     "read_parquet",
     "read_txt",
     "read_warc",
+    "refused_documents",
 ]

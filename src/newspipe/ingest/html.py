@@ -17,6 +17,7 @@ in which it finds no text is quarantined.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,6 +36,9 @@ _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_:.-]+)"""
 # any date in the text ("(c) 2024" is not a publication date).
 _DATE_PARAMS = set_date_params(extensive=False)
 NO_TEXT = "no article text found by trafilatura"
+# trafilatura logs every page it cannot parse at ERROR level on the console; what it found
+# (or not) reaches the user as the document's row, so its own messages are left to debug.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 _SPACES = re.compile(r"\s+")
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 import pyarrow as pa
 
 from newspipe.config import IngestConfig
-from newspipe.ingest.documents import batches, quarantined_row
+from newspipe.ingest.documents import RAW_DOCUMENT_SCHEMA, batches, quarantined_row
 from newspipe.ingest.feeds import feed_rows
 from newspipe.ingest.html import html_rows
 from newspipe.ingest.records import csv_rows, jsonl_rows, parquet_rows
@@ -86,6 +86,20 @@ def read_documents(uris: Iterable[str], config: IngestConfig) -> Iterator[pa.Tab
     rows keep the order of `uris`, and within a file the order of its records."""
     rows = (row for uri in uris for row in document_rows(uri, config))
     return batches(rows, config.batch_size)
+
+
+def refused_documents(refused: list[tuple[str, str]], config: IngestConfig) -> pa.Table:
+    """One quarantined row per entry discovery refused (a FIFO, a dangling link, ...)."""
+    rows = [
+        quarantined_row(
+            source_uri=path,
+            fmt=format_by_extension(path, config) or "unknown",
+            input_file=path,
+            error=f"unreadable: {reason}",
+        )
+        for path, reason in refused
+    ]
+    return pa.Table.from_pylist(rows, schema=RAW_DOCUMENT_SCHEMA)
 
 
 def _reader_for(fmt: str) -> Callable[[str, IngestConfig], Iterator[pa.Table]]:

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newspipe.config import IngestConfig, RecordFields
@@ -27,6 +28,9 @@ from newspipe.ingest.streams import Opened, file_name, strip_compression_suffix
 from newspipe.ingest.text import damaged_error, normalise_line_ends
 
 HINTS = ("url", "title", "author", "published", "source")
+# A JSON line may spell a text longer than the text itself (`\u00e9` for `é`): a line is
+# refused unread only beyond this many bytes per byte of the largest text accepted.
+JSON_LINE_BYTES_PER_TEXT_BYTE = 8
 # A JSON object per line; `.json` files holding one array (or one object) of records are
 # read whole when within max_bytes.
 _JSON_ARRAY_START = b"["
@@ -105,7 +109,7 @@ class FieldMap:
             raise RecordError(self.no_text_reason())
         text = next((t for t in (_text(record[c]) for c in columns["text"]) if t is not None), None)
         if text is None:
-            raise RecordError(f"empty text in field {columns['text'][0]!r}")
+            raise RecordError(_no_text(columns["text"][0], record[columns["text"][0]]))
         data = text.encode("utf-8", errors="surrogatepass")
         if len(data) > max_bytes:
             raise RecordError(
@@ -122,6 +126,24 @@ class FieldMap:
         hints["url"] = url
         hints["source"] = domain_of(url) or domain_of(hints["source"]) or hints["source"]
         return data, normalise_line_ends(text), hints
+
+
+def _no_text(field: str, value: Any) -> str:
+    """Why a record's text field gives no text: empty, or a value of another kind."""
+    if (
+        value is None
+        or isinstance(value, str)
+        or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+    ):
+        return f"empty text in field {field!r}"
+    return f"field {field!r} is {_kind(value)}, not text"
+
+
+def _kind(value: Any) -> str:
+    kinds = {bool: "a boolean", int: "a number", float: "a number", dict: "an object"}
+    if isinstance(value, list):
+        return "a list of non-text values"
+    return next((k for t, k in kinds.items() if isinstance(value, t)), type(value).__name__)
 
 
 def _record_row(
@@ -170,7 +192,17 @@ def jsonl_rows(opened: Opened, uri: str, config: IngestConfig) -> Iterator[dict]
         yield from _json_array_rows(opened, uri, config, fields)
         return
     number = 0
-    for number, line in enumerate(opened.stream, start=1):
+    longest = max(JSON_LINE_BYTES_PER_TEXT_BYTE * config.max_bytes, 1 << 20)
+    for number, line in enumerate(_bounded_lines(opened.stream, longest), start=1):
+        if line is None:
+            yield quarantined_row(
+                source_uri=record_uri(uri, number),
+                fmt="jsonl",
+                input_file=uri,
+                record_no=number,
+                error=record_error(number, uri, f"line over {longest} bytes (ingest.max_bytes)"),
+            )
+            continue
         if not line.endswith(b"\n") and opened.damage():
             # The last line of a cut stream is the cut record, whatever it parses as.
             number -= 1
@@ -192,6 +224,18 @@ def jsonl_rows(opened: Opened, uri: str, config: IngestConfig) -> Iterator[dict]
         yield _record_row(fields, record, uri, "jsonl", number, config)
     if opened.damage():
         yield broken_row(number + 1, uri, "jsonl", opened, "")
+
+
+def _bounded_lines(stream, longest: int) -> Iterator[bytes | None]:
+    """The lines of `stream`; None for a line longer than `longest`, which is skipped
+    without being held in memory."""
+    while line := stream.readline(longest + 1):
+        if len(line) <= longest or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 def _json_array_rows(
@@ -308,6 +352,16 @@ def parquet_rows(opened: Opened, uri: str, config: IngestConfig) -> Iterator[dic
                 error=f"parquet: {fields.no_text_reason()}; the columns are {', '.join(names)}",
             )
             return
+        text_types = {c: parquet.schema_arrow.field(c).type for c in columns["text"]}
+        if not any(_is_text_type(t) for t in text_types.values()):
+            field, type_ = next(iter(text_types.items()))
+            yield quarantined_row(
+                source_uri=uri,
+                fmt="parquet",
+                input_file=uri,
+                error=f"parquet: field {field!r} is {type_}, not text",
+            )
+            return
         wanted = sorted({c for cs in columns.values() for c in cs}, key=names.index)
         for batch in parquet.iter_batches(batch_size=config.batch_size, columns=wanted):
             for record in batch.to_pylist():
@@ -316,3 +370,10 @@ def parquet_rows(opened: Opened, uri: str, config: IngestConfig) -> Iterator[dic
     except (OSError, ValueError) as exc:
         # pyarrow reports a damaged or cut file as ArrowInvalid (a ValueError) or OSError.
         yield broken_row(number + 1, uri, "parquet", opened, str(exc))
+
+
+def _is_text_type(type_) -> bool:
+    """Arrow types a text field may have: strings, or lists of strings (paragraphs)."""
+    if pa.types.is_list(type_) or pa.types.is_large_list(type_):
+        type_ = type_.value_type
+    return pa.types.is_string(type_) or pa.types.is_large_string(type_)

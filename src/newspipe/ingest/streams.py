@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import bz2
 import io
+import os
 import re
+import stat
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +26,7 @@ from typing import BinaryIO
 
 import fsspec
 import zstandard
+from fsspec.implementations.local import LocalFileSystem
 
 from newspipe.config import IngestConfig
 
@@ -41,6 +44,23 @@ HEAD_BYTES = 4096
 _RAW_CHUNK = 1 << 16
 _FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]")
 _HTML_TAG = re.compile(rb"<(!doctype\s+html|html|head|body|meta|title|div|p)[\s>]", re.IGNORECASE)
+
+
+class NotARegularFile(OSError):
+    """A path that is not a regular file (a FIFO, a socket, a device)."""
+
+
+def describe_special(path: str) -> str:
+    """What kind of file system entry `path` is, when it is not a regular file."""
+    mode = os.stat(path).st_mode
+    kinds = [
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISDIR, "a directory"),
+    ]
+    return next((kind for test, kind in kinds if test(mode)), "a special file")
 
 
 def is_url(uri: str) -> bool:
@@ -159,6 +179,7 @@ class Opened:
     compression: str | None
     size: int
     decompressor: _Decompressing | None = None
+    raw: BinaryIO | None = None  # the stored (compressed) bytes, for a compressed input
 
     def damage(self) -> str | None:
         return self.decompressor.damage if self.decompressor is not None else None
@@ -168,6 +189,9 @@ class Opened:
 def open_input(uri: str, config: IngestConfig) -> Iterator[Opened]:
     """Open a local path or URL for reading; the caller reads `stream` from the start."""
     fs, path = fsspec.core.url_to_fs(uri, **storage_options_for(uri, config))
+    if isinstance(fs, LocalFileSystem) and not stat.S_ISREG(os.stat(path).st_mode):
+        # Opening a FIFO waits for a writer forever; a device may never end.
+        raise NotARegularFile(f"not a regular file: {describe_special(path)}")
     size = fs.size(path)
     with fs.open(path, "rb") as raw:
         magic = raw.read(4)
@@ -181,5 +205,5 @@ def open_input(uri: str, config: IngestConfig) -> Iterator[Opened]:
         decompressor = _Decompressing(raw, compression)
         with io.BufferedReader(decompressor, buffer_size=_RAW_CHUNK) as stream:
             yield Opened(
-                stream, stream.peek(HEAD_BYTES)[:HEAD_BYTES], compression, size, decompressor
+                stream, stream.peek(HEAD_BYTES)[:HEAD_BYTES], compression, size, decompressor, raw
             )

@@ -67,16 +67,32 @@ def whole_document(
         if opened.damage():
             return None, quarantined_row(**where, data=data, error=damaged_error(opened))
         return data, None
-    digest, size = hashlib.sha256(data), len(data)
-    for chunk in iter(lambda: opened.stream.read(1 << 20), b""):
+    if opened.raw is not None:
+        # Decompressing on to count would let a small bomb cost minutes: the id and size
+        # are the stored file's.
+        opened.raw.seek(0)
+        doc_id, size = _content_id(opened.raw)
+        error = (
+            f"too large: over {config.max_bytes} bytes once decompressed ({size} bytes "
+            "stored; ingest.max_bytes)"
+        )
+    else:
+        doc_id, size = _content_id(opened.stream, data)
+        error = (
+            f"too large: {size} bytes, over the limit of {config.max_bytes} bytes "
+            "(ingest.max_bytes)"
+        )
+    return None, quarantined_row(**where, error=error) | {"doc_id": doc_id, "n_bytes": size}
+
+
+def _content_id(stream, start: bytes = b"") -> tuple[str, int]:
+    """Content id and size of `start` followed by the rest of `stream`, hashed as it
+    streams by, never held in memory."""
+    digest, size = hashlib.sha256(start), len(start)
+    for chunk in iter(lambda: stream.read(1 << 20), b""):
         digest.update(chunk)
         size += len(chunk)
-    row = quarantined_row(
-        **where,
-        error=f"too large: {size} bytes, over the limit of {config.max_bytes} bytes "
-        "(ingest.max_bytes)",
-    )
-    return None, row | {"doc_id": digest.hexdigest()[:DOC_ID_HEX_DIGITS], "n_bytes": size}
+    return digest.hexdigest()[:DOC_ID_HEX_DIGITS], size
 
 
 def damaged_error(opened: Opened, reason: str | None = None) -> str:

@@ -12,7 +12,8 @@ per failing document.
 Errors that are about the machine rather than a document (`RUN_FAILURES`: the disk, lost
 storage, a missing model or library) are never isolated: they fail the run, which then
 publishes nothing. So does a failure that no single document causes (the whole input fails
-while each half alone succeeds), because quarantining documents would hide it.
+while each half alone succeeds) and one that every document of a batch causes: quarantining
+documents would hide a fault of the step itself.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ RUN_FAILURES: tuple[type[BaseException], ...] = (
     duckdb.IOException,
     duckdb.OutOfMemoryException,
 )
+# A step that fails on each of this many documents of a batch, and on all of them, is
+# broken (a bug, a damaged model): quarantining them all would hide it, and they could not
+# be read again once the step is mended.
+EVERY_DOCUMENT_FAILS = 8
 # Longest error text kept per failing document: exception messages may quote its whole text.
 MAX_ERROR_CHARS = 500
 
@@ -83,6 +88,11 @@ def isolate(
             raise RunFailure(
                 f"{describe(step, exc)} (no single document causes it: the whole input fails, "
                 "each half alone does not)"
+            ) from exc
+        if len(failed) == len(ids) >= EVERY_DOCUMENT_FAILS:
+            raise RunFailure(
+                f"{describe(step, exc)} (every one of {len(ids)} documents fails: a fault of "
+                "the step or its installation, not of the documents)"
             ) from exc
         return _rest(step, fn, items, ids, key, args, kwargs, failed)
 

@@ -35,6 +35,7 @@ from newspipe.ingest.documents import batches as document_batches
 from newspipe.ingest.documents import quarantined_row
 from newspipe.ingest.streams import format_by_extension
 from newspipe.pipeline.isolation import isolate
+from newspipe.sqlfiles import run_sql
 
 # What cleaning reads of a document: its text and the hints its input carried.
 CLEAN_INPUT = [
@@ -151,23 +152,19 @@ def with_page_address(articles: pa.Table, documents: pa.Table) -> pa.Table:
 
 @dataclass(frozen=True)
 class EnrichedBatch:
-    articles: pa.Table  # with language, source, event_date, event_date_source, body_chars_read
+    articles: pa.Table  # with language, source and body_chars_read
     failures: pa.Table
 
 
 def enrich_batch(articles: pa.Table, settings: Settings) -> EnrichedBatch:
-    """Per-article enrichment: language and publisher key, then the event date."""
+    """Per-article enrichment before dedup: language, publisher key, reading budget."""
     limit = settings.enrich.max_chars_read
     is_cut = pc.greater(pc.utf8_length(articles["body"]), limit)
     articles = articles.append_column(
         "body_chars_read", pc.if_else(is_cut, pa.scalar(limit, pa.int32()), None)
     )
-    articles, language_failed = _timed("enrich.language", _with_language, articles)
-    dates, dates_failed = _timed(
-        "enrich.dates", resolve_event_dates, bounded(articles, limit), settings.enrich
-    )
-    articles = join_on(drop(articles, dates_failed), dates, "article_id")
-    return EnrichedBatch(articles, failure_rows(language_failed | dates_failed))
+    articles, failed = _timed("enrich.language", _with_language, articles)
+    return EnrichedBatch(articles, failure_rows(failed))
 
 
 def _with_language(articles: pa.Table) -> pa.Table:
@@ -239,37 +236,60 @@ def group_duplicates(
     return Grouped(result, failure_rows(failed))
 
 
+CANONICAL_INPUT = ["article_id", "body", "language", "published_date"]
+
+
 def canonical_batches(article_batches: list[pa.Table], groups: pa.Table) -> list[pa.Table]:
-    """Per batch, its canonical articles (article_id, body, language): the copies that
-    entities and quotes are read from, keeping the run's batch boundaries."""
+    """Per batch, its canonical articles (CANONICAL_INPUT columns): the copies that
+    entities, event dates and quotes are read from, keeping the run's batch boundaries."""
     canonical_ids = groups.filter(groups["is_canonical"])["article_id"]
     return [
-        b.filter(pc.is_in(b["article_id"], canonical_ids)).select(
-            ["article_id", "body", "language"]
-        )
+        b.filter(pc.is_in(b["article_id"], canonical_ids)).select(CANONICAL_INPUT)
         for b in article_batches
     ]
+
+
+def copy_event_dates(
+    articles: pa.Table, groups: pa.Table, canonical_dates: pa.Table, published_index: pa.Table
+) -> pa.Table:
+    """Articles with the event date of their duplicate group's canonical copy."""
+    dates = run_sql(
+        "newspipe.pipeline",
+        "copy_event_dates",
+        run_articles=articles.select(["article_id"]),
+        groups=groups,
+        canonical_dates=canonical_dates,
+        published_index=published_index,
+    )
+    return join_on(articles, dates, "article_id")
 
 
 # -- canonical copies: entities, names, quotes ---------------------------------------------------
 
 
 @dataclass(frozen=True)
-class MentionBatch:
-    mentions: pa.Table
+class CanonicalBatch:
+    mentions: pa.Table  # entity mentions before canonical names
+    event_dates: pa.Table  # article_id, event_date, event_date_source
     failures: pa.Table
 
 
-def entities_batch(articles: pa.Table, settings: Settings) -> MentionBatch:
-    """Entity mentions of a batch of canonical articles, each read up to the budget."""
-    mentions, failed = _timed(
-        "enrich.entities",
-        extract_entities,
-        bounded(articles, settings.enrich.max_chars_read),
-        settings.enrich,
+def canonical_batch(articles: pa.Table, settings: Settings) -> CanonicalBatch:
+    """Entity mentions and event dates of a batch of canonical articles, each read up to
+    the budget."""
+    read = bounded(articles, settings.enrich.max_chars_read)
+    mentions, entities_failed = _timed("enrich.entities", extract_entities, read, settings.enrich)
+    read = drop(read, entities_failed)
+    dates, dates_failed = _timed("enrich.dates", resolve_event_dates, read, settings.enrich)
+    logger.info(
+        "%d entity mentions and %d event dates from the text in %d articles",
+        mentions.num_rows,
+        pc.sum(pc.equal(dates["event_date_source"], "text")).as_py() or 0,
+        articles.num_rows,
     )
-    logger.info("%d entity mentions in %d articles", mentions.num_rows, articles.num_rows)
-    return MentionBatch(mentions, failure_rows(failed))
+    return CanonicalBatch(
+        drop(mentions, dates_failed), dates, failure_rows(entities_failed | dates_failed)
+    )
 
 
 @dataclass(frozen=True)

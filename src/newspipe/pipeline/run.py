@@ -117,7 +117,10 @@ def run_pipeline(
     )
     path_batches = _batches(found.files, settings.ingest.batch_size)
     raw = pa.concat_tables(
-        runner.map(phases.ingest_files, path_batches, "ingest", "files", settings)
+        [
+            *runner.map(phases.ingest_files, path_batches, "ingest", "files", settings),
+            ingest.refused_documents(found.refused, settings.ingest),
+        ]
     )
     new_documents = warehouse.split_new_documents(raw, history)
     cleanable = new_documents.filter(new_documents["to_clean"]).select(phases.CLEAN_INPUT)
@@ -134,9 +137,13 @@ def run_pipeline(
             tables = _process(doc_batches, excluded, history, store, settings, runner)
             break
         except _Restart as restart:
+            n_failed = restart.failures.num_rows
             logger.warning(
-                "%d documents failed in a step and are quarantined; running again without them: %s",
-                restart.failures.num_rows,
+                "%d %s failed in a step and %s quarantined; running on without %s: %s",
+                n_failed,
+                "document" if n_failed == 1 else "documents",
+                "is" if n_failed == 1 else "are",
+                "it" if n_failed == 1 else "them",
                 "; ".join(restart.failures["error"].to_pylist()[:3]),
             )
             excluded = pa.concat_tables([excluded, restart.failures])
@@ -186,11 +193,22 @@ def discover_inputs(inputs: list[str], settings: Settings) -> ingest.Discovered:
     logger.info("found %d input files", len(found.files))
     if found.skipped:
         logger.warning(
-            "skipped %d files in folders whose ending is no known format: %s",
+            "passed over %d entries in folders (no known format ending, or a link to a "
+            "folder, which is not followed): %s",
             len(found.skipped),
             ", ".join(found.skipped[:5]),
         )
     return found
+
+
+@dataclass(frozen=True)
+class _Grouped:
+    """This run's articles through cleaning, per-article enrichment and dedup."""
+
+    cleaned: list[phases.CleanedBatch]
+    article_batches: list[pa.Table]
+    sketches: dedup.ArticleSketches
+    dedup: dedup.DedupResult
 
 
 def _process(
@@ -205,6 +223,45 @@ def _process(
     (and `rejected`, `assignments`). Raises `_Restart` when a step fails on documents."""
     failed = set(excluded["doc_id"].to_pylist())
     doc_batches = [phases.drop(b, failed, key="doc_id") for b in doc_batches]
+    grouped = _deduplicated(doc_batches, history, store, settings, runner)
+    groups = grouped.dedup.groups
+    tables, canonical_dates = _canonical_enrichment(
+        grouped.article_batches, groups, history, settings, runner
+    )
+    articles = phases.join_on(
+        pa.concat_tables(grouped.article_batches),
+        grouped.sketches.index.select(["article_id", "content_hash"]),
+        "article_id",
+    )
+    articles = phases.copy_event_dates(articles, groups, canonical_dates, history.article_index)
+    events = _events(articles, groups, tables[ENTITIES.name], history, store, settings, runner)
+    cleaned = grouped.cleaned
+    return tables | {
+        "rejected": pa.concat_tables([c.rejected for c in cleaned]),
+        ARTICLES.name: phases.with_event_dates(articles, events.event_dates),
+        LINE_LABELS.name: pa.concat_tables([c.line_labels for c in cleaned]),
+        LINE_STATS.name: pa.concat_tables([c.line_stats for c in cleaned]),
+        EVENT_STATE.name: events.state,
+        ARTICLE_SIGNATURES.name: grouped.sketches.signatures,
+        BAND_HASHES.name: grouped.sketches.band_hashes,
+        PARAGRAPH_HASHES.name: grouped.sketches.paragraph_hashes,
+        TERM_FREQUENCIES.name: events.term_frequencies,
+        DUPLICATES.name: grouped.dedup.duplicates,
+        PARAGRAPH_COPIES.name: grouped.dedup.paragraph_copies,
+        EVENTS.name: events.events,
+        "assignments": events.assignments,
+    }
+
+
+def _deduplicated(
+    doc_batches: list[pa.Table],
+    history: warehouse.History,
+    store: warehouse.Warehouse,
+    settings: Settings,
+    runner: Runner,
+) -> _Grouped:
+    """Clean and enrich each batch, sketch it, and group the run's copies with the
+    warehouse's."""
     cleaned = runner.map(
         phases.clean_batch, doc_batches, "clean", "documents", settings, history.line_history
     )
@@ -222,38 +279,13 @@ def _process(
         settings,
     )
     _check([s.failures for s in sketched])
-    run_sketches = dedup.ArticleSketches.concat([s.sketches for s in sketched])
+    sketches = dedup.ArticleSketches.concat([s.sketches for s in sketched])
     dedup_history = runner.call(
-        warehouse.load_dedup_history, store, history, run_sketches, settings.dedup
+        warehouse.load_dedup_history, store, history, sketches, settings.dedup
     )
-    grouped = runner.call(phases.group_duplicates, run_sketches, dedup_history, settings)
+    grouped = runner.call(phases.group_duplicates, sketches, dedup_history, settings)
     _check([grouped.failures])
-    articles = phases.join_on(
-        pa.concat_tables(article_batches),
-        run_sketches.index.select(["article_id", "content_hash"]),
-        "article_id",
-    )
-    tables = _canonical_enrichment(
-        article_batches, grouped.result.groups, history, settings, runner
-    )
-    events = _events(
-        articles, grouped.result.groups, tables[ENTITIES.name], history, store, settings, runner
-    )
-    return tables | {
-        "rejected": pa.concat_tables([c.rejected for c in cleaned]),
-        ARTICLES.name: phases.with_event_dates(articles, events.event_dates),
-        LINE_LABELS.name: pa.concat_tables([c.line_labels for c in cleaned]),
-        LINE_STATS.name: pa.concat_tables([c.line_stats for c in cleaned]),
-        EVENT_STATE.name: events.state,
-        ARTICLE_SIGNATURES.name: run_sketches.signatures,
-        BAND_HASHES.name: run_sketches.band_hashes,
-        PARAGRAPH_HASHES.name: run_sketches.paragraph_hashes,
-        TERM_FREQUENCIES.name: events.term_frequencies,
-        DUPLICATES.name: grouped.result.duplicates,
-        PARAGRAPH_COPIES.name: grouped.result.paragraph_copies,
-        EVENTS.name: events.events,
-        "assignments": events.assignments,
-    }
+    return _Grouped(cleaned, article_batches, sketches, grouped.result)
 
 
 def _canonical_enrichment(
@@ -262,24 +294,26 @@ def _canonical_enrichment(
     history: warehouse.History,
     settings: Settings,
     runner: Runner,
-) -> dict[str, pa.Table]:
-    """Entities, canonical names and quotes, read from the canonical copies only."""
+) -> tuple[dict[str, pa.Table], pa.Table]:
+    """Entities, canonical names, quotes and event dates, read from the canonical copies
+    only; the tables to publish and the canonical copies' event dates."""
     canonical = phases.canonical_batches(article_batches, groups)
-    mentioned = runner.map(phases.entities_batch, canonical, "entities", "articles", settings)
-    _check([m.failures for m in mentioned])
-    mentions = pa.concat_tables([m.mentions for m in mentioned])
+    read = runner.map(phases.canonical_batch, canonical, "entities", "articles", settings)
+    _check([r.failures for r in read])
+    mentions = pa.concat_tables([r.mentions for r in read])
     named = runner.call(phases.name_entities, mentions, history.entity_aliases, settings)
     _check([named.failures])
     quoted = runner.map(
         phases.quotes_batch, canonical, "quotes", "articles", named.result.mentions, settings
     )
     _check([q.failures for q in quoted])
-    return {
+    tables = {
         ENTITIES.name: named.result.entities,
         ENTITY_MENTIONS.name: named.result.mentions,
         ENTITY_ALIASES.name: named.result.aliases,
         QUOTES.name: pa.concat_tables([q.quotes for q in quoted]),
     }
+    return tables, pa.concat_tables([r.event_dates for r in read])
 
 
 def _events(
