@@ -352,12 +352,6 @@ class EnrichConfig(_Frozen):
         description="Shorter text in quotation marks is a scare quote or a title "
         "(`a “genocide”`), not a quote.",
     )
-    lede_paragraphs: int = Field(
-        2,
-        ge=1,
-        description="Paragraphs searched first for the event date: news puts when it "
-        "happened in the lede, and later dates are more often background.",
-    )
     max_chars_read: int = Field(
         100_000,
         ge=1_000,
@@ -372,6 +366,14 @@ class EnrichConfig(_Frozen):
         ge=0,
         description="With a publication date, a date in the text more than this many days "
         "before it (or any day after it) is background, not the reported event.",
+    )
+    tense_window_words: int = Field(
+        8,
+        ge=1,
+        description="Words of a weekday's sentence read before it (after it, when it opens "
+        "the sentence) for the tense that points it forward (`will meet on Tuesday`, `se "
+        "réunira mardi`) or back (`said on Tuesday`); the nearest cue decides. About a "
+        "clause: a verb further away governs another part of the sentence.",
     )
 
 
