@@ -368,12 +368,16 @@ class EnrichConfig(_Frozen):
         "before it (or any day after it) is background, not the reported event.",
     )
     tense_window_words: int = Field(
-        8,
+        16,
         ge=1,
         description="Words of a weekday's sentence read before it (after it, when it opens "
         "the sentence) for the tense that points it forward (`will meet on Tuesday`, `se "
-        "réunira mardi`) or back (`said on Tuesday`); the nearest cue decides. About a "
-        "clause: a verb further away governs another part of the sentence.",
+        "réunira mardi`) or back (`said on Tuesday`); the nearest cue decides. Measured on "
+        "the 1,984 weekday mentions of the Reuters-21578 bodies, read by hand where two "
+        "settings disagreed: 8 -> 12 words changed 52 of them and 12 -> 16 changed 29, about "
+        "four in five for the better each time (plans announced a long clause earlier: `will "
+        "present ... to parliament on Thursday`); 16 -> 30 changed 26, half of them for the "
+        "worse (a past verb of another clause).",
     )
 
 

@@ -107,10 +107,34 @@ def test_next_weekday_is_strictly_after_publication(text, published, language, e
             "es",
             date(2025, 3, 17),
         ),
+        # The cue may lie a long clause before the weekday.
+        (
+            "The minister will present the final report of the independent commission to "
+            "parliament on Thursday.",
+            MONDAY,
+            "en",
+            date(2023, 11, 9),
+        ),
     ],
 )
 def test_a_future_tense_points_the_weekday_forward(text, published, language, expected):
     assert _dates(text, published, language)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "language", "expected"),
+    [
+        ("The company said it would close the plant on Friday.", MONDAY, "en", date(2023, 11, 10)),
+        ("Le ministre a dit qu'il se rendrait à Kiev lundi.", WEDNESDAY, "fr", date(2025, 3, 17)),
+        ("Dijo que el comité sería convocado el lunes.", WEDNESDAY, "es", date(2025, 3, 17)),
+    ],
+)
+def test_a_future_in_reported_speech_points_forward(text, published, language, expected):
+    assert _dates(text, published, language) == [expected]
+
+
+def test_a_noun_that_ends_like_a_conditional_is_no_tense():
+    assert _dates("Le retrait des troupes lundi a surpris.", WEDNESDAY, "fr") == [date(2025, 3, 10)]
 
 
 @pytest.mark.parametrize(

@@ -64,7 +64,9 @@ class TenseCues:
 
     last: str  # a modifier before or after the weekday naming the last one: `last`, `dernier`
     next: str  # one naming the coming one: `next`, `prochain`, `que viene`
-    future: str  # a future tense or a plan in the words before: `will`, `se réunira`
+    # A future tense, a plan, or a future in reported speech (`would`, `se rendrait`) in
+    # the words before: `will`, `se réunira`.
+    future: str
     past: str  # a past tense in the words before: `said`, `a annoncé`, `anunció`
     past_adjacent: str  # a past form that counts only right before the weekday: `-ed`
     phrases: dict[str, int]  # day expressions beyond dateparser's, with their day offset
@@ -78,7 +80,7 @@ TENSE_CUES: dict[str, TenseCues] = {
         last=r"last|this past|past",
         next=r"next|this coming|coming",
         future=(
-            r"\b(?:will|shall|won't|'ll|’ll|going to|due to|set to|expected to|scheduled|"
+            r"\b(?:will|would|shall|won't|'ll|’ll|going to|due to|set to|expected to|scheduled|"
             r"slated|plans? to|planned|planning to|to be held|ahead of|upcoming)\b"
         ),
         # Past simple forms that are not also participles (`will be held` is no past),
@@ -116,8 +118,11 @@ TENSE_CUES: dict[str, TenseCues] = {
         last=r"dernier|passé",
         next=r"prochain",
         future=(
-            r"\b(?:[a-zàâçéèêëîïôûùüÿœ]{2,}(?:ra|ront)|va|vont|doit|"
-            r"doivent|devrait|devraient|prévue?s?|programmée?s?|dès|à partir de|en vue de)\b"
+            r"\b(?:[a-zàâçéèêëîïôûùüÿœ]{2,}(?:ra|ront|raient)|va|vont|doit|doivent|"
+            r"prévue?s?|programmée?s?|dès|à partir de|en vue de|"
+            # The conditional singular, but not the nouns that end like it.
+            r"(?!(?:portrait|retrait|extrait|attrait|trait|abstrait|distrait)\b)"
+            r"[a-zàâçéèêëîïôûùüÿœ]{2,}rait)\b"
         ),
         past=(
             r"\b(?:a|ont|avait|avaient|est|sont|était|étaient|fut|furent)\s+"
@@ -155,9 +160,10 @@ TENSE_CUES: dict[str, TenseCues] = {
         last=r"pasado",
         next=r"próximo|que viene",
         future=(
-            r"\b(?:[a-záéíóúñü]+(?:rá|rán|ré|aremos|eremos|iremos)|va a|van a|previst[oa]s?|"
-            r"prevé|prevén|"
-            r"programad[oa]s?|a partir del?)\b"
+            r"\b(?:[a-záéíóúñü]+(?:rá|rán|ré|aremos|eremos|iremos|rían)|va a|van a|"
+            r"previst[oa]s?|prevé|prevén|programad[oa]s?|a partir del?|"
+            # The conditional singular by its common verbs: many nouns end in -ría.
+            r"sería|habría|podría|debería|tendría|haría|estaría)\b"
         ),
         past=(
             r"\b(?:[a-záéíóúñü]+(?:ó|aron|ieron|aba|aban)|dijo|fue|fueron|hizo|hicieron|tuvo|"
