@@ -75,6 +75,11 @@ class TenseCues:
     weeks: str  # the unit word of `ago` that means weeks
 
 
+def _counting(words: str) -> dict[str, int]:
+    """Number words from one up, spelling variants of one number joined by `/`."""
+    return {w: n for n, variants in enumerate(words.split(), 1) for w in variants.split("/")}
+
+
 TENSE_CUES: dict[str, TenseCues] = {
     "en": TenseCues(
         last=r"last|this past|past",
@@ -99,19 +104,7 @@ TENSE_CUES: dict[str, TenseCues] = {
             r"last night": -1,
         },
         ago=r"(?P<n>\d{1,2}|[a-z]+) (?P<unit>days?|weeks?) ago",
-        numbers={
-            "a": 1,
-            "one": 1,
-            "two": 2,
-            "three": 3,
-            "four": 4,
-            "five": 5,
-            "six": 6,
-            "seven": 7,
-            "eight": 8,
-            "nine": 9,
-            "ten": 10,
-        },
+        numbers=_counting("a/one two three four five six seven eight nine ten"),
         weeks="week",
     ),
     "fr": TenseCues(
@@ -141,19 +134,7 @@ TENSE_CUES: dict[str, TenseCues] = {
             r"la semaine passée": -7,
         },
         ago=r"il y a (?P<n>\d{1,2}|[a-z]+) (?P<unit>jours?|semaines?)",
-        numbers={
-            "un": 1,
-            "une": 1,
-            "deux": 2,
-            "trois": 3,
-            "quatre": 4,
-            "cinq": 5,
-            "six": 6,
-            "sept": 7,
-            "huit": 8,
-            "neuf": 9,
-            "dix": 10,
-        },
+        numbers=_counting("un/une deux trois quatre cinq six sept huit neuf dix"),
         weeks="semaine",
     ),
     "es": TenseCues(
@@ -186,19 +167,7 @@ TENSE_CUES: dict[str, TenseCues] = {
             r"la semana que viene": 7,
         },
         ago=r"hace (?P<n>\d{1,2}|[a-z]+) (?P<unit>días?|semanas?)",
-        numbers={
-            "un": 1,
-            "una": 1,
-            "dos": 2,
-            "tres": 3,
-            "cuatro": 4,
-            "cinco": 5,
-            "seis": 6,
-            "siete": 7,
-            "ocho": 8,
-            "nueve": 9,
-            "diez": 10,
-        },
+        numbers=_counting("un/una dos tres cuatro cinco seis siete ocho nueve diez"),
         weeks="semana",
     ),
 }
