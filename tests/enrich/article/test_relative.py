@@ -86,6 +86,8 @@ def test_next_weekday_is_strictly_after_publication(text, published, language, e
         ),
         ("The results are expected to be published on Friday.", MONDAY, "en", date(2023, 11, 10)),
         ("The verdict will be announced on Wednesday.", MONDAY, "en", date(2023, 11, 8)),
+        ("The verdict is expected on Wednesday.", MONDAY, "en", date(2023, 11, 8)),
+        ("A decision on the merger is scheduled on Thursday.", MONDAY, "en", date(2023, 11, 9)),
         ("On Thursday, the mayor will open the new library.", MONDAY, "en", date(2023, 11, 9)),
         (
             "The ministers meet again on Monday and will vote on Friday.",

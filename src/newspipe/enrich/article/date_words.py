@@ -86,7 +86,8 @@ TENSE_CUES: dict[str, TenseCues] = {
         next=r"next|this coming|coming",
         future=(
             r"\b(?:will|would|shall|won't|'ll|’ll|going to|due to|set to|expected to|scheduled|"
-            r"slated|plans? to|planned|planning to|to be held|ahead of|upcoming)\b"
+            r"slated|plans? to|planned|planning to|to be held|ahead of|upcoming|"
+            r"(?:is|are|be) (?:expected|due)|due (?:on|by|for))\b"
         ),
         # Past simple forms that are not also participles (`will be held` is no past),
         # and a reporting verb unless a passive or an infinitive holds it.

@@ -95,7 +95,7 @@ def _nearest_cue_before(before: str, future, past, adjacent) -> str | None:
         words.pop()
     verb_end = " ".join(words).rstrip(",:—–-")
     if any(m.end() == len(verb_end) for m in adjacent.finditer(verb_end)):
-        ends["past"] = len(before)
+        ends["past"] = max(ends["past"], len(verb_end))
     if max(ends.values()) < 0:
         return None
     return "future" if ends["future"] >= ends["past"] else "past"
