@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from dateparser.data import languages_info
 from dateparser.languages.loader import default_loader
@@ -238,7 +238,7 @@ def _apostrophes(source: str) -> str:
     return source.replace("'", "['’]")
 
 
-@lru_cache(maxsize=64)
+@cache  # one entry per language dateparser knows, at most about 200
 def vocabulary(languages: tuple[str, ...]) -> Vocabulary:
     months: dict[str, tuple[int, str]] = {}
     weekdays: dict[str, tuple[int, str]] = {}
@@ -276,7 +276,7 @@ def _unnamed(source: str) -> str:
     return "(?:" + re.sub(r"\(\?P<\w+>", "(?:", source) + ")"
 
 
-@lru_cache(maxsize=64)
+@cache  # one entry per language dateparser knows, at most about 200
 def date_pattern(languages: tuple[str, ...]) -> re.Pattern:
     """One pattern for every date expression of these languages; a match's `lastgroup`
     names its kind."""
