@@ -363,12 +363,6 @@ class EnrichConfig(_Frozen):
         description="Shorter text in quotation marks is a scare quote or a title "
         "(`a “genocide”`), not a quote.",
     )
-    lede_paragraphs: int = Field(
-        2,
-        ge=1,
-        description="Paragraphs searched first for the event date: news puts when it "
-        "happened in the lede, and later dates are more often background.",
-    )
     max_chars_read: int = Field(
         100_000,
         ge=1_000,
@@ -383,6 +377,18 @@ class EnrichConfig(_Frozen):
         ge=0,
         description="With a publication date, a date in the text more than this many days "
         "before it (or any day after it) is background, not the reported event.",
+    )
+    tense_window_words: int = Field(
+        16,
+        ge=1,
+        description="Words of a weekday's sentence read before it (after it, when it opens "
+        "the sentence) for the tense that points it forward (`will meet on Tuesday`, `se "
+        "réunira mardi`) or back (`said on Tuesday`); the nearest cue decides. Measured on "
+        "the 1,984 weekday mentions of the Reuters-21578 bodies, read by hand where two "
+        "settings disagreed: 8 -> 12 words changed 52 of them and 12 -> 16 changed 29, about "
+        "four in five for the better each time (plans announced a long clause earlier: `will "
+        "present ... to parliament on Thursday`); 16 -> 30 changed 26, half of them for the "
+        "worse (a past verb of another clause).",
     )
 
 

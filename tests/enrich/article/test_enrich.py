@@ -21,6 +21,23 @@ def test_languages_from_the_packaged_model():
     assert codes == ["en", "es", "fr", "de", None]
 
 
+def test_languages_are_iso_639_1_codes_or_null_when_the_model_cannot_place_the_text():
+    codes = detect_languages(
+        pa.array(
+            [
+                # The packaged model also knows ISO 639-3 labels (Nigerian Pidgin `pcm`, ...)
+                # and `zxx`; wire copy in English must not come out as one of them.
+                "Oga don talk say di market go open for Monday, make una come buy.",
+                # A results table: no language to tell, whatever the model's best guess.
+                "Qtr to June 30\n\nShr 14 cts vs 11 cts\n\nNet 2,310,000 vs 1,874,000\n\n"
+                "Revs 41.6 mln vs 38.2 mln\n\nAvg shrs 16.5 mln vs 16.9 mln",
+            ]
+        )
+    ).to_pylist()
+    assert len(codes[0]) == 2
+    assert codes[1] is None
+
+
 def test_source_is_the_site_name_or_unknown():
     assert derive_sources(
         pa.array(["Harbour Ledger", None, "  ", " Nordic Today "])

@@ -3,7 +3,8 @@
 Runs on every article of a batch, since each needs only the article itself: language by
 py3langid's packaged model (language.py), the `source` that summaries group by
 (source.py) and the event date resolved from the text against the publication date
-(dates.py, dateparser).
+(dates.py: the date words of each language in date_words.py, from dateparser's locale data,
+and the rules that place relative dates in time in relative.py).
 """
 
 import pyarrow as pa
