@@ -228,6 +228,33 @@ def test_the_dask_runner_gives_the_same_tables(prefect_api, sample_run, tmp_path
         assert _sql(on_dask, query) == _sql(warehouse_dir, query), table
 
 
+def test_the_evaluations_run_the_pipeline_the_flow_runs(sample_run):
+    """newspipe.evaluation (and so the accuracy tests and benchmarks/eval_*.py) publishes
+    what the flow publishes on the same corpus."""
+    from newspipe.evaluation import run_corpus
+
+    in_memory = run_corpus([sorted(SAMPLE_CORPUS.glob("*.txt"))], Settings())
+    warehouse_dir, _ = sample_run
+    for table in [
+        "articles",
+        "line_labels",
+        "duplicates",
+        "paragraph_copies",
+        "entities",
+        "entity_mentions",
+        "quotes",
+        "events",
+    ]:
+        evaluated = in_memory[table].drop_columns(
+            [c for c in ("run_id", "stem") if c in in_memory[table].column_names]
+        )
+        columns = ", ".join(evaluated.column_names)
+        flow_rows = _sql(warehouse_dir, f"select {columns} from {table}")
+        assert sorted(map(repr, flow_rows)) == sorted(
+            repr(tuple(row.values())) for row in evaluated.to_pylist()
+        ), table
+
+
 # Two visits of one minister to one town a year apart; the last three reports carry no date
 # at all (no dateline, no date in the text) and are about the second visit.
 VISIT_REPORTS = {

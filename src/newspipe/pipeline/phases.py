@@ -24,16 +24,12 @@ from newspipe.clean import clean_documents
 from newspipe.clean.stage import REJECTED_SCHEMA
 from newspipe.config import Settings
 from newspipe.enrich.article import derive_sources, detect_languages, resolve_event_dates
-from newspipe.enrich.canonical import (
-    EntityResult,
-    canonicalize_entities,
-    extract_entities,
-    extract_quotes,
-)
+from newspipe.enrich.canonical import EntityResult, canonicalize_entities, extract_quotes
 from newspipe.enrich.events import EventResult, assign_events
 from newspipe.ingest.documents import batches as document_batches
 from newspipe.ingest.documents import quarantined_row
 from newspipe.ingest.streams import format_by_extension
+from newspipe.pipeline import workers
 from newspipe.pipeline.isolation import isolate
 from newspipe.sqlfiles import run_sql
 
@@ -278,7 +274,9 @@ def canonical_batch(articles: pa.Table, settings: Settings) -> CanonicalBatch:
     """Entity mentions and event dates of a batch of canonical articles, each read up to
     the budget."""
     read = bounded(articles, settings.enrich.max_chars_read)
-    mentions, entities_failed = _timed("enrich.entities", extract_entities, read, settings.enrich)
+    mentions, entities_failed = _timed(
+        "enrich.entities", workers.entity_mentions, read, settings.enrich
+    )
     read = drop(read, entities_failed)
     dates, dates_failed = _timed("enrich.dates", resolve_event_dates, read, settings.enrich)
     logger.info(
