@@ -337,29 +337,35 @@ def serve(inputs: tuple[str, ...], warehouse: str, cron: str, name: str) -> None
     help="Output format.",
 )
 def sql(query: str | None, warehouse: str, output_format: str) -> None:
-    """Run read-only SQL against the warehouse catalog and print the result.
+    """Run read-only SQL against the warehouse and print the result.
 
     Tables: documents, articles, line_labels, duplicates, paragraph_copies, entities,
     entity_mentions, entity_aliases, quotes, events, runs; views: source_summary,
     event_summary, article_originality; macros such as articles_about('name') (see
     docs/data_dictionary.md and docs/queries.md). QUERY may also come on standard input.
+
+    Only reading statements run: SELECT (also SHOW, DESCRIBE, SUMMARIZE, FROM-first,
+    VALUES) and EXPLAIN of a SELECT. Files other than the warehouse's own Parquet parts
+    cannot be read, nothing can be written, attached or installed, and settings cannot be
+    changed. Results go to standard output (--format table, csv or json).
     """
     import duckdb
 
-    from newspipe.warehouse import Warehouse
+    from newspipe.warehouse import Warehouse, WarehouseError
 
+    store = Warehouse(warehouse, fail_fast=True)
     if query is None:
         if sys.stdin.isatty():
             raise click.UsageError(
                 'give a query, e.g. newspipe sql "select * from source_summary", or open '
-                f"the catalog with: duckdb -readonly {Warehouse(warehouse).catalog}"
+                f"the catalog with: duckdb -readonly {store.catalog}"
             )
         query = sys.stdin.read()
     try:
-        with Warehouse(warehouse).connect(read_only=True) as con:
+        with store.connect() as con:
             _print(con.sql(query), output_format)
-    except (FileNotFoundError, duckdb.Error) as exc:
-        click.echo(f"newspipe sql: {exc}", err=True)
+    except (WarehouseError, duckdb.Error) as exc:
+        click.echo(f"newspipe sql: {str(exc).strip().splitlines()[0]}", err=True)
         sys.exit(1)
 
 
@@ -377,15 +383,16 @@ def dashboard(warehouse: str, port: int) -> None:
 
     Pages: an overview (articles, sources, events, duplicates, quarantined, last run), one
     page per source and per event, and the syndication graph, filtered by date range and
-    source. It reads the warehouse through DuckDB, read-only. Ctrl-C stops it.
+    source. It reads the warehouse through the same read-only connection as `newspipe sql`.
+    Ctrl-C stops it.
     """
     from newspipe.dashboard import run_dashboard
-    from newspipe.warehouse import Warehouse
+    from newspipe.warehouse import Warehouse, WarehouseError
 
-    if not Warehouse(warehouse).fs.exists(Warehouse(warehouse).catalog):
-        raise click.UsageError(
-            f"no warehouse at {warehouse}: run `newspipe run INPUT --warehouse {warehouse}` first"
-        )
+    try:
+        Warehouse(warehouse, fail_fast=True).published_manifest()
+    except WarehouseError as exc:
+        raise click.UsageError(str(exc)) from None
     click.echo(f"newspipe dashboard on http://127.0.0.1:{port} (Ctrl-C stops it)", err=True)
     sys.exit(run_dashboard(Path(warehouse), port=port, host="127.0.0.1"))
 

@@ -20,7 +20,7 @@ import streamlit as st
 
 from newspipe.dashboard import charts, queries
 from newspipe.dashboard.queries import Filters
-from newspipe.warehouse import Warehouse
+from newspipe.warehouse import Warehouse, WarehouseError
 
 
 def _warehouse_dir() -> str:
@@ -34,13 +34,13 @@ WAREHOUSE = _warehouse_dir()
 
 def _latest_run() -> str | None:
     # Not cached: it is the cache key, and reading the small runs table is cheap.
-    with Warehouse(WAREHOUSE).connect(read_only=True) as con:
+    with Warehouse(WAREHOUSE, fail_fast=True).connect() as con:
         return queries.latest_run(con)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached(warehouse: str, run_id: str | None, query: str, *args: object) -> object:
-    with Warehouse(warehouse).connect(read_only=True) as con:
+    with Warehouse(warehouse, fail_fast=True).connect() as con:
         return getattr(queries, query)(con, *args)
 
 
@@ -330,7 +330,7 @@ def main() -> None:
     st.set_page_config(page_title="newspipe", page_icon=":material/newspaper:", layout="wide")
     try:
         st.session_state["run_id"] = _latest_run()
-    except FileNotFoundError as exc:
+    except WarehouseError as exc:
         st.error(str(exc))
         st.stop()
     page = st.navigation(
