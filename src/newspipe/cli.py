@@ -1,22 +1,30 @@
-"""The `newspipe` command: run the flow, query the catalog, print the data dictionary.
+"""The `newspipe` command: run the flow, query and check the warehouse, print the data
+dictionary.
 
 Prefect is configured here, before it is imported, so that a run is quiet and offline by
 default: no telemetry, no analytics, Prefect's home inside the warehouse folder rather than
 the user's home, a generous start-up time for the local ephemeral API, and only warnings on
 the console (run logs still go to the Prefect API). Variables the user has set win.
+
+A failure a user can act on (a warehouse problem, a query DuckDB refuses, a failed run)
+ends a command with one line on stderr and exit code 1; `newspipe --debug COMMAND` shows
+the traceback instead. Usage errors exit 2.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import logging
 import os
 import sys
+import traceback
 from pathlib import Path
 
 import click
 
 from newspipe.config import DEFAULT_WAREHOUSE, CleanConfig, IngestConfig, Settings
+from newspipe.warehouse.errors import WarehouseError
 
 # A local folder or an fsspec URL (s3://bucket/prefix): kept as text, since a Path would
 # fold the `//` of a URL.
@@ -76,15 +84,57 @@ def configure_prefect(warehouse: str | Path) -> None:
         os.environ["PREFECT_HOME"] = str(home)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _one_line(exc: BaseException) -> str:
+    """The first line of an error's message (DuckDB appends the query and a caret)."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _is_expected(exc: BaseException) -> bool:
+    """A failure the user can act on, told in one line: not a bug in newspipe."""
+    if isinstance(exc, WarehouseError):
+        return True
+    import duckdb
+
+    return isinstance(exc, duckdb.Error)
+
+
+def _debug() -> bool:
+    context = click.get_current_context(silent=True)
+    return bool(context and (context.find_root().obj or {}).get("debug"))
+
+
+class _Commands(click.Group):
+    """Ends a command that failed for a reason the user can act on with one line."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            if _debug() or not _is_expected(exc):
+                raise
+            failure = f"newspipe {ctx.invoked_subcommand}: {_one_line(exc)}"
+        # Outside the except block: the error and what it holds are gone before the exit.
+        click.echo(failure, err=True)
+        sys.exit(1)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="When a command fails, show the traceback (and Prefect's error logs) instead of one line.",
+)
 @click.version_option(package_name="newspipe")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """newspipe turns scraped news articles into clean analytics tables.
 
     It reads article files, strips site chrome, pulls out metadata, groups copies of one
     story and the articles about one event, and writes Parquet tables with a DuckDB catalog
     (WAREHOUSE/newspipe.duckdb) that `newspipe sql` or `duckdb` can query.
     """
+    ctx.obj = {"debug": debug}
 
 
 @main.command()
@@ -181,9 +231,11 @@ def run(
     Every input becomes a row of `documents`, quarantined with its reason when it cannot
     be read as an article; the run goes on. Re-running on the same inputs adds nothing.
     Exits 0 when the run finished (also when inputs were quarantined), 1 with a one-line
-    reason when the run itself failed, 2 for a usage error such as a missing input.
+    reason when the run itself failed (also when another run holds the warehouse), 2 for a
+    usage error such as a missing input.
     """
     from newspipe.ingest import InputError, discover_inputs
+    from newspipe.warehouse import Warehouse
 
     settings = Settings(
         ingest=IngestConfig(
@@ -196,17 +248,32 @@ def run(
     except InputError as exc:
         raise click.UsageError(str(exc)) from None
 
-    configure_prefect(warehouse)
-    from flows.newspipe_flow import newspipe
-    from newspipe.progress import listening
+    # Storage that cannot hold a warehouse fails here, in seconds; the lock is taken before
+    # Prefect starts, so a second run on the warehouse stops before it touches Prefect's
+    # database (shared in WAREHOUSE/.prefect). The flow takes the same lock again, a no-op.
+    store = Warehouse(warehouse, fail_fast=True)
+    store.check_location(create=True)
+    failure = None
+    with store.lock(lock_timeout):
+        configure_prefect(warehouse)
+        from flows.newspipe_flow import newspipe
+        from newspipe.progress import listening
 
-    flow = newspipe.with_options(task_runner=_task_runner(runner, dask_address, dask_workers))
-    show_progress = sys.stderr.isatty() if progress is None else progress
-    try:
-        with _ProgressBars(enabled=show_progress) as bars, listening(bars):
-            summary = flow(list(inputs), str(warehouse), settings, lock_timeout)
-    except Exception as exc:  # the run failed: one line, not a traceback
-        click.echo(f"newspipe run failed: {type(exc).__name__}: {exc}", err=True)
+        if not _debug():
+            _hide_prefect_failure_reports()
+        flow = newspipe.with_options(task_runner=_task_runner(runner, dask_address, dask_workers))
+        show_progress = sys.stderr.isatty() if progress is None else progress
+        try:
+            with _ProgressBars(enabled=show_progress) as bars, listening(bars):
+                summary = flow(list(inputs), str(warehouse), settings, lock_timeout)
+        except Exception as exc:  # the run failed: one line, not a traceback
+            if _debug():
+                raise
+            reason = _one_line(exc)
+            failure = reason if _is_expected(exc) else f"{type(exc).__name__}: {reason}"
+            _release_frames(exc)
+    if failure:
+        click.echo(f"newspipe run failed: {failure}", err=True)
         sys.exit(1)
     click.echo(
         f"run {summary['run_id']}: {summary['n_inputs']} inputs, "
@@ -219,6 +286,33 @@ def run(
         with Warehouse(warehouse).connect() as con:
             for view in ("source_summary", "event_summary"):
                 _print(con.sql(f"select * from {view}"), "table", title=view)
+
+
+def _release_frames(exc: BaseException | None) -> None:
+    """Drop the local variables of the frames an error passed through, and of its causes:
+    Prefect keeps the error of a failed run to the end of the process, and DuckDB
+    connections held by those frames would otherwise be reported as leaks at exit."""
+    while exc is not None:
+        traceback.clear_frames(exc.__traceback__)
+        exc = exc.__cause__ or exc.__context__
+
+
+class _WithoutFailureReports(logging.Filter):
+    """Keeps Prefect's reports of a failed task or flow run (tracebacks) off the console:
+    the command says why the run failed in one line; the run's logs in the Prefect API keep
+    them, and `--debug` shows them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        engine = record.name.startswith(("prefect.flow_runs", "prefect.task_runs"))
+        return not (engine and record.levelno >= logging.ERROR)
+
+
+def _hide_prefect_failure_reports() -> None:
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, PrefectConsoleHandler):
+            handler.addFilter(_WithoutFailureReports())
 
 
 def _absolute(location: str) -> str:
@@ -349,9 +443,7 @@ def sql(query: str | None, warehouse: str, output_format: str) -> None:
     cannot be read, nothing can be written, attached or installed, and settings cannot be
     changed. Results go to standard output (--format table, csv or json).
     """
-    import duckdb
-
-    from newspipe.warehouse import Warehouse, WarehouseError
+    from newspipe.warehouse import Warehouse
 
     store = Warehouse(warehouse, fail_fast=True)
     if query is None:
@@ -361,12 +453,8 @@ def sql(query: str | None, warehouse: str, output_format: str) -> None:
                 f"the catalog with: duckdb -readonly {store.catalog}"
             )
         query = sys.stdin.read()
-    try:
-        with store.connect() as con:
-            _print(con.sql(query), output_format)
-    except (WarehouseError, duckdb.Error) as exc:
-        click.echo(f"newspipe sql: {str(exc).strip().splitlines()[0]}", err=True)
-        sys.exit(1)
+    with store.connect() as con:
+        _print(con.sql(query), output_format)
 
 
 @main.command()
@@ -387,12 +475,9 @@ def dashboard(warehouse: str, port: int) -> None:
     Ctrl-C stops it.
     """
     from newspipe.dashboard import run_dashboard
-    from newspipe.warehouse import Warehouse, WarehouseError
+    from newspipe.warehouse import Warehouse
 
-    try:
-        Warehouse(warehouse, fail_fast=True).published_manifest()
-    except WarehouseError as exc:
-        raise click.UsageError(str(exc)) from None
+    Warehouse(warehouse, fail_fast=True).published_manifest()
     click.echo(f"newspipe dashboard on http://127.0.0.1:{port} (Ctrl-C stops it)", err=True)
     sys.exit(run_dashboard(Path(warehouse), port=port, host="127.0.0.1"))
 
