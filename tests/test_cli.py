@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -203,6 +204,35 @@ def test_a_corrupt_part_is_one_line(cli_warehouse, prefect_api, tmp_path):
     run = newspipe("run", more, "-w", copy, "--no-summaries", api_url=prefect_api)
     assert "leaked" not in run.stderr
     assert "cannot read the articles table" in _one_line_failure(run)
+
+
+def test_check_passes_on_the_sample_warehouse(cli_warehouse):
+    result = newspipe("check", "-w", cli_warehouse[0])
+    assert result.returncode == 0, result.stdout
+    assert re.fullmatch(r"(\d+) checks on .*: \1 passed, 0 failed", result.stdout.strip())
+
+
+def test_check_fails_on_a_duplicated_article_id(cli_warehouse, tmp_path):
+    import pyarrow.parquet as pq
+
+    from newspipe.schema import ARTICLES
+    from newspipe.warehouse import Warehouse
+
+    copy = _copy_of(cli_warehouse, tmp_path)
+    store = Warehouse(copy)
+    one = pq.read_table(store.parts("articles")[0]).slice(0, 1)
+    with store.lock():
+        changes = store.begin("twice")
+        store.stage_part(changes, ARTICLES, one, "0")
+        store.commit(changes)
+    result = newspipe("check", "-w", copy)
+    assert result.returncode == 1
+    article_id = one["article_id"][0].as_py()
+    assert (
+        f"FAIL unique(articles.article_id): 1 values held by more than one row, e.g. '{article_id}'"
+        in result.stdout
+    )
+    assert result.stdout.strip().endswith("failed") and " 0 failed" not in result.stdout
 
 
 def test_a_run_that_finds_nothing_new_restores_a_deleted_catalog(

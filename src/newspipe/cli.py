@@ -458,6 +458,33 @@ def sql(query: str | None, warehouse: str, output_format: str) -> None:
 
 
 @main.command()
+@warehouse_option("Warehouse folder to check.")
+def check(warehouse: str) -> None:
+    """Run data tests on the published warehouse, in the manner of dbt's.
+
+    Unique keys (article_id, doc_id and event_id, run_id, a line per article and line
+    number, ...), every column the schema declares non-null, and the accepted values of
+    documents.status, line_labels.label, duplicates.method and articles.event_date_source.
+    Prints each failing test with examples and a summary; exits 1 when any test fails.
+    """
+    from newspipe.warehouse import Warehouse
+    from newspipe.warehouse.checks import run_checks
+
+    store = Warehouse(warehouse, fail_fast=True)
+    with store.connect() as con:
+        results = run_checks(con)
+    failed = [r for r in results if not r.passed]
+    for result in failed:
+        click.echo(result.describe())
+    click.echo(
+        f"{len(results)} checks on {store.root}: {len(results) - len(failed)} passed, "
+        f"{len(failed)} failed"
+    )
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
 @warehouse_option("Warehouse folder to show.")
 @click.option(
     "--port",
