@@ -20,6 +20,7 @@ import streamlit as st
 
 from newspipe.dashboard import charts, queries
 from newspipe.dashboard.queries import Filters
+from newspipe.schema import SOURCE_SUMMARY
 from newspipe.warehouse import Warehouse, WarehouseError
 
 
@@ -176,10 +177,10 @@ def sources_page() -> None:
     only = Filters(filters.date_from, filters.date_to, (source,))
     cols = st.columns(6)
     cols[0].metric("Articles", _count(row["n_articles"]))
-    cols[1].metric("Originality", _share(row["originality_share"]), help=_HELP["originality"])
-    cols[2].metric("Copies", _count(row["n_copies"]), help=_HELP["copies"])
-    cols[3].metric("Credited elsewhere", _count(row["n_syndicated"]), help=_HELP["credits"])
-    cols[4].metric("Boilerplate", _share(row["boilerplate_share"]), help=_HELP["boilerplate"])
+    cols[1].metric("Original share", _share(row["original_share"]), help=_HELP["original_share"])
+    cols[2].metric("Copies", _count(row["n_duplicates"]), help=_HELP["n_duplicates"])
+    cols[3].metric("Credited elsewhere", _count(row["n_syndicated"]), help=_HELP["n_syndicated"])
+    cols[4].metric("Boilerplate", _share(row["boilerplate_share"]), help=_HELP["boilerplate_share"])
     cols[5].metric("Events", _count(row["n_events"]))
 
     first, last = row["first_published"], row["last_published"]
@@ -299,13 +300,8 @@ def syndication_page() -> None:
     st.dataframe(edges, hide_index=True, column_config=_COLUMN_LABELS)
 
 
-_HELP = {
-    "originality": "Share of its articles that are the canonical copy of their story and "
-    "credit no other origin",
-    "copies": "Its articles that duplicate a story whose canonical copy is elsewhere",
-    "credits": "Its articles crediting another site as their origin",
-    "boilerplate": "Share of its raw lines that cleaning labelled boilerplate or repeat",
-}
+# What a source figure means, as the data dictionary says it: one text per measure.
+_HELP = {f.name: f.metadata[b"description"].decode() for f in SOURCE_SUMMARY.schema}
 
 _COLUMN_LABELS = {
     "label": "event",
