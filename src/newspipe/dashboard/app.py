@@ -2,10 +2,12 @@
 
 Started by `newspipe dashboard` (see `newspipe.dashboard.run_dashboard`) as
 `streamlit run app.py -- --warehouse DIR`; without the flag the warehouse is
-$NEWSPIPE_WAREHOUSE, else ./warehouse. It only reads: every query opens the catalog
-read-only and goes through `newspipe.dashboard.queries`, whose parameters are bound. Query
-results are cached per warehouse, latest run id and parameters, so a new run of the flow
-shows up at the next interaction and nothing stale is served.
+$NEWSPIPE_WAREHOUSE, else ./warehouse. It only reads: every query goes through
+`newspipe.dashboard.queries`, whose parameters are bound, on the read-only session of
+`newspipe sql`. One session is kept per published state of the warehouse (the manifest's
+digest, which every publish changes) and query results are cached per digest and
+parameters, so a new run of the flow shows up at the next interaction and nothing stale is
+served.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from newspipe.dashboard import charts, queries
 from newspipe.dashboard.queries import Filters
 from newspipe.schema import SOURCE_SUMMARY
 from newspipe.warehouse import Warehouse, WarehouseError
+from newspipe.warehouse.session import ReadOnlySession
 
 
 def _warehouse_dir() -> str:
@@ -33,21 +36,29 @@ def _warehouse_dir() -> str:
 WAREHOUSE = _warehouse_dir()
 
 
-def _latest_run() -> str | None:
-    # Not cached: it is the cache key, and reading the small runs table is cheap.
-    with Warehouse(WAREHOUSE, fail_fast=True).connect() as con:
-        return queries.latest_run(con)
+def _published_digest() -> str:
+    # Not cached: it is the cache key, and reading the manifest is one small file.
+    return Warehouse(WAREHOUSE, fail_fast=True).published_manifest().digest
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _session(warehouse: str, digest: str) -> ReadOnlySession:
+    # Opening a session reads every part's footer: once per published state, not per query.
+    return Warehouse(warehouse, fail_fast=True).open_session()
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _cached(warehouse: str, run_id: str | None, query: str, *args: object) -> object:
-    with Warehouse(warehouse, fail_fast=True).connect() as con:
-        return getattr(queries, query)(con, *args)
+def _cached(warehouse: str, digest: str, query: str, *args: object) -> object:
+    connection = _session(warehouse, digest).cursor()
+    try:
+        return getattr(queries, query)(connection, *args)
+    finally:
+        connection.close()
 
 
 def load(query: str, *args: object) -> object:
-    """The result of `queries.<query>(con, *args)`, cached until the next run."""
-    return _cached(WAREHOUSE, st.session_state["run_id"], query, *args)
+    """The result of `queries.<query>(con, *args)`, cached until the next publish."""
+    return _cached(WAREHOUSE, st.session_state["digest"], query, *args)
 
 
 def show(chart) -> None:
@@ -108,7 +119,7 @@ def sidebar_filters() -> Filters:
     if isinstance(picked_dates, tuple) and len(picked_dates) == 2:
         date_from = picked_dates[0] if picked_dates[0] != first else None
         date_to = picked_dates[1] if picked_dates[1] != last else None
-    st.sidebar.caption(f"Warehouse: `{WAREHOUSE}`  \nLast run: `{st.session_state['run_id']}`")
+    st.sidebar.caption(f"Warehouse: `{WAREHOUSE}`  \nLast run: `{load('latest_run')}`")
     return Filters(date_from, date_to, tuple(sorted(picked_sources)) or None)
 
 
@@ -325,7 +336,8 @@ _COLUMN_LABELS = {
 def main() -> None:
     st.set_page_config(page_title="newspipe", page_icon=":material/newspaper:", layout="wide")
     try:
-        st.session_state["run_id"] = _latest_run()
+        st.session_state["digest"] = _published_digest()
+        _session(WAREHOUSE, st.session_state["digest"])
     except WarehouseError as exc:
         st.error(str(exc))
         st.stop()

@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 
 import duckdb
 import fsspec
@@ -66,29 +65,43 @@ class ReadOnlyConnection:
         check_read_only(query)
         return self._con.execute(query, params)
 
+    def close(self) -> None:
+        self._con.close()
 
-@contextmanager
-def read_only_session(
-    sources: Mapping[str, list[str]], filesystem: fsspec.AbstractFileSystem | None = None
-) -> Iterator[ReadOnlyConnection]:
-    """A sandboxed connection whose catalog reads exactly the part files (or URLs) in
-    `sources`; `filesystem` is registered for remote URLs before the sandbox closes."""
-    allowed = sorted({url for urls in sources.values() for url in urls})
-    with tempfile.TemporaryDirectory(prefix="newspipe-sql-") as spill:
+
+class ReadOnlySession:
+    """The sandboxed in-memory database; `cursor()` gives a connection to it for one thread
+    (the dashboard keeps a session open across page views and queries on cursors)."""
+
+    def __init__(
+        self, sources: Mapping[str, list[str]], filesystem: fsspec.AbstractFileSystem | None
+    ):
+        self._spill = tempfile.TemporaryDirectory(prefix="newspipe-sql-")
         config = {
             "autoinstall_known_extensions": False,
             "autoload_known_extensions": False,
             "allow_community_extensions": False,
-            "temp_directory": spill,
+            "temp_directory": self._spill.name,
         }
-        with duckdb.connect(config=config) as con:
+        self._con = duckdb.connect(config=config)
+        try:
             if filesystem is not None:
-                con.register_filesystem(filesystem)
-            define_catalog(con, sources)
-            con.execute("set allowed_paths = $paths", {"paths": allowed})
-            con.execute("set enable_external_access = false")
-            con.execute("set lock_configuration = true")
-            yield ReadOnlyConnection(con)
+                self._con.register_filesystem(filesystem)
+            define_catalog(self._con, sources)
+            allowed = sorted({url for urls in sources.values() for url in urls})
+            self._con.execute("set allowed_paths = $paths", {"paths": allowed})
+            self._con.execute("set enable_external_access = false")
+            self._con.execute("set lock_configuration = true")
+        except BaseException:
+            self.close()
+            raise
+
+    def cursor(self) -> ReadOnlyConnection:
+        return ReadOnlyConnection(self._con.cursor())
+
+    def close(self) -> None:
+        self._con.close()
+        self._spill.cleanup()
 
 
 def _command(statement) -> str:

@@ -59,7 +59,7 @@ from newspipe.warehouse.errors import (
     WarehouseUnavailable,
 )
 from newspipe.warehouse.manifest import MANIFEST_FILE, Manifest
-from newspipe.warehouse.session import ReadOnlyConnection, read_only_session
+from newspipe.warehouse.session import ReadOnlyConnection, ReadOnlySession
 
 _EMPTY_PART = "part-empty.parquet"
 # A lock on object storage is a lease: a run that died holding it blocks others this long.
@@ -322,18 +322,28 @@ class Warehouse:
             )
         return manifest
 
-    @contextmanager
-    def connect(self) -> Iterator[ReadOnlyConnection]:
-        """A read-only, sandboxed connection to the published warehouse (see `session.py`),
-        reading the committed manifest's parts. On the way, a missing or stale catalog file
-        is rebuilt when the folder is writable and no one else is rebuilding it."""
+    def open_session(self) -> ReadOnlySession:
+        """A read-only, sandboxed session over the published warehouse (see `session.py`),
+        reading the committed manifest's parts; close it when done. On the way, a missing
+        or stale catalog file is rebuilt when the folder is writable and no one else is
+        rebuilding it."""
         manifest = self.published_manifest()
         # On a read-only or archived folder this does nothing: sessions need no catalog file.
         with contextlib.suppress(OSError, WarehouseError):
             self.refresh_catalog(manifest, wait=False)
         sources = {name: [self.url(p) for p in self.parts(name, manifest)] for name in TABLES}
-        with read_only_session(sources, None if self.is_local else self.fs) as con:
-            yield con
+        return ReadOnlySession(sources, None if self.is_local else self.fs)
+
+    @contextmanager
+    def connect(self) -> Iterator[ReadOnlyConnection]:
+        """A read-only connection for one piece of work (see `open_session`)."""
+        session = self.open_session()
+        connection = session.cursor()
+        try:
+            yield connection
+        finally:
+            connection.close()
+            session.close()
 
     # -- writing --------------------------------------------------------------------------
 
