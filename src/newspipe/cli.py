@@ -13,18 +13,23 @@ the traceback instead. Usage errors exit 2.
 
 from __future__ import annotations
 
-import csv
 import json
-import logging
 import os
 import sys
-import traceback
 from pathlib import Path
 
 import click
 
 from newspipe.config import DEFAULT_WAREHOUSE, CleanConfig, IngestConfig, Settings
-from newspipe.warehouse.errors import WarehouseError
+from newspipe.failures import (
+    OneLineFailures,
+    debugging,
+    hide_prefect_failure_reports,
+    is_expected,
+    one_line,
+    release_frames,
+)
+from newspipe.output import print_result
 
 # A local folder or an fsspec URL (s3://bucket/prefix): kept as text, since a Path would
 # fold the `//` of a URL.
@@ -84,42 +89,7 @@ def configure_prefect(warehouse: str | Path) -> None:
         os.environ["PREFECT_HOME"] = str(home)
 
 
-def _one_line(exc: BaseException) -> str:
-    """The first line of an error's message (DuckDB appends the query and a caret)."""
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _is_expected(exc: BaseException) -> bool:
-    """A failure the user can act on, told in one line: not a bug in newspipe."""
-    if isinstance(exc, WarehouseError):
-        return True
-    import duckdb
-
-    return isinstance(exc, duckdb.Error)
-
-
-def _debug() -> bool:
-    context = click.get_current_context(silent=True)
-    return bool(context and (context.find_root().obj or {}).get("debug"))
-
-
-class _Commands(click.Group):
-    """Ends a command that failed for a reason the user can act on with one line."""
-
-    def invoke(self, ctx: click.Context):
-        try:
-            return super().invoke(ctx)
-        except Exception as exc:
-            if _debug() or not _is_expected(exc):
-                raise
-            failure = f"newspipe {ctx.invoked_subcommand}: {_one_line(exc)}"
-        # Outside the except block: the error and what it holds are gone before the exit.
-        click.echo(failure, err=True)
-        sys.exit(1)
-
-
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=OneLineFailures, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--debug",
     is_flag=True,
@@ -259,19 +229,19 @@ def run(
         from flows.newspipe_flow import newspipe
         from newspipe.progress import listening
 
-        if not _debug():
-            _hide_prefect_failure_reports()
+        if not debugging():
+            hide_prefect_failure_reports()
         flow = newspipe.with_options(task_runner=_task_runner(runner, dask_address, dask_workers))
         show_progress = sys.stderr.isatty() if progress is None else progress
         try:
             with _ProgressBars(enabled=show_progress) as bars, listening(bars):
                 summary = flow(list(inputs), str(warehouse), settings, lock_timeout)
         except Exception as exc:  # the run failed: one line, not a traceback
-            if _debug():
+            if debugging():
                 raise
-            reason = _one_line(exc)
-            failure = reason if _is_expected(exc) else f"{type(exc).__name__}: {reason}"
-            _release_frames(exc)
+            reason = one_line(exc)
+            failure = reason if is_expected(exc) else f"{type(exc).__name__}: {reason}"
+            release_frames(exc)
     if failure:
         click.echo(f"newspipe run failed: {failure}", err=True)
         sys.exit(1)
@@ -285,34 +255,7 @@ def run(
 
         with Warehouse(warehouse).connect() as con:
             for view in ("source_summary", "event_summary"):
-                _print(con.sql(f"select * from {view}"), "table", title=view)
-
-
-def _release_frames(exc: BaseException | None) -> None:
-    """Drop the local variables of the frames an error passed through, and of its causes:
-    Prefect keeps the error of a failed run to the end of the process, and DuckDB
-    connections held by those frames would otherwise be reported as leaks at exit."""
-    while exc is not None:
-        traceback.clear_frames(exc.__traceback__)
-        exc = exc.__cause__ or exc.__context__
-
-
-class _WithoutFailureReports(logging.Filter):
-    """Keeps Prefect's reports of a failed task or flow run (tracebacks) off the console:
-    the command says why the run failed in one line; the run's logs in the Prefect API keep
-    them, and `--debug` shows them."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        engine = record.name.startswith(("prefect.flow_runs", "prefect.task_runs"))
-        return not (engine and record.levelno >= logging.ERROR)
-
-
-def _hide_prefect_failure_reports() -> None:
-    from prefect.logging.handlers import PrefectConsoleHandler
-
-    for handler in logging.getLogger().handlers:
-        if isinstance(handler, PrefectConsoleHandler):
-            handler.addFilter(_WithoutFailureReports())
+                print_result(con.sql(f"select * from {view}"), "table", title=view)
 
 
 def _absolute(location: str) -> str:
@@ -454,7 +397,7 @@ def sql(query: str | None, warehouse: str, output_format: str) -> None:
             )
         query = sys.stdin.read()
     with store.connect() as con:
-        _print(con.sql(query), output_format)
+        print_result(con.sql(query), output_format)
 
 
 @main.command()
@@ -525,48 +468,3 @@ def dictionary(output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
-
-
-def _print(relation, output_format: str, title: str | None = None) -> None:
-    if relation is None:
-        return
-    columns = relation.columns
-    rows = relation.fetchall()
-    if output_format == "json":
-        click.echo(
-            json.dumps(
-                [dict(zip(columns, r, strict=True)) for r in rows],
-                default=str,
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-    elif output_format == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(title=title, title_justify="left")
-        for column in columns:
-            table.add_column(column, min_width=len(column), overflow="fold")
-        for row in rows:
-            table.add_row(*("" if v is None else _cell(v) for v in row))
-        # A terminal folds long cells to its width; a pipe or file gets whole lines.
-        console = Console() if sys.stdout.isatty() else Console(width=100_000)
-        console.print(table)
-
-
-_MAX_CELL_CHARS = 80
-
-
-def _cell(value) -> str:
-    if isinstance(value, float):
-        text = f"{value:.3f}"
-    elif isinstance(value, list):
-        text = ", ".join(map(str, value))
-    else:
-        text = " ".join(str(value).split())
-    return text if len(text) <= _MAX_CELL_CHARS else text[: _MAX_CELL_CHARS - 1] + "…"

@@ -286,10 +286,10 @@ class Warehouse:
     def read_part(self, part: str) -> pa.Table:
         return pq.read_table(part, filesystem=self.fs)
 
-    def duckdb(self, database: str = ":memory:", read_only: bool = False):
+    def duckdb(self, database: str = ":memory:"):
         """A DuckDB connection that can read this warehouse's storage (for the pipeline's
         own queries; analysts' queries go through `connect`)."""
-        con = duckdb.connect(database, read_only=read_only)
+        con = duckdb.connect(database)
         if not self.is_local:
             con.register_filesystem(self.fs)
         return con
