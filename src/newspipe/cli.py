@@ -250,10 +250,8 @@ def run(
         f"{summary['n_documents']} new documents ({summary['n_quarantined']} quarantined), "
         f"{summary['n_articles']} new articles -> {summary['warehouse']}"
     )
-    if summaries:
-        from newspipe.warehouse import Warehouse
-
-        with Warehouse(warehouse).connect() as con:
+    if summaries and store.manifest().has_parts:  # a first run may publish nothing
+        with store.connect() as con:
             for view in ("source_summary", "event_summary"):
                 print_result(con.sql(f"select * from {view}"), "table", title=view)
 

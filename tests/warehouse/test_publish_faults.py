@@ -92,14 +92,14 @@ def _state(con):
     return state
 
 
-def _stopped_publish(root, fail_at):
-    """Publish NEW_RUN into `root`, stopped before its `fail_at`-th change; the changes
+def _stopped_publish(root, fail_at, run=NEW_RUN):
+    """Publish `run` into `root`, stopped before its `fail_at`-th change; the changes
     made, or None when the publish finished."""
     store = Warehouse(root)
     with store.lock():
         store.fs = FailingFileSystem(fail_at)
         try:
-            publish(store, *NEW_RUN)
+            publish(store, *run)
         except StopHere:
             return store.fs.changes
     return None
@@ -143,15 +143,8 @@ def test_a_first_publish_stopped_at_any_step_shows_nothing_or_the_new_warehouse(
     _, old, _ = states
     for fail_at in range(1000):
         root = tmp_path / f"first-{fail_at}"
-        store = Warehouse(root)
-        with store.lock():
-            store.fs = FailingFileSystem(fail_at)
-            try:
-                publish(store, *OLD_RUN)
-            except StopHere:
-                pass
-            else:
-                break
+        if _stopped_publish(root, fail_at, run=OLD_RUN) is None:
+            break
         try:
             assert _reader_state(root) == old
         except WarehouseMissing as exc:

@@ -75,25 +75,23 @@ def typed_empty_select(table: Table) -> str:
     return f"(select {columns} where false)"
 
 
+_SCALAR_TYPES = {
+    pa.string(): "varchar",
+    pa.int16(): "smallint",
+    pa.int32(): "integer",
+    pa.int64(): "bigint",
+    pa.uint32(): "uinteger",
+    pa.float64(): "double",
+    pa.bool_(): "boolean",
+    pa.date32(): "date",
+}
+
+
 def _duckdb_type(type_: pa.DataType) -> str:
-    if pa.types.is_string(type_):
-        return "varchar"
-    if pa.types.is_int32(type_):
-        return "integer"
-    if pa.types.is_int64(type_):
-        return "bigint"
-    if pa.types.is_float64(type_):
-        return "double"
-    if pa.types.is_boolean(type_):
-        return "boolean"
-    if pa.types.is_date32(type_):
-        return "date"
+    if type_ in _SCALAR_TYPES:
+        return _SCALAR_TYPES[type_]
     if pa.types.is_timestamp(type_):
         return "timestamptz"
-    if pa.types.is_uint32(type_):
-        return "uinteger"
-    if pa.types.is_int16(type_):
-        return "smallint"
     if pa.types.is_fixed_size_list(type_):
         return f"{_duckdb_type(type_.value_type)}[{type_.list_size}]"
     if pa.types.is_list(type_):
