@@ -183,8 +183,8 @@ class Warehouse:
             return
         self.check_location(create=True)
         deadline = time.monotonic() + timeout_s
-        acquire = self._flock if self.is_local else self._lease
-        while (release := acquire(".lock")) is None:
+        acquire = (lambda: self._flock(".lock")) if self.is_local else self._lease
+        while (release := acquire()) is None:
             if time.monotonic() >= deadline:
                 raise WarehouseBusy(
                     f"another newspipe run is writing {self.root}; wait for it to finish "
@@ -213,7 +213,7 @@ class Warehouse:
 
         return release
 
-    def _lease(self, name: str):
+    def _lease(self):
         lease = f"{self.path}/_lease.json"
         now = datetime.now(UTC)
         if self.fs.exists(lease):
