@@ -1,14 +1,18 @@
-"""The `newspipe` command: run the flow, query the catalog, print the data dictionary.
+"""The `newspipe` command: run the flow, query and check the warehouse, print the data
+dictionary.
 
 Prefect is configured here, before it is imported, so that a run is quiet and offline by
 default: no telemetry, no analytics, Prefect's home inside the warehouse folder rather than
 the user's home, a generous start-up time for the local ephemeral API, and only warnings on
 the console (run logs still go to the Prefect API). Variables the user has set win.
+
+A failure a user can act on (a warehouse problem, a query DuckDB refuses, a failed run)
+ends a command with one line on stderr and exit code 1; `newspipe --debug COMMAND` shows
+the traceback instead. Usage errors exit 2.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import sys
@@ -17,6 +21,15 @@ from pathlib import Path
 import click
 
 from newspipe.config import DEFAULT_WAREHOUSE, CleanConfig, IngestConfig, Settings
+from newspipe.failures import (
+    OneLineFailures,
+    debugging,
+    hide_prefect_failure_reports,
+    is_expected,
+    one_line,
+    release_frames,
+)
+from newspipe.output import print_result
 
 # A local folder or an fsspec URL (s3://bucket/prefix): kept as text, since a Path would
 # fold the `//` of a URL.
@@ -78,15 +91,22 @@ def configure_prefect(warehouse: str | Path) -> None:
         os.environ["PREFECT_HOME"] = str(home)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=OneLineFailures, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="When a command fails, show the traceback (and Prefect's error logs) instead of one line.",
+)
 @click.version_option(package_name="newspipe")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """newspipe turns scraped news articles into clean analytics tables.
 
     It reads article files, strips site chrome, pulls out metadata, groups copies of one
     story and the articles about one event, and writes Parquet tables with a DuckDB catalog
     (WAREHOUSE/newspipe.duckdb) that `newspipe sql` or `duckdb` can query.
     """
+    ctx.obj = {"debug": debug}
 
 
 @main.command()
@@ -183,9 +203,11 @@ def run(
     Every input becomes a row of `documents`, quarantined with its reason when it cannot
     be read as an article; the run goes on. Re-running on the same inputs adds nothing.
     Exits 0 when the run finished (also when inputs were quarantined), 1 with a one-line
-    reason when the run itself failed, 2 for a usage error such as a missing input.
+    reason when the run itself failed (also when another run holds the warehouse), 2 for a
+    usage error such as a missing input.
     """
     from newspipe.ingest import InputError, discover_inputs
+    from newspipe.warehouse import Warehouse
 
     settings = Settings(
         ingest=IngestConfig(
@@ -198,29 +220,42 @@ def run(
     except InputError as exc:
         raise click.UsageError(str(exc)) from None
 
-    configure_prefect(warehouse)
-    from flows.newspipe_flow import newspipe
-    from newspipe.progress import listening
+    # Storage that cannot hold a warehouse fails here, in seconds; the lock is taken before
+    # Prefect starts, so a second run on the warehouse stops before it touches Prefect's
+    # database (shared in WAREHOUSE/.prefect). The flow takes the same lock again, a no-op.
+    store = Warehouse(warehouse, fail_fast=True)
+    store.check_location(create=True)
+    failure = None
+    with store.lock(lock_timeout):
+        configure_prefect(warehouse)
+        from flows.newspipe_flow import newspipe
+        from newspipe.progress import listening
 
-    flow = newspipe.with_options(task_runner=_task_runner(runner, dask_address, dask_workers))
-    show_progress = sys.stderr.isatty() if progress is None else progress
-    try:
-        with _ProgressBars(enabled=show_progress) as bars, listening(bars):
-            summary = flow(list(inputs), str(warehouse), settings, lock_timeout)
-    except Exception as exc:  # the run failed: one line, not a traceback
-        click.echo(f"newspipe run failed: {type(exc).__name__}: {exc}", err=True)
+        if not debugging():
+            hide_prefect_failure_reports()
+        flow = newspipe.with_options(task_runner=_task_runner(runner, dask_address, dask_workers))
+        show_progress = sys.stderr.isatty() if progress is None else progress
+        try:
+            with _ProgressBars(enabled=show_progress) as bars, listening(bars):
+                summary = flow(list(inputs), str(warehouse), settings, lock_timeout)
+        except Exception as exc:  # the run failed: one line, not a traceback
+            if debugging():
+                raise
+            reason = one_line(exc)
+            failure = reason if is_expected(exc) else f"{type(exc).__name__}: {reason}"
+            release_frames(exc)
+    if failure:
+        click.echo(f"newspipe run failed: {failure}", err=True)
         sys.exit(1)
     click.echo(
         f"run {summary['run_id']}: {summary['n_inputs']} inputs, "
         f"{summary['n_documents']} new documents ({summary['n_quarantined']} quarantined), "
         f"{summary['n_articles']} new articles -> {summary['warehouse']}"
     )
-    if summaries:
-        from newspipe.warehouse import Warehouse
-
-        with Warehouse(warehouse).connect() as con:
+    if summaries and store.manifest().has_parts:  # a first run may publish nothing
+        with store.connect() as con:
             for view in ("source_summary", "event_summary"):
-                _print(con.sql(f"select * from {view}"), "table", title=view)
+                print_result(con.sql(f"select * from {view}"), "table", title=view)
 
 
 def _absolute(location: str) -> str:
@@ -339,29 +374,56 @@ def serve(inputs: tuple[str, ...], warehouse: str, cron: str, name: str) -> None
     help="Output format.",
 )
 def sql(query: str | None, warehouse: str, output_format: str) -> None:
-    """Run read-only SQL against the warehouse catalog and print the result.
+    """Run read-only SQL against the warehouse and print the result.
 
     Tables: documents, articles, line_labels, duplicates, paragraph_copies, entities,
     entity_mentions, entity_aliases, quotes, events, runs; views: source_summary,
     event_summary, article_originality; macros such as articles_about('name') (see
     docs/data_dictionary.md and docs/queries.md). QUERY may also come on standard input.
-    """
-    import duckdb
 
+    Only reading statements run: SELECT (also SHOW, DESCRIBE, SUMMARIZE, FROM-first,
+    VALUES) and EXPLAIN of a SELECT. Files other than the warehouse's own Parquet parts
+    cannot be read, nothing can be written, attached or installed, and settings cannot be
+    changed. Results go to standard output (--format table, csv or json).
+    """
     from newspipe.warehouse import Warehouse
 
+    store = Warehouse(warehouse, fail_fast=True)
     if query is None:
         if sys.stdin.isatty():
             raise click.UsageError(
                 'give a query, e.g. newspipe sql "select * from source_summary", or open '
-                f"the catalog with: duckdb -readonly {Warehouse(warehouse).catalog}"
+                f"the catalog with: duckdb -readonly {store.catalog}"
             )
         query = sys.stdin.read()
-    try:
-        with Warehouse(warehouse).connect(read_only=True) as con:
-            _print(con.sql(query), output_format)
-    except (FileNotFoundError, duckdb.Error) as exc:
-        click.echo(f"newspipe sql: {exc}", err=True)
+    with store.connect() as con:
+        print_result(con.sql(query), output_format)
+
+
+@main.command()
+@warehouse_option("Warehouse folder to check.")
+def check(warehouse: str) -> None:
+    """Run data tests on the published warehouse, in the manner of dbt's.
+
+    Unique keys (article_id, doc_id and event_id, run_id, a line per article and line
+    number, ...), every column the schema declares non-null, and the accepted values of
+    documents.status, line_labels.label, duplicates.method and articles.event_date_source.
+    Prints each failing test with examples and a summary; exits 1 when any test fails.
+    """
+    from newspipe.warehouse import Warehouse
+    from newspipe.warehouse.checks import run_checks
+
+    store = Warehouse(warehouse, fail_fast=True)
+    with store.connect() as con:
+        results = run_checks(con)
+    failed = [r for r in results if not r.passed]
+    for result in failed:
+        click.echo(result.describe())
+    click.echo(
+        f"{len(results)} checks on {store.root}: {len(results) - len(failed)} passed, "
+        f"{len(failed)} failed"
+    )
+    if failed:
         sys.exit(1)
 
 
@@ -379,15 +441,13 @@ def dashboard(warehouse: str, port: int) -> None:
 
     Pages: an overview (articles, sources, events, duplicates, quarantined, last run), one
     page per source and per event, and the syndication graph, filtered by date range and
-    source. It reads the warehouse through DuckDB, read-only. Ctrl-C stops it.
+    source. It reads the warehouse through the same read-only connection as `newspipe sql`.
+    Ctrl-C stops it.
     """
     from newspipe.dashboard import run_dashboard
     from newspipe.warehouse import Warehouse
 
-    if not Warehouse(warehouse).fs.exists(Warehouse(warehouse).catalog):
-        raise click.UsageError(
-            f"no warehouse at {warehouse}: run `newspipe run INPUT --warehouse {warehouse}` first"
-        )
+    Warehouse(warehouse, fail_fast=True).published_manifest()
     click.echo(f"newspipe dashboard on http://127.0.0.1:{port} (Ctrl-C stops it)", err=True)
     sys.exit(run_dashboard(Path(warehouse), port=port, host="127.0.0.1"))
 
@@ -408,48 +468,3 @@ def dictionary(output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
-
-
-def _print(relation, output_format: str, title: str | None = None) -> None:
-    if relation is None:
-        return
-    columns = relation.columns
-    rows = relation.fetchall()
-    if output_format == "json":
-        click.echo(
-            json.dumps(
-                [dict(zip(columns, r, strict=True)) for r in rows],
-                default=str,
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-    elif output_format == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(title=title, title_justify="left")
-        for column in columns:
-            table.add_column(column, min_width=len(column), overflow="fold")
-        for row in rows:
-            table.add_row(*("" if v is None else _cell(v) for v in row))
-        # A terminal folds long cells to its width; a pipe or file gets whole lines.
-        console = Console() if sys.stdout.isatty() else Console(width=100_000)
-        console.print(table)
-
-
-_MAX_CELL_CHARS = 80
-
-
-def _cell(value) -> str:
-    if isinstance(value, float):
-        text = f"{value:.3f}"
-    elif isinstance(value, list):
-        text = ", ".join(map(str, value))
-    else:
-        text = " ".join(str(value).split())
-    return text if len(text) <= _MAX_CELL_CHARS else text[: _MAX_CELL_CHARS - 1] + "…"

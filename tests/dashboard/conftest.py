@@ -1,9 +1,13 @@
-"""A tiny warehouse (five articles, inline rows) shared by the dashboard tests."""
+"""The dashboard tests' warehouses: a tiny one (five articles, inline rows) and the sample
+corpus's, built by the real flow."""
+
+from pathlib import Path
 
 import duckdb
 import pytest
 
-from tests.dashboard.helpers import tiny_rows, write_warehouse
+from tests.conftest import SAMPLE_CORPUS
+from tests.dashboard.helpers import build_sample_warehouse, tiny_rows, write_warehouse
 
 
 @pytest.fixture(scope="package")
@@ -15,3 +19,8 @@ def tiny_warehouse(tmp_path_factory):
 def con(tiny_warehouse):
     with duckdb.connect(str(tiny_warehouse / "newspipe.duckdb"), read_only=True) as connection:
         yield connection
+
+
+@pytest.fixture(scope="package")
+def sample_warehouse(prefect_api, tmp_path_factory) -> Path:
+    return build_sample_warehouse(tmp_path_factory.mktemp("sample") / "wh", SAMPLE_CORPUS)

@@ -3,10 +3,11 @@
 Starts the dashboard (the command `run_dashboard` runs) on a free loopback port over a
 warehouse built from the sample corpus, checks that the overview, a source page and an
 event page show the warehouse's real numbers, picks a source in the sidebar filter and
-sees the numbers change, checks that a page loads in under 3 seconds, and saves the
-screenshots the README shows (docs/screenshots/). Needs /usr/bin/chromium (the Makefile
-installs Debian's `chromium` package; Playwright never downloads a browser): skipped
-with that reason when it is missing, a failure when CI is set.
+sees the numbers change, and saves the screenshots the README shows (docs/screenshots/).
+How fast the pages load is measured by benchmarks/bench_dashboard.py, not asserted here.
+Needs /usr/bin/chromium (the Makefile installs Debian's `chromium` package; Playwright
+never downloads a browser): skipped with that reason when it is missing, a failure when
+CI is set.
 """
 
 from __future__ import annotations
@@ -24,8 +25,7 @@ import duckdb
 import pytest
 
 from newspipe.dashboard import dashboard_command
-from tests.conftest import REPO, SAMPLE_CORPUS
-from tests.dashboard.helpers import build_sample_warehouse
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +40,6 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = REPO / "docs" / "screenshots"
 VIEWPORT = {"width": 1400, "height": 1000}
-MAX_LOAD_S = 3.0
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +52,7 @@ def chromium_path() -> Path:
 
 
 @pytest.fixture(scope="module")
-def sample_warehouse(chromium_path, prefect_api, tmp_path_factory) -> Path:
-    return build_sample_warehouse(tmp_path_factory.mktemp("browser") / "wh", SAMPLE_CORPUS)
-
-
-@pytest.fixture(scope="module")
-def expected(sample_warehouse) -> dict:
+def expected(chromium_path, sample_warehouse) -> dict:
     """The numbers the pages must show, read straight from the catalog."""
     with duckdb.connect(str(sample_warehouse / "newspipe.duckdb"), read_only=True) as con:
 
@@ -121,15 +115,6 @@ def page(browser):
     context.close()
 
 
-def test_overview_shows_the_warehouse_and_loads_fast(browser, dashboard_url, expected):
-    # The first visit after start-up also pays for the app's imports; a visitor after it,
-    # in a fresh browser context (no cached assets), is what "the page loads" measures.
-    cold = _load(browser, dashboard_url, "/", "Articles", expected["articles"])
-    warm = _load(browser, dashboard_url, "/", "Articles", expected["articles"])
-    print(f"\noverview load: first after start {cold:.2f} s, then {warm:.2f} s")
-    assert warm < MAX_LOAD_S
-
-
 def test_overview_numbers_and_the_source_filter(page, dashboard_url, expected):
     page.goto(dashboard_url + "/")
     _expect_metric(page, "Articles", expected["articles"])
@@ -186,19 +171,6 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout_s: float = 60) ->
         except OSError:
             time.sleep(0.2)
     raise TimeoutError(f"the dashboard at {url} was not healthy after {timeout_s} s")
-
-
-def _load(browser, url: str, path: str, label: str, value: int) -> float:
-    """Seconds from navigation to the metric `label` showing `value`, in a fresh context."""
-    context = browser.new_context(viewport=VIEWPORT)
-    try:
-        page = context.new_page()
-        started = time.perf_counter()
-        page.goto(url + path)
-        _expect_metric(page, label, value)
-        return time.perf_counter() - started
-    finally:
-        context.close()
 
 
 def _metric(page, label: str):

@@ -28,13 +28,20 @@ def test_a_source_name_is_bound_not_pasted(con):
     assert q.source_articles(con, "x' or '1'='1").empty
 
 
-def test_sources_originality_and_boilerplate(con):
+def test_sources_copies_credits_and_boilerplate(con):
     rows = q.sources(con).set_index("source")
-    assert rows.loc["Alpha", "originality_share"] == 1.0
     # Beta: one copy and one credited article
-    assert (rows.loc["Beta", "n_copies"], rows.loc["Beta", "n_syndicated"]) == (1, 1)
-    assert rows.loc["Beta", "originality_share"] == 0.0
-    assert rows.loc["Gamma", "boilerplate_share"] == round(2 / 3, 3)
+    assert (rows.loc["Beta", "n_duplicates"], rows.loc["Beta", "n_syndicated"]) == (1, 1)
+    assert (rows.loc["Alpha", "n_unique"], rows.loc["Alpha", "n_duplicates"]) == (2, 0)
+    assert rows.loc["Gamma", "boilerplate_share"] == 2 / 3
+    # no words were copied in the tiny warehouse
+    assert rows["original_share"].eq(1.0).all()
+
+
+def test_source_filters_narrow_the_articles_the_figures_cover(con):
+    march = q.sources(con, MARCH).set_index("source")
+    assert march.loc["Alpha", "n_articles"] == 1 and "Beta" in march.index
+    assert q.sources(con, ALPHA)["source"].tolist() == ["Alpha"]
 
 
 def test_volume_buckets(con):

@@ -104,3 +104,23 @@ def test_newspipe_sql_reads_the_s3_catalog(prefect_api, s3_endpoint):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [{"n": len(list(SAMPLE_CORPUS.glob("*.txt")))}]
+
+
+def test_newspipe_sql_on_s3_reads_only_the_warehouse_parts(s3_endpoint):
+    import s3fs
+
+    s3fs.S3FileSystem().pipe_file("newsroom/private/notes.csv", b"secret,1\n")
+    refused = {
+        "select * from read_csv('s3://newsroom/private/notes.csv')": "disabled by configuration",
+        "select * from read_text('s3://newsroom/cli/_manifest.json')": "disabled by configuration",
+        "copy (select 1) to 's3://newsroom/cli/articles/x.parquet'": "read-only",
+    }
+    for query, reason in refused.items():
+        result = subprocess.run(
+            [NEWSPIPE, "sql", "-w", "s3://newsroom/cli", query],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 1 and reason in result.stderr, (query, result.stderr)
+        assert len(result.stderr.strip().splitlines()) == 1

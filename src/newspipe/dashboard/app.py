@@ -2,10 +2,12 @@
 
 Started by `newspipe dashboard` (see `newspipe.dashboard.run_dashboard`) as
 `streamlit run app.py -- --warehouse DIR`; without the flag the warehouse is
-$NEWSPIPE_WAREHOUSE, else ./warehouse. It only reads: every query opens the catalog
-read-only and goes through `newspipe.dashboard.queries`, whose parameters are bound. Query
-results are cached per warehouse, latest run id and parameters, so a new run of the flow
-shows up at the next interaction and nothing stale is served.
+$NEWSPIPE_WAREHOUSE, else ./warehouse. It only reads: every query goes through
+`newspipe.dashboard.queries`, whose parameters are bound, on the read-only session of
+`newspipe sql`. One session is kept per published state of the warehouse (the manifest's
+digest, which every publish changes) and query results are cached per digest and
+parameters, so a new run of the flow shows up at the next interaction and nothing stale is
+served.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ import streamlit as st
 
 from newspipe.dashboard import charts, queries
 from newspipe.dashboard.queries import Filters
-from newspipe.warehouse import Warehouse
+from newspipe.schema import SOURCE_SUMMARY
+from newspipe.warehouse import Warehouse, WarehouseError
+from newspipe.warehouse.session import ReadOnlySession
 
 
 def _warehouse_dir() -> str:
@@ -32,21 +36,29 @@ def _warehouse_dir() -> str:
 WAREHOUSE = _warehouse_dir()
 
 
-def _latest_run() -> str | None:
-    # Not cached: it is the cache key, and reading the small runs table is cheap.
-    with Warehouse(WAREHOUSE).connect(read_only=True) as con:
-        return queries.latest_run(con)
+def _published_digest() -> str:
+    # Not cached: it is the cache key, and reading the manifest is one small file.
+    return Warehouse(WAREHOUSE, fail_fast=True).published_manifest().digest
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _session(warehouse: str, digest: str) -> ReadOnlySession:
+    # Opening a session reads every part's footer: once per published state, not per query.
+    return Warehouse(warehouse, fail_fast=True).open_session()
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _cached(warehouse: str, run_id: str | None, query: str, *args: object) -> object:
-    with Warehouse(warehouse).connect(read_only=True) as con:
-        return getattr(queries, query)(con, *args)
+def _cached(warehouse: str, digest: str, query: str, *args: object) -> object:
+    connection = _session(warehouse, digest).cursor()
+    try:
+        return getattr(queries, query)(connection, *args)
+    finally:
+        connection.close()
 
 
 def load(query: str, *args: object) -> object:
-    """The result of `queries.<query>(con, *args)`, cached until the next run."""
-    return _cached(WAREHOUSE, st.session_state["run_id"], query, *args)
+    """The result of `queries.<query>(con, *args)`, cached until the next publish."""
+    return _cached(WAREHOUSE, st.session_state["digest"], query, *args)
 
 
 def show(chart) -> None:
@@ -107,7 +119,7 @@ def sidebar_filters() -> Filters:
     if isinstance(picked_dates, tuple) and len(picked_dates) == 2:
         date_from = picked_dates[0] if picked_dates[0] != first else None
         date_to = picked_dates[1] if picked_dates[1] != last else None
-    st.sidebar.caption(f"Warehouse: `{WAREHOUSE}`  \nLast run: `{st.session_state['run_id']}`")
+    st.sidebar.caption(f"Warehouse: `{WAREHOUSE}`  \nLast run: `{load('latest_run')}`")
     return Filters(date_from, date_to, tuple(sorted(picked_sources)) or None)
 
 
@@ -176,10 +188,10 @@ def sources_page() -> None:
     only = Filters(filters.date_from, filters.date_to, (source,))
     cols = st.columns(6)
     cols[0].metric("Articles", _count(row["n_articles"]))
-    cols[1].metric("Originality", _share(row["originality_share"]), help=_HELP["originality"])
-    cols[2].metric("Copies", _count(row["n_copies"]), help=_HELP["copies"])
-    cols[3].metric("Credited elsewhere", _count(row["n_syndicated"]), help=_HELP["credits"])
-    cols[4].metric("Boilerplate", _share(row["boilerplate_share"]), help=_HELP["boilerplate"])
+    cols[1].metric("Original share", _share(row["original_share"]), help=_HELP["original_share"])
+    cols[2].metric("Copies", _count(row["n_duplicates"]), help=_HELP["n_duplicates"])
+    cols[3].metric("Credited elsewhere", _count(row["n_syndicated"]), help=_HELP["n_syndicated"])
+    cols[4].metric("Boilerplate", _share(row["boilerplate_share"]), help=_HELP["boilerplate_share"])
     cols[5].metric("Events", _count(row["n_events"]))
 
     first, last = row["first_published"], row["last_published"]
@@ -299,13 +311,8 @@ def syndication_page() -> None:
     st.dataframe(edges, hide_index=True, column_config=_COLUMN_LABELS)
 
 
-_HELP = {
-    "originality": "Share of its articles that are the canonical copy of their story and "
-    "credit no other origin",
-    "copies": "Its articles that duplicate a story whose canonical copy is elsewhere",
-    "credits": "Its articles crediting another site as their origin",
-    "boilerplate": "Share of its raw lines that cleaning labelled boilerplate or repeat",
-}
+# What a source figure means, as the data dictionary says it: one text per measure.
+_HELP = {f.name: f.metadata[b"description"].decode() for f in SOURCE_SUMMARY.schema}
 
 _COLUMN_LABELS = {
     "label": "event",
@@ -329,8 +336,9 @@ _COLUMN_LABELS = {
 def main() -> None:
     st.set_page_config(page_title="newspipe", page_icon=":material/newspaper:", layout="wide")
     try:
-        st.session_state["run_id"] = _latest_run()
-    except FileNotFoundError as exc:
+        st.session_state["digest"] = _published_digest()
+        _session(WAREHOUSE, st.session_state["digest"])
+    except WarehouseError as exc:
         st.error(str(exc))
         st.stop()
     page = st.navigation(

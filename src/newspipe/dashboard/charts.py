@@ -50,15 +50,15 @@ def volume_chart(volume: pd.DataFrame, bucket: str) -> alt.Chart:
 
 
 def sources_chart(sources: pd.DataFrame, top: int = 20) -> alt.Chart:
-    """Horizontal bars of the biggest sources, split into original and other articles."""
-    data = sources.head(top).assign(n_other=lambda d: d["n_articles"] - d["n_original"])
+    """Horizontal bars of the biggest sources, split into canonical articles and copies."""
+    data = sources.head(top)
     long = data.melt(
         id_vars=["source", "n_articles"],
-        value_vars=["n_original", "n_other"],
+        value_vars=["n_unique", "n_duplicates"],
         var_name="kind",
         value_name="articles",
     )
-    long["kind"] = long["kind"].map({"n_original": "original", "n_other": "copied or credited"})
+    long["kind"] = long["kind"].map({"n_unique": "original", "n_duplicates": "copy"})
     order = data["source"].tolist()
     return (
         alt.Chart(long)
@@ -68,7 +68,7 @@ def sources_chart(sources: pd.DataFrame, top: int = 20) -> alt.Chart:
             x=alt.X("articles:Q", title="articles"),
             color=alt.Color(
                 "kind:N",
-                scale=alt.Scale(domain=["original", "copied or credited"], range=[ORIGINAL, COPY]),
+                scale=alt.Scale(domain=["original", "copy"], range=[ORIGINAL, COPY]),
                 legend=alt.Legend(orient="top", title=None),
             ),
             tooltip=["source:N", "kind:N", "articles:Q"],

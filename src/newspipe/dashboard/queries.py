@@ -82,7 +82,7 @@ def volume(
 
 
 def sources(con: duckdb.DuckDBPyConnection, filters: Filters = NO_FILTERS) -> pd.DataFrame:
-    """One row per source: volume, originality share, copies, boilerplate share, ..."""
+    """source_summary's columns over the filtered articles (the catalog's source_figures)."""
     return run_query(con, "sources", **filters.params())
 
 

@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     from newspipe.warehouse import Warehouse
 
     text = args.document.read_text(encoding="utf-8")
-    with Warehouse(args.warehouse).connect(read_only=True) as con:
+    with Warehouse(args.warehouse, fail_fast=True).connect() as con:
         updated = refresh(text, con)
     if args.check:
         stale = updated != text

@@ -22,7 +22,15 @@ from newspipe.dedup import ArticleSketches, DedupHistory
 from newspipe.dedup.tables import article_signatures_schema
 from newspipe.schema import ARTICLES, RUNS, TABLES, UTC_TIMESTAMP, VIEWS
 from newspipe.sqlfiles import read_sql, run_sql
-from newspipe.warehouse.store import Warehouse, WarehouseBusy
+from newspipe.warehouse.errors import (
+    ReadOnlyQuery,
+    WarehouseBusy,
+    WarehouseDamaged,
+    WarehouseError,
+    WarehouseMissing,
+    WarehouseUnavailable,
+)
+from newspipe.warehouse.store import Warehouse
 
 _ASSIGNMENT_COLUMNS = ["dup_group_id", "is_canonical", "event_id"]
 
@@ -30,8 +38,13 @@ __all__ = [
     "History",
     "load_dedup_history",
     "load_live_events",
+    "ReadOnlyQuery",
     "Warehouse",
     "WarehouseBusy",
+    "WarehouseDamaged",
+    "WarehouseError",
+    "WarehouseMissing",
+    "WarehouseUnavailable",
     "document_rows",
     "load_history",
     "publish_run",
@@ -90,11 +103,10 @@ def load_dedup_history(
 
 def load_live_events(warehouse: Warehouse, earliest: date | None, window_days: int) -> pa.Table:
     """The current state of the events that articles dated from `earliest` on may join."""
-    sql = read_sql("newspipe.warehouse", "event_state")
-    with_dates = sql.replace("{earliest}", (earliest or date(1900, 1, 1)).isoformat()).replace(
-        "{window_days}", str(int(window_days))
+    return warehouse.query(
+        read_sql("newspipe.warehouse", "event_state"),
+        params={"earliest": earliest or date(1900, 1, 1), "window_days": int(window_days)},
     )
-    return warehouse.query(with_dates)
 
 
 def split_new_documents(raw_documents: pa.Table, history: History) -> pa.Table:
@@ -195,9 +207,11 @@ def _stage_changed_articles(warehouse: Warehouse, changes, assignments: pa.Table
     parts = {warehouse.url(p): p for p in warehouse.parts(ARTICLES.name)}
     if not parts:
         return
-    article_parts = "[" + ", ".join(f"'{url}'" for url in parts) + "]"
-    sql = read_sql("newspipe.warehouse", "changed_assignments").format(article_parts=article_parts)
-    changed = warehouse.query(sql, assignments=assignments)
+    changed = warehouse.query(
+        read_sql("newspipe.warehouse", "changed_assignments"),
+        params={"article_parts": list(parts)},
+        assignments=assignments,
+    )
     for url in sorted(set(changed.column("part").to_pylist())):
         rewritten = _attach_assignments(warehouse.read_part(parts[url]), assignments)
         warehouse.stage_rewrite(changes, ARTICLES, parts[url], rewritten)

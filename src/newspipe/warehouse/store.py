@@ -1,30 +1,38 @@
-"""The warehouse folder: Parquet datasets, the DuckDB catalog, the lock and the journal.
+"""The warehouse folder: Parquet parts, the manifest, the DuckDB catalog, the lock, the journal.
 
-Layout: `DIR/<table>/part-*.parquet` per table, `DIR/newspipe.duckdb` with one view per
-table and the summary views, `DIR/.lock` and, only while a run publishes,
-`DIR/_staging/<run_id>/` and `DIR/_journal.json`. DIR is a local folder or any fsspec URL
-(`s3://bucket/prefix`): every file operation goes through fsspec, and DuckDB reads remote
-Parquet through the same fsspec filesystem, registered with the connection (DuckDB's own
-httpfs extension is not needed). On local disk a move is an atomic rename; on object
-storage it is a copy and a delete, which the journal makes safe to repeat.
+Layout: `DIR/<table>/part-*.parquet` per table, `DIR/_manifest.json` naming the parts that
+make up each table now (see `manifest.py`), `DIR/newspipe.duckdb` (see `catalog.py`),
+`DIR/.lock` and, only while a run publishes, `DIR/_staging/<run_id>/` and
+`DIR/_journal.json`. DIR is a local folder or any fsspec URL (`s3://bucket/prefix`): every
+file operation goes through fsspec, and DuckDB reads remote Parquet through the same fsspec
+filesystem registered with the connection (DuckDB's httpfs extension is not needed). Paths
+in the manifest and the journal are relative to DIR, so the folder can be copied or moved.
 
-A run publishes all of its tables or none. Everything it writes goes to the staging folder
-first; then a journal listing every file to move in and every file it replaces is written
-(with an atomic rename), and only then are the files moved into place. A failure or a kill
-before the journal exists leaves the old warehouse untouched (the staging folder is cleared
-at the next open); a kill after it is finished at the next open, since moving the listed
-files again is harmless (roll forward). The DuckDB catalog is rebuilt from the Parquet
-files, which are the source of truth, and swapped in with a rename as the last step.
+A run publishes all of its tables or none, and readers see the old warehouse or the new
+one, never a mix:
+1. every new part is written to the staging folder;
+2. the journal (the parts to move in, the parts they replace and the new manifest) is
+   written with an atomic rename: the commit point;
+3. the staged parts are moved into their table folders, unseen by readers, who follow the
+   manifest;
+4. the new manifest replaces the old one (one rename): readers switch to the new parts;
+5. the catalog file is rebuilt; 6. the replaced parts are removed; 7. the journal goes.
+A failure or a kill before step 2 leaves the old warehouse untouched (the staging folder is
+cleared at the next open); after it, the next run finishes steps 3-7 (roll forward), each
+of which is harmless to repeat.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
+import string
 import tempfile
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -36,17 +44,43 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from fsspec.implementations.local import LocalFileSystem
 
-from newspipe.schema import TABLES, VIEWS, Table, conform, empty
-from newspipe.sqlfiles import read_sql
+from newspipe.schema import TABLES, Table, conform, empty
+from newspipe.warehouse.catalog import (
+    CATALOG_FILE,
+    create_table_view,
+    define_catalog,
+    record_source,
+    recorded_source,
+)
+from newspipe.warehouse.errors import (
+    WarehouseBusy,
+    WarehouseError,
+    WarehouseMissing,
+    WarehouseUnavailable,
+)
+from newspipe.warehouse.manifest import MANIFEST_FILE, Manifest
+from newspipe.warehouse.session import ReadOnlyConnection, ReadOnlySession
 
-CATALOG_FILE = "newspipe.duckdb"
 _EMPTY_PART = "part-empty.parquet"
 # A lock on object storage is a lease: a run that died holding it blocks others this long.
 _LEASE = timedelta(hours=6)
-
-
-class WarehouseBusy(RuntimeError):
-    """Another run holds the warehouse lock."""
+# Readers and a run's start-up check give up on object storage that does not answer after
+# seconds rather than the minutes of s3fs's and botocore's default retries (5 x 5 tries).
+_FAIL_FAST = {
+    "s3": {
+        "config_kwargs": {
+            "connect_timeout": 3,
+            "read_timeout": 5,
+            "retries": {"total_max_attempts": 1},
+        }
+    },
+}
+# Folders of the running system, never storage.
+_SYSTEM_FOLDERS = ("proc", "sys", "dev")
+# The warehouses this process holds the lock of, per thread: the command line takes the lock
+# before Prefect starts (so a second run stops before touching Prefect's database) and the
+# flow, in the same thread, takes it again.
+_HELD: set[tuple[str, int]] = set()
 
 
 @dataclass
@@ -60,22 +94,77 @@ class Changes:
 
 
 class Warehouse:
-    """The one owner of the warehouse folder: nothing else reads or writes its files."""
+    """The one owner of the warehouse folder: nothing else reads or writes its files.
 
-    def __init__(self, root: str | os.PathLike):
+    `fail_fast` makes object storage that does not answer fail within seconds (for readers
+    and start-up checks; a run's own storage tasks keep the default retries)."""
+
+    def __init__(self, root: str | os.PathLike, *, fail_fast: bool = False):
         url = str(root)
         if "://" not in url:
             url = str(Path(url).expanduser().resolve())
-        self.fs, self.path = fsspec.core.url_to_fs(url)
+        options = _FAIL_FAST.get(fsspec.utils.get_protocol(url), {}) if fail_fast else {}
+        self.fs, self.path = fsspec.core.url_to_fs(url, **options)
+        if options:
+            self.fs.retries = 1
         self.is_local = isinstance(self.fs, LocalFileSystem)
         self.root = Path(self.path) if self.is_local else url.rstrip("/")
         self.catalog = f"{self.path}/{CATALOG_FILE}"
+        self._manifest = f"{self.path}/{MANIFEST_FILE}"
         self._journal = f"{self.path}/_journal.json"
         self._staging_root = f"{self.path}/_staging"
 
     def url(self, path: str) -> str:
         """What DuckDB reads `path` as: the local path, or the fsspec URL."""
         return path if self.is_local else self.fs.unstrip_protocol(path)
+
+    def _relative(self, path: str) -> str:
+        return path.removeprefix(f"{self.path}/")
+
+    def _absolute(self, relative: str) -> str:
+        return f"{self.path}/{relative}"
+
+    @contextmanager
+    def _storage(self, doing: str) -> Iterator[None]:
+        """Storage failures as one line: what could not be done where, and why."""
+        try:
+            yield
+        except WarehouseError:
+            raise
+        except (OSError, *_remote_errors()) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc).strip().splitlines()[0]
+            hint = (
+                ""
+                if self.is_local
+                else " (check the endpoint, e.g. AWS_ENDPOINT_URL, and the credentials)"
+            )
+            raise WarehouseUnavailable(f"cannot {doing} {self.root}: {reason}{hint}") from exc
+
+    def check_location(self, create: bool = False) -> None:
+        """Fail with one line unless this location can hold a warehouse (and, with `create`,
+        exists as a writable folder afterwards); object storage must answer."""
+        if not self.is_local:
+            with self._storage("reach"):
+                self.fs.ls(self.path.split("/", 1)[0])
+            return
+        path = Path(self.path)
+        if path.parts[1:2] and path.parts[1] in _SYSTEM_FOLDERS:
+            raise WarehouseUnavailable(
+                f"{path} is under /{path.parts[1]}, a view of the running system, not storage: "
+                "choose an ordinary folder for the warehouse"
+            )
+        if path.exists() and not path.is_dir():
+            raise WarehouseUnavailable(f"{path} is a file: a warehouse is a folder, give its path")
+        if not create:
+            return
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WarehouseUnavailable(
+                f"cannot create the warehouse folder {path}: {exc.strerror}"
+            ) from None
+        if not os.access(path, os.W_OK | os.X_OK):
+            raise WarehouseUnavailable(f"cannot write to the warehouse folder {path}")
 
     # -- locking and recovery ------------------------------------------------------------
 
@@ -86,28 +175,34 @@ class Warehouse:
         On local disk this is an OS file lock, released even when the process dies. On
         object storage, which has no locks, it is a lease object naming its holder and
         expiry: runs that take turns through one scheduler never race for it, and a lease
-        left by a killed run expires.
+        left by a killed run expires. Taking it again in the thread that holds it is a no-op.
         """
-        self.fs.makedirs(self.path, exist_ok=True)
+        held = (self.url(self.path), threading.get_ident())
+        if held in _HELD:
+            yield
+            return
+        self.check_location(create=True)
         deadline = time.monotonic() + timeout_s
-        acquire = self._flock if self.is_local else self._lease
+        acquire = (lambda: self._flock(".lock")) if self.is_local else self._lease
         while (release := acquire()) is None:
             if time.monotonic() >= deadline:
                 raise WarehouseBusy(
                     f"another newspipe run is writing {self.root}; wait for it to finish "
-                    "(or pass a lock timeout to wait)"
+                    "(`newspipe run --lock-timeout SECONDS` waits for it)"
                 )
             time.sleep(0.5)
+        _HELD.add(held)
         try:
             self.recover()
             yield
         finally:
+            _HELD.discard(held)
             release()
 
-    def _flock(self):
-        handle = open(f"{self.path}/.lock", "a+")  # noqa: SIM115 - held across the run
+    def _flock(self, name: str, wait: bool = False):
+        handle = open(f"{self.path}/{name}", "a+")  # noqa: SIM115 - held until released
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
             handle.close()
             return None
@@ -133,51 +228,122 @@ class Warehouse:
         return lambda: self.fs.rm_file(lease)
 
     def recover(self) -> None:
-        """Finish a publish that was cut off after its journal, or drop one cut off before."""
-        if self.fs.exists(self._journal):
-            journal = json.loads(self.fs.cat_file(self._journal))
-            self._apply([tuple(m) for m in journal["moves"]], journal["removes"])
-            self.fs.rm_file(self._journal)
-            self.build_catalog()
-        if self.fs.exists(self._staging_root):
-            self.fs.rm(self._staging_root, recursive=True)
+        """Finish a publish cut off after its journal, drop one cut off before, and bring the
+        manifest and the catalog file up to date (a warehouse from before manifests, a
+        catalog deleted, copied from or moved with another folder)."""
+        with self._storage("recover"):
+            if self.fs.exists(self._journal):
+                self._roll_forward(json.loads(self.fs.cat_file(self._journal)))
+            if self.fs.exists(self._staging_root):
+                self.fs.rm(self._staging_root, recursive=True)
+            manifest = self.manifest()
+            if not self.fs.exists(self._manifest) and manifest.has_parts:
+                self._write_manifest(manifest)
+            if manifest.has_parts:
+                self.refresh_catalog(manifest, wait=True)
+
+    def _roll_forward(self, journal: dict) -> None:
+        """Steps 3-7 of a publish whose journal is written; each is harmless to repeat."""
+        for staged, final in journal["moves"]:
+            if self.fs.exists(self._absolute(staged)):
+                self.fs.makedirs(self._absolute(final).rsplit("/", 1)[0], exist_ok=True)
+                self.fs.mv(self._absolute(staged), self._absolute(final))
+        manifest = Manifest.from_document(journal["manifest"], self.url(self._journal))
+        self._write_manifest(manifest)
+        self.build_catalog(manifest)
+        for part in journal["removes"]:
+            if self.fs.exists(self._absolute(part)):
+                self.fs.rm_file(self._absolute(part))
+        self.fs.rm_file(self._journal)
 
     # -- reading --------------------------------------------------------------------------
 
     def table_dir(self, name: str) -> str:
         return f"{self.path}/{name}"
 
-    def parts(self, name: str) -> list[str]:
-        """The Parquet parts of a table (storage paths, sorted)."""
-        return sorted(self.fs.glob(f"{self.table_dir(name)}/*.parquet"))
+    def manifest(self) -> Manifest:
+        """The committed parts of every table.
+
+        A warehouse written before manifests existed has its parts listed from its folders
+        (its next run writes the manifest); one whose first publish is under way has none.
+        """
+        with self._storage("read"):
+            if self.fs.exists(self._manifest):
+                return Manifest.from_json(
+                    self.fs.cat_file(self._manifest), self.url(self._manifest)
+                )
+            if self.fs.exists(self._journal) and not self.fs.exists(self.catalog):
+                return Manifest()
+            listed = {name: self.fs.glob(f"{self.table_dir(name)}/*.parquet") for name in TABLES}
+            return Manifest(
+                {name: tuple(sorted(map(self._relative, parts))) for name, parts in listed.items()}
+            )
+
+    def parts(self, name: str, manifest: Manifest | None = None) -> list[str]:
+        """The committed Parquet parts of a table (storage paths, sorted)."""
+        return [self._absolute(p) for p in (manifest or self.manifest()).parts(name)]
 
     def read_part(self, part: str) -> pa.Table:
         return pq.read_table(part, filesystem=self.fs)
 
-    def duckdb(self, database: str = ":memory:", read_only: bool = False):
-        """A DuckDB connection that can read this warehouse's storage."""
-        con = duckdb.connect(database, read_only=read_only)
+    def duckdb(self, database: str = ":memory:"):
+        """A DuckDB connection that can read this warehouse's storage (for the pipeline's
+        own queries; analysts' queries go through `connect`)."""
+        con = duckdb.connect(database)
         if not self.is_local:
             con.register_filesystem(self.fs)
         return con
 
-    def query(self, sql: str, **tables: pa.Table) -> pa.Table:
-        """Run SQL in which `{table}` placeholders read that table's Parquet parts."""
+    def query(
+        self, sql: str, params: Mapping[str, object] | None = None, **tables: pa.Table
+    ) -> pa.Table:
+        """Run SQL over the committed warehouse: a `{table}` placeholder names a view over that
+        table's parts, `tables` are Arrow tables visible by name, `params` are bound."""
+        names = {name for _, name, _, _ in string.Formatter().parse(sql) if name}
+        manifest = self.manifest()
         with self.duckdb() as con:
+            for name in names:
+                if parts := self.parts(name, manifest):
+                    create_table_view(con, name, [self.url(p) for p in parts])
+                else:
+                    con.register(name, empty(TABLES[name]))
             for table_name, table in tables.items():
                 con.register(table_name, table)
-            return con.sql(sql.format(**self._scans())).to_arrow_table()
+            return con.sql(sql.format(**{n: n for n in names}), params=params).to_arrow_table()
 
-    def scan(self, parts: list[str]) -> str:
-        """SQL reading the given Parquet parts as one relation."""
-        files = ", ".join(f"'{self.url(p)}'" for p in parts)
-        return f"read_parquet([{files}], union_by_name = true)"
+    def published_manifest(self) -> Manifest:
+        """The committed manifest of a warehouse with published tables, or a one-line error."""
+        self.check_location()
+        manifest = self.manifest()
+        if not manifest.has_parts:
+            raise WarehouseMissing(
+                f"no warehouse at {self.root} yet: run `newspipe run INPUT --warehouse "
+                f"{self.root}` first"
+            )
+        return manifest
 
-    def _scans(self) -> dict[str, str]:
-        return {
-            name: self.scan(parts) if (parts := self.parts(name)) else _typed_empty_select(table)
-            for name, table in TABLES.items()
-        }
+    def open_session(self) -> ReadOnlySession:
+        """A read-only, sandboxed session over the published warehouse (see `session.py`),
+        reading the committed manifest's parts; close it when done. On the way, a missing
+        or stale catalog file is rebuilt when the folder is writable and no one else is
+        rebuilding it."""
+        manifest = self.published_manifest()
+        # On a read-only or archived folder this does nothing: sessions need no catalog file.
+        with contextlib.suppress(OSError, WarehouseError):
+            self.refresh_catalog(manifest, wait=False)
+        sources = {name: [self.url(p) for p in self.parts(name, manifest)] for name in TABLES}
+        return ReadOnlySession(sources, None if self.is_local else self.fs)
+
+    @contextmanager
+    def connect(self) -> Iterator[ReadOnlyConnection]:
+        """A read-only connection for one piece of work (see `open_session`)."""
+        session = self.open_session()
+        connection = session.cursor()
+        try:
+            yield connection
+        finally:
+            connection.close()
+            session.close()
 
     # -- writing --------------------------------------------------------------------------
 
@@ -208,115 +374,104 @@ class Warehouse:
         self.stage_part(changes, table, data, f"rewrite-{stem}")
 
     def commit(self, changes: Changes) -> None:
-        """Publish the staged parts: journal, move, then swap in a rebuilt catalog."""
+        """Publish the staged parts: write the journal (the commit point), then roll forward."""
+        current = self.manifest()
         removed = set(changes.removes)
         for name, table in TABLES.items():
-            kept = [p for p in self.parts(name) if p not in removed]
+            kept = [p for p in self.parts(name, current) if p not in removed]
             added = any(dst.startswith(f"{self.table_dir(name)}/") for _, dst in changes.moves)
             if not kept and not added:
                 self._stage(changes, table, empty(table), _EMPTY_PART)
-        journal = json.dumps(
-            {"run_id": changes.run_id, "moves": changes.moves, "removes": changes.removes}
+        manifest = current.changed(
+            changes.run_id,
+            added=[self._relative(dst) for _, dst in changes.moves],
+            removed=[self._relative(p) for p in changes.removes],
         )
+        journal = {
+            "run_id": changes.run_id,
+            "moves": [[self._relative(a), self._relative(b)] for a, b in changes.moves],
+            "removes": [self._relative(p) for p in changes.removes],
+            "manifest": manifest.document(),
+        }
         pending = f"{changes.staging}/journal.json"
-        self.fs.pipe_file(pending, journal.encode())
+        self.fs.pipe_file(pending, json.dumps(journal).encode())
         if self.is_local:
             _fsync(pending)
         # The journal's arrival is the commit point: a rename on disk, one PUT remotely.
         self.fs.mv(pending, self._journal)
-        self._apply(changes.moves, changes.removes)
-        self.fs.rm_file(self._journal)
-        self.build_catalog()
+        self._roll_forward(journal)
         if self.fs.exists(self._staging_root):
             self.fs.rm(self._staging_root, recursive=True)
 
-    def _apply(self, moves: list[tuple[str, str]], removes: list[str]) -> None:
-        for staged, final in moves:
-            if self.fs.exists(staged):
-                self.fs.makedirs(final.rsplit("/", 1)[0], exist_ok=True)
-                self.fs.mv(staged, final)
-        for path in removes:
-            if self.fs.exists(path):
-                self.fs.rm_file(path)
+    def _write_manifest(self, manifest: Manifest) -> None:
+        """Replace the manifest in one step: a rename on disk, a single PUT remotely."""
+        if not self.is_local:
+            self.fs.pipe_file(self._manifest, manifest.to_json())
+            return
+        pending = f"{self._manifest}.pending"
+        self.fs.pipe_file(pending, manifest.to_json())
+        _fsync(pending)
+        self.fs.mv(pending, self._manifest)
 
-    def build_catalog(self) -> None:
-        """Rebuild newspipe.duckdb: a view per table over its Parquet, then the summaries.
+    # -- the catalog file -----------------------------------------------------------------
 
-        The file is built beside the warehouse on local disk (in a temporary folder for a
-        remote one, then uploaded) and swapped in whole, so readers never see half of it.
-        """
+    def build_catalog(self, manifest: Manifest | None = None) -> None:
+        """Rebuild newspipe.duckdb from the manifest and swap it in whole."""
+        with self._catalog_lock(wait=True):
+            self._build_catalog(manifest or self.manifest())
+
+    def refresh_catalog(self, manifest: Manifest, wait: bool) -> None:
+        """Rebuild the catalog file when it is missing, was built by an older newspipe, for
+        another folder (the warehouse was copied or moved) or from another manifest. Without
+        `wait`, leave it to whoever is rebuilding it now."""
+        if self._catalog_source() == (str(self.root), manifest.digest):
+            return
+        with self._catalog_lock(wait=wait) as locked:
+            if locked and self._catalog_source() != (str(self.root), manifest.digest):
+                self._build_catalog(manifest)
+
+    @contextmanager
+    def _catalog_lock(self, wait: bool) -> Iterator[bool]:
+        """Local catalog rebuilds take turns (a file lock); on object storage a race can only
+        leave a stale catalog, which the next open detects and rebuilds."""
+        release = self._flock(".catalog.lock", wait=wait) if self.is_local else (lambda: None)
+        try:
+            yield release is not None
+        finally:
+            if release is not None:
+                release()
+
+    def _catalog_source(self) -> tuple[str, str] | None:
+        if not self.fs.exists(self.catalog):
+            return None
+        if self.is_local:
+            return recorded_source(self.catalog)
+        with tempfile.TemporaryDirectory() as tmp:
+            self.fs.get_file(self.catalog, f"{tmp}/{CATALOG_FILE}")
+            return recorded_source(f"{tmp}/{CATALOG_FILE}")
+
+    def _build_catalog(self, manifest: Manifest) -> None:
+        # Built beside the warehouse on local disk (in a temporary folder for a remote one,
+        # then uploaded) and swapped in whole, so readers never see half of it.
+        sources = {name: [self.url(p) for p in self.parts(name, manifest)] for name in TABLES}
         with tempfile.TemporaryDirectory(dir=self.path if self.is_local else None) as tmp:
             building = f"{tmp}/{CATALOG_FILE}"
             with self.duckdb(building) as con:
-                for name, table in TABLES.items():
-                    source = (
-                        f"read_parquet('{self.url(self.table_dir(name))}/*.parquet', "
-                        "union_by_name = true)"
-                        if self.parts(name)
-                        else _typed_empty_select(table)
-                    )
-                    con.execute(f"create or replace view {name} as select * from {source}")
-                for name, view in VIEWS.items():
-                    sql = read_sql(view.package, view.sql_name)
-                    con.execute(f"create or replace view {name} as {sql}")
-                con.execute(read_sql("newspipe.warehouse", "macros"))
+                define_catalog(con, sources)
+                record_source(con, str(self.root), manifest.digest)
             if self.is_local:
                 os.replace(building, self.catalog)
             else:
                 self.fs.put_file(building, self.catalog)
 
-    @contextmanager
-    def connect(self, read_only: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection to the catalog (read-only unless asked otherwise). A remote
-        catalog is read from a local copy, with the warehouse's filesystem registered."""
-        if not self.fs.exists(self.catalog):
-            raise FileNotFoundError(
-                f"{self.url(self.catalog)} does not exist: run `newspipe run INPUT "
-                f"--warehouse {self.root}` first"
-            )
-        if self.is_local:
-            with self.duckdb(self.catalog, read_only=read_only) as con:
-                yield con
-            return
-        with tempfile.TemporaryDirectory() as tmp:
-            local = f"{tmp}/{CATALOG_FILE}"
-            self.fs.get_file(self.catalog, local)
-            with self.duckdb(local, read_only=read_only) as con:
-                yield con
 
-
-def _typed_empty_select(table: Table) -> str:
-    columns = ", ".join(f"null::{_duckdb_type(f.type)} as {f.name}" for f in table.schema)
-    return f"(select {columns} where false)"
-
-
-def _duckdb_type(type_: pa.DataType) -> str:
-    if pa.types.is_string(type_):
-        return "varchar"
-    if pa.types.is_int32(type_):
-        return "integer"
-    if pa.types.is_int64(type_):
-        return "bigint"
-    if pa.types.is_float64(type_):
-        return "double"
-    if pa.types.is_boolean(type_):
-        return "boolean"
-    if pa.types.is_date32(type_):
-        return "date"
-    if pa.types.is_timestamp(type_):
-        return "timestamptz"
-    if pa.types.is_uint32(type_):
-        return "uinteger"
-    if pa.types.is_int16(type_):
-        return "smallint"
-    if pa.types.is_fixed_size_list(type_):
-        return f"{_duckdb_type(type_.value_type)}[{type_.list_size}]"
-    if pa.types.is_list(type_):
-        return f"{_duckdb_type(type_.value_type)}[]"
-    if pa.types.is_struct(type_):
-        fields = ", ".join(f"{f.name} {_duckdb_type(f.type)}" for f in type_)
-        return f"struct({fields})"
-    raise TypeError(f"no DuckDB type for {type_}")
+def _remote_errors() -> tuple[type[Exception], ...]:
+    """botocore's connection and timeout errors, which s3fs passes on untranslated."""
+    try:
+        from botocore.exceptions import BotoCoreError
+    except ImportError:
+        return ()
+    return (BotoCoreError,)
 
 
 def _fsync(path: str) -> None:

@@ -4,7 +4,7 @@ with
 
 published as (
     select article_id, dup_group_id, is_canonical, event_id, filename as part
-    from read_parquet({article_parts}, filename = true, union_by_name = true)
+    from read_parquet($article_parts::varchar[], filename = true, union_by_name = true)
 ),
 
 assignments as (

@@ -28,7 +28,7 @@ final as (
         merged_into is null
         and (
             last_date is null
-            or last_date >= cast('{earliest}' as date) - {window_days}
+            or last_date >= $earliest::date - $window_days::integer
             or event_id in (select merged_into from attached)
         )
     )

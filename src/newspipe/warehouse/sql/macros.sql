@@ -83,12 +83,87 @@ create or replace macro syndication() as table
     group by source, origin, kind
     order by n_articles desc, source, origin, kind;
 
--- boilerplate_share(source_name): share of a source's raw lines that cleaning removed as
--- boilerplate or repeats (0 to 1); null for an unknown source.
-create or replace macro boilerplate_share(source_name) as (
+-- source_figures(date_from, date_to, sources): one row per source over the articles
+-- published from date_from to date_to (inclusive; a null end is open and keeps undated
+-- articles) by the listed sources (null: every source). Every per-source measure is
+-- defined here and nowhere else: source_summary is this macro unfiltered, the dashboard's
+-- source figures are this macro with its filters, boilerplate_share() reads it.
+create or replace macro source_figures(date_from, date_to, sources) as table
+    with picked as (
+        select * from articles
+        where (date_from::date is null or published_date >= date_from::date)
+          and (date_to::date is null or published_date <= date_to::date)
+          and (sources::varchar[] is null or list_contains(sources::varchar[], source))
+    ),
+    line_shares as (
+        select
+            a.source,
+            count(*) filter (where l.label in ('boilerplate', 'repeat')) / count(*)
+                as boilerplate_share
+        from line_labels as l
+        join picked as a using (article_id)
+        group by a.source
+    ),
+    copied as (
+        select article_id, sum(n_words) as copied_words
+        from paragraph_copies
+        group by article_id
+    ),
+    -- the words of its articles not in paragraphs copied from an earlier article: the
+    -- per-article share of article_originality, over all of the source's words
+    originality as (
+        select
+            a.source,
+            1.0 - coalesce(sum(c.copied_words), 0) / nullif(sum(s.n_tokens), 0)
+                as original_share
+        from picked as a
+        join article_signatures as s using (article_id)
+        left join copied as c using (article_id)
+        group by a.source
+    ),
+    quote_counts as (
+        select a.source, count(*) as n_quotes
+        from quotes as q
+        join picked as a using (article_id)
+        group by a.source
+    ),
+    per_source as (
+        select
+            source,
+            count(*) as n_articles,
+            count(*) filter (where is_canonical) as n_unique,
+            count(*) filter (where not is_canonical) as n_duplicates,
+            count(distinct event_id) as n_events,
+            min(published_date) as first_published,
+            max(published_date) as last_published,
+            avg(n_words) as avg_words,
+            count(*) filter (
+                where original_source is not null and original_source <> source
+            ) as n_syndicated
+        from picked
+        group by source
+    )
     select
-        count(*) filter (where l.label in ('boilerplate', 'repeat')) / nullif(count(*), 0)
-    from line_labels as l
-    join articles as a using (article_id)
-    where a.source = source_name
+        p.source,
+        p.n_articles,
+        p.n_unique,
+        p.n_duplicates,
+        p.n_events,
+        p.first_published,
+        p.last_published,
+        round(p.avg_words, 1) as avg_words,
+        coalesce(l.boilerplate_share, 0.0) as boilerplate_share,
+        coalesce(q.n_quotes, 0) as n_quotes,
+        p.n_syndicated,
+        coalesce(o.original_share, 1.0) as original_share
+    from per_source as p
+    left join line_shares as l using (source)
+    left join quote_counts as q using (source)
+    left join originality as o using (source)
+    order by p.n_articles desc, p.source;
+
+-- boilerplate_share(source_name): share of a source's raw lines that cleaning removed as
+-- boilerplate or repeats (0 to 1), as source_summary has it; null for an unknown source.
+create or replace macro boilerplate_share(source_name) as (
+    select boilerplate_share from source_figures(null, null, [source_name])
 );
