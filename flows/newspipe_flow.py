@@ -98,9 +98,22 @@ def _global(fn: Callable, name: str):
     return task(fn, name=name, cache_policy=NO_CACHE)
 
 
+def _worth_retrying(task, task_run, state) -> bool:
+    """Storage that failed may answer again; a warehouse problem (damaged, busy, in the
+    wrong place) will not, and the user should hear of it at once."""
+    return not isinstance(state.data, warehouse.WarehouseError)
+
+
 def _storage(fn: Callable, name: str):
     """A task that reads or writes the warehouse: retried with backoff on I/O errors."""
-    return task(fn, name=name, cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 4, 16])
+    return task(
+        fn,
+        name=name,
+        cache_policy=NO_CACHE,
+        retries=3,
+        retry_delay_seconds=[1, 4, 16],
+        retry_condition_fn=_worth_retrying,
+    )
 
 
 TASKS = {
@@ -127,14 +140,20 @@ TASKS = {
 }
 
 
+def _task_of(phase: Callable):
+    """The task of a phase; a phase the table does not list (one a test substitutes) runs
+    as a plain uncached task."""
+    return TASKS.get(phase) or _global(phase, phase.__name__)
+
+
 class PrefectRunner:
     """Runs the pipeline's phases as the Prefect tasks above."""
 
     def call(self, phase: Callable, *args: Any) -> Any:
-        return TASKS[phase](*args)
+        return _task_of(phase)(*args)
 
     def map(self, phase: Callable, batches: list, stage: str, unit: str, *shared: Any) -> list:
-        futures = TASKS[phase].map(batches, *(unmapped(s) for s in shared))
+        futures = _task_of(phase).map(batches, *(unmapped(s) for s in shared))
         sizes = [b.num_rows if isinstance(b, pa.Table) else len(b) for b in batches]
         size_of = {id(f): n for f, n in zip(futures, sizes, strict=True)}
         with progress.stage(stage, sum(sizes), unit) as bar:

@@ -71,8 +71,10 @@ _QUIET_PREFECT = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
     "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",
-    # The pipeline logs its counts through the standard `newspipe` logger.
+    # The pipeline logs its counts through the standard `newspipe` logger, also when it
+    # runs without a flow (the evaluations), where those logs stay local.
     "PREFECT_LOGGING_EXTRA_LOGGERS": "newspipe",
+    "PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW": "ignore",
 }
 
 
