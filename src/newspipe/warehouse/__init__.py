@@ -160,10 +160,14 @@ def run_row(
     )
 
 
-def summary_rows(warehouse: Warehouse, view: str) -> list[dict]:
-    """A summary view's rows with JSON-friendly values (dates as ISO strings)."""
+def summary_rows(warehouse: Warehouse, view: str, limit: int | None = None) -> list[dict]:
+    """A summary view's rows with JSON-friendly values (dates as ISO strings): the
+    `limit` with the most articles when given, else all of them."""
+    query, params = f"select * from {VIEWS[view].name}", None
+    if limit is not None:
+        query, params = query + " order by n_articles desc, 1 limit $limit", {"limit": limit}
     with warehouse.connect() as con:
-        rows = con.sql(f"select * from {VIEWS[view].name}").to_arrow_table().to_pylist()
+        rows = con.sql(query, params).to_arrow_table().to_pylist()
     return [{k: _json_value(v) for k, v in row.items()} for row in rows]
 
 
