@@ -1,6 +1,6 @@
 """Score newspipe's HTML extraction on the public article extraction benchmark.
 
-Usage: .venv/bin/python benchmarks/eval_extraction.py [BENCHMARK_DIR] [--show-worst N]
+Usage: .venv/bin/python benchmarks/eval_extraction.py [BENCHMARK_DIR] [--text] [--show-worst N]
 (default ../shared/corpora/article-extraction-benchmark: 181 real news pages, their gold
 article bodies and the reference outputs of published extractors; see its SOURCE.md).
 
@@ -10,6 +10,13 @@ reproduces the published figures), trafilatura 2 run here as the benchmark runs 
 newspipe: every page read by `newspipe.ingest` (the `.html.gz` files as they are) and cleaned
 by `newspipe.clean.clean_documents`, scoring `articles.body`. Prints the published table
 beside the figures. A page newspipe quarantines scores as an empty body.
+
+`--text` scores the plain-text path instead: each page as a naive HTML-to-text gives it
+(the benchmark's `output/html-text.json`, every menu, share line and comment kept) is
+written to a `.txt` file, read by `newspipe.ingest` and cleaned. The cleaning rules were
+tuned on the pages whose ids start with 0-7 only, so the figures are printed for that half
+(`tuned`), for the pages starting with 8-f (`held out`, the estimate for unseen sites) and
+for all pages.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import json
 import random
 import re
 import statistics
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -154,6 +162,30 @@ def newspipe_bodies(pages: list[Path], config: IngestConfig) -> tuple[dict[str, 
     return bodies, raw
 
 
+def text_path_bodies(folder: Path, config: IngestConfig) -> tuple[dict[str, str], pa.Table]:
+    """The html-text outputs as `.txt` files through ingest and cleaning (see `--text`)."""
+    data = json.loads((folder / "output" / "html-text.json").read_text(encoding="utf-8"))
+    texts = {k: v.get("articleBody") or "" for k, v in data.get("output", data).items()}
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for key, text in sorted(texts.items()):
+            files.append(Path(tmp) / f"{key}.txt")
+            files[-1].write_text(text, encoding="utf-8")
+        return newspipe_bodies(files, config)
+
+
+# The half of the pages the text rules were tuned on (first hex digit of the id 0-7).
+TUNED = tuple("01234567")
+
+
+def _halves(gold: dict[str, dict]) -> dict[str, dict[str, dict]]:
+    return {
+        "tuned (ids 0-7)": {k: v for k, v in gold.items() if k.startswith(TUNED)},
+        "held out (ids 8-f)": {k: v for k, v in gold.items() if not k.startswith(TUNED)},
+        "all": gold,
+    }
+
+
 def _row(name: str, m: dict) -> str:
     return (
         f"| {name} | {m['f1']:.3f} ± {m['f1_std']:.3f} | {m['precision']:.3f} ± "
@@ -166,11 +198,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--show-worst", type=int, default=0, help="list the N worst pages")
+    parser.add_argument(
+        "--text", action="store_true", help="score the plain-text path on both halves"
+    )
     args = parser.parse_args()
     gold = json.loads((args.folder / "ground-truth.json").read_text(encoding="utf-8"))
     pages = sorted((args.folder / "html").glob("*.html.gz"))
 
     config = IngestConfig()
+    if args.text:
+        main_text(args.folder, gold, config, args.show_worst)
+        return
     bodies, raw = newspipe_bodies(pages, config)
     scores = {
         "trafilatura 2.0.0, published output (scorer check)": evaluate(
@@ -199,6 +237,30 @@ def main() -> None:
         print("\nworst pages for newspipe (tp, fp, fn):")
         for i in worst:
             print(f"  {keys[i]}  {tuple(round(x, 3) for x in ours[i])}  {gold[keys[i]]['url']}")
+
+
+def main_text(folder: Path, gold: dict[str, dict], config: IngestConfig, show_worst: int) -> None:
+    bodies, raw = text_path_bodies(folder, config)
+    data = json.loads((folder / "output" / "html-text.json").read_text(encoding="utf-8"))
+    page_text = {k: v.get("articleBody") or "" for k, v in data.get("output", data).items()}
+    print(
+        f"{len(bodies)} pages as plain text; newspipe quarantined "
+        f"{pc.sum(pc.equal(raw['status'], 'quarantined')).as_py() or 0} at ingest, "
+        f"{sum(1 for b in bodies.values() if not b)} without article\n"
+    )
+    print("| plain-text path | pages | F1 | P | R | accuracy |\n|---|---|---|---|---|---|")
+    for half, part in _halves(gold).items():
+        for name, predicted in (("newspipe", bodies), ("text as it stands", page_text)):
+            m = evaluate(part, predicted)
+            print(f"| {name}, {half} | {len(part)} " + _row("", m)[3:])
+    if show_worst:
+        held = _halves(gold)["tuned (ids 0-7)"]
+        keys = sorted(held)
+        ours = evaluate(held, bodies)["per_doc"]
+        worst = sorted(range(len(keys)), key=lambda i: ours[i][0])[:show_worst]
+        print("\nworst tuned pages for newspipe (tp, fp, fn):")
+        for i in worst:
+            print(f"  {keys[i]}  {tuple(round(x, 3) for x in ours[i])}  {held[keys[i]]['url']}")
 
 
 if __name__ == "__main__":
