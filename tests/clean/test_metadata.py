@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from newspipe.clean import dates
 from newspipe.clean import metadata as md
 from newspipe.clean.publishers import load_directory
 
@@ -25,22 +26,22 @@ from newspipe.clean.publishers import load_directory
     ],
 )
 def test_datelines_in_common_formats(line, date):
-    assert md.labelled_dateline(line) or md.bare_dateline(line)
-    assert md.parse_date(line) == date
+    assert dates.labelled_dateline(line) or dates.bare_dateline(line)
+    assert dates.parse_date(line) == date
 
 
 def test_a_date_without_a_year_is_no_published_date():
-    assert md.bare_dateline("Tuesday, 1 March")
-    assert md.parse_date("Tuesday, 1 March") is None
+    assert dates.bare_dateline("Tuesday, 1 March")
+    assert dates.parse_date("Tuesday, 1 March") is None
 
 
 def test_relative_timestamps_are_datelines_without_a_date():
-    assert md.labelled_dateline("Updated 3 hours ago")
-    assert md.parse_date("Updated 3 hours ago") is None
+    assert dates.labelled_dateline("Updated 3 hours ago")
+    assert dates.parse_date("Updated 3 hours ago") is None
 
 
 def test_sentences_with_dates_are_not_datelines():
-    assert not md.looks_like_dateline(
+    assert not dates.looks_like_dateline(
         "The council voted on March 5, 2024, to reopen the bridge after repairs."
     )
 
@@ -176,4 +177,4 @@ def test_site_names_from_mastheads(masthead, site):
 
 @pytest.mark.parametrize("line", ["Nordlys Today", "HARBOUR TODAY"])
 def test_a_name_with_a_relative_day_is_no_dateline(line):
-    assert not md.bare_dateline(line)
+    assert not dates.bare_dateline(line)

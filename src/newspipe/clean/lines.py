@@ -105,3 +105,16 @@ def _add_features(lines: pd.DataFrame, text: pa.Array) -> pd.DataFrame:
     lines["pos"] = lines.groupby("doc", sort=False).cumcount().to_numpy()
     lines["n_lines"] = lines.groupby("doc", sort=False)["pos"].transform("size").to_numpy()
     return lines
+
+
+def per_doc(values: np.ndarray, doc: np.ndarray, how: str, missing: float) -> np.ndarray:
+    """`how` ("min"/"max") of `values` over each line's document, `missing` when all NaN."""
+    return pd.Series(values).groupby(doc).transform(how).fillna(missing).to_numpy()
+
+
+def runs(member: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Number consecutive `member` lines of one document into runs: (run id per line,
+    meaningful where `member`; whether the line starts its run)."""
+    same_doc_as_previous = np.r_[False, doc[1:] == doc[:-1]]
+    starts = member & ~(np.r_[False, member[:-1]] & same_doc_as_previous)
+    return np.cumsum(starts), starts

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from newspipe.clean import dates
 from newspipe.clean import metadata as md
 
 BODY, METADATA, BOILERPLATE, REPEAT = "body", "metadata", "boilerplate", "repeat"
@@ -152,8 +153,8 @@ RULES: tuple[Rule, ...] = (
     Rule("byline", METADATA, md.newsroom_byline, 10, on_prose=False, zone="header"),
     Rule("author_bio", METADATA, _found(md.author_from_about), 7),
     Rule("author_link", METADATA, _found(md.author_from_link), 12),
-    Rule("dateline", METADATA, md.labelled_dateline, 16),
-    Rule("dateline", METADATA, md.bare_dateline, 16, zone="edge"),
+    Rule("dateline", METADATA, dates.labelled_dateline, 16),
+    Rule("dateline", METADATA, dates.bare_dateline, 16, zone="edge"),
     Rule(
         "author_bio",
         BOILERPLATE,
