@@ -7,8 +7,11 @@ shifted column operations over the whole batch:
 - repeats: a line whose white-space-normalised text occurred earlier in the same document
   is `repeat` with reason `repeat_of:N`, N the first copy's line number; this comes first,
   so a caption or a paragraph printed twice keeps only its first copy;
-- anchors: lines of prose no rule claimed. The article runs from its first anchor to its
-  last; the header zone lies before the first, the tail zone after the last;
+- the article's span: the run of lines with the best score of prose over chrome
+  (`newspipe.clean.span`), so that comment threads, lists of other stories and footers
+  after the article, and menus before it, fall outside even where they hold prose;
+- anchors: lines of prose in the span that no rule claimed. The article runs from its
+  first anchor to its last; the header zone lies before the first, the tail after the last;
 - header zone: masthead, tagline, headline, byline, standfirst and header chrome, read by
   structure (`newspipe.clean.header`); the masthead gives the site name (title-cased when
   printed in capitals) unless the headline has a `| Site` suffix;
@@ -16,11 +19,13 @@ shifted column operations over the whole batch:
 - newsletter blurbs: the line under a newsletter or paywall prompt, when it falls after the
   article (it is left out of the anchors that end the article, as bios are);
 - tail zone: what no rule claimed is footer chrome, except a bare outlet name from the
-  publisher directory, which is an origin credit (`JPost` -> jpost.com);
+  publisher directory, which is an origin credit (`JPost` -> jpost.com), and a list that
+  follows the last paragraph directly; timestamps there are a thread's or a feed's;
 - related blocks: after a "Related stories"-style heading, the short lines up to the next
-  paragraph are the headlines it lists; in the middle of an article, a run of three or more
-  short lines without sentence punctuation is a link list (unless introduced by a colon or
-  marked as bullets, which makes it a list of the article);
+  paragraph are the headlines it lists; in the middle of an article, a run of
+  `link_list_min_lines` short lines without sentence punctuation is a link list (unless
+  introduced by a colon or marked as bullets, which makes it a list of the article), and
+  list items ending in a count (`Storm closes the pier (12)`) are other stories;
 - author bios: a paragraph about the writer (starting with the author's name, or "X is a
   journalist ...") after the last paragraph of the article;
 - everything else is body: prose as `paragraph`, short lines between paragraphs as
@@ -31,12 +36,13 @@ Extracted text: a document whose text an extractor gave (`extraction` starting w
 `trafilatura`, see `newspipe.clean.stage`) has a per-document flag, broadcast to its lines,
 that scopes off the rules built for whole scraped pages. The extractor has already dropped
 the page's chrome and gives the title as a hint, so in such text:
+- the span is the whole document;
 - a line that is the title hint (folded with `name_key`) is the title, and the document's
   header is then settled: no masthead, tagline or header chrome is read by position;
   without such a line the header is read as above, but header chrome is kept as body;
 - the tail is not footer chrome and short-line runs are not link lists (they are the
   article's tables, lists and credits);
-- only a repeated paragraph of `_EXTRACTED_REPEAT_MIN_WORDS` words or more is a repeat.
+- only a repeated paragraph of `extracted_repeat_min_words` words or more is a repeat.
 Phrase rules for explicit chrome (newsletter, share and follow prompts, "Related" blocks,
 copyright lines, bylines and datelines) apply as everywhere.
 """
@@ -44,34 +50,32 @@ copyright lines, bylines and datelines) apply as everywhere.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from newspipe.clean import dates
 from newspipe.clean import metadata as md
+from newspipe.clean.fields import AUTHOR_REASONS, FIELDS, author_of, document_fields
 from newspipe.clean.header import label_header, title_hint_lines
 from newspipe.clean.lines import per_doc, runs
+from newspipe.clean.patterns import BIO_SENTENCE, SPONSORED_MARKER
 from newspipe.clean.publishers import PublisherDirectory
-from newspipe.clean.rules import (
-    BIO_SENTENCE,
-    BODY,
-    BOILERPLATE,
-    METADATA,
-    REPEAT,
-    RULES,
-    SPONSORED_MARKER,
-)
+from newspipe.clean.rules import BODY, BOILERPLATE, METADATA, REPEAT, RULES
+from newspipe.clean.span import article_span
+from newspipe.config import CleanConfig
+
+__all__ = ["FIELDS", "classify_lines"]
 
 # A list item or a table row (`| 1 | Kyle Busch | 5040 |`).
 _BULLET = re.compile(r"^(?:(?:[-•*·▪–—]|\d{1,2}[.)])\s|\|.*\|$)")
-_AUTHOR_REASONS = ("byline", "author_bio", "author_link", "dateline_byline")
-_DATE_REASONS = ("dateline", "dateline_byline")
+# A headline with its comment count, as lists of other stories print it.
+_COUNTED = re.compile(r"\s[(\[]\d{1,5}[)\]]$")
 # Prompts whose next line may be their blurb ("Every weekday, the news in your inbox.").
 _PROMPT_REASONS = ("newsletter_prompt", "paywall")
 # A newsletter or membership blurb is one or two short sentences about what the reader gets
 # and how (a last paragraph after a mid-article prompt does not talk like that).
-_BLURB_MAX_WORDS = 30
 _BLURB = re.compile(
     r"\b(?:inbox|e-?mail|newsletters?|briefing|digest|subscri\w*|members?(?:hip)?|"
     r"every\s+(?:morning|weekday|day|week|evening)|(?:daily|weekly)\s+(?:email|edition|update)|"
@@ -80,13 +84,112 @@ _BLURB = re.compile(
     r"semaine)|abonn\w*|postfach|jeden\s+(?:morgen|tag))\b",
     re.IGNORECASE,
 )
-# In the header, a line after the headline of this many words, or ending in a full stop,
-# is a standfirst, not the headline; headlines are shorter and carry no full stop.
-_STANDFIRST_MIN_WORDS = 16
-# In extracted text, a repeated line of this many words is a paragraph printed twice;
-# shorter repeated lines are the article's (table cells, recipe steps, list items).
-_EXTRACTED_REPEAT_MIN_WORDS = 25
-FIELDS = ("title", "site_name", "author", "published_date", "original_source")
+_DATELINE_REASONS = ("dateline", "dateline_byline")
+# Chrome that sits inside articles: markers saying the article goes on under them
+# ("Advertisement", "Story continues below"), mid-article sign-up prompts, captions and
+# image slots, inline links to another story ("Read more: ..."). For the article's span it
+# costs no more than a short line.
+_INLINE_REASONS = (
+    "advertisement",
+    "newsletter_prompt",
+    "photo_caption",
+    "image_placeholder",
+    "related_link",
+)
+
+
+@dataclass
+class _Batch:
+    """The state of one batch's classification: the line table, each line's label and
+    reason so far, and the masks the steps hand on."""
+
+    lines: pd.DataFrame
+    label: np.ndarray
+    reason: np.ndarray
+    unclaimed: np.ndarray
+    ext: np.ndarray
+
+    @property
+    def doc(self) -> np.ndarray:
+        return self.lines["doc"].to_numpy()
+
+    def mark(self, mask: np.ndarray, label: str, reason: str) -> None:
+        self.label[mask], self.reason[mask] = label, reason
+        self.unclaimed &= ~mask
+
+
+def classify_lines(
+    lines: pd.DataFrame,
+    n_docs: int,
+    directory: PublisherDirectory,
+    config: CleanConfig,
+    extracted: np.ndarray | None = None,
+    title_hint: pd.Series | None = None,
+    captured: pd.Series | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Label every line; return (`lines` with `label` and `reason`, per-document fields
+    indexed by document row). `extracted` flags the documents whose text an extractor
+    gave (per document row); `title_hint` is their title from the page's metadata;
+    `captured` is each document's capture time, when known."""
+    n = len(lines)
+    doc = lines["doc"].to_numpy()
+    # Broadcast the per-document flag to the lines (see "Extracted text" above).
+    ext = np.zeros(n, dtype=bool) if extracted is None else np.asarray(extracted, bool)[doc]
+    batch = _Batch(
+        lines, np.full(n, None, dtype=object), np.full(n, None, dtype=object), np.ones(n, bool), ext
+    )
+    repeat = _mark_repeats(batch, config.extracted_repeat_min_words)
+    rule_index = _apply_rules(lines, ~repeat)
+    matched = rule_index >= 0
+    line_reason = np.where(matched, np.array([r.reason for r in RULES])[rule_index], None)
+
+    # Bio paragraphs and blurbs may open the tail but never close the article: they are
+    # left out of the anchors that end it, not of those that start it.
+    bio = _bio_candidates(lines, ~repeat & ~matched, _authors(lines, matched, rule_index))
+    prompt = matched & np.isin(line_reason, _PROMPT_REASONS)
+    blurb = _blurb_candidates(lines, prompt, ~repeat & ~matched, config.blurb_max_words)
+    listed = ~repeat & ~matched & ~lines["prose"].to_numpy()
+    listed &= _bullets(lines) | _introduced_runs(lines, listed)
+    # Rules that hold only at the edges of the article are no evidence of an edge.
+    inline = np.isin(line_reason, _INLINE_REASONS) | (
+        matched & (np.array([r.zone for r in RULES])[rule_index] != "any")
+    )
+    # Bios and blurbs are prose that follows articles: for the span they are chrome.
+    chrome = matched | bio | blurb
+    inside = article_span(lines, chrome, inline, repeat, listed, ext, config.span)
+    prose = lines["prose"].to_numpy() & ~matched & inside
+    pos = lines["pos"].to_numpy()
+    first_anchor = per_doc(np.where(prose, pos, np.nan), doc, "min", np.inf)
+    last_anchor = per_doc(np.where(prose & ~bio & ~blurb, pos, np.nan), doc, "max", -np.inf)
+    header, tail = pos < first_anchor, pos > last_anchor
+
+    _mark_rules(batch, rule_index, matched, header, tail)
+    batch.mark(bio & tail, BOILERPLATE, "author_bio")
+    batch.mark(blurb & tail & ~bio, BOILERPLATE, "newsletter_prompt")
+    _mark_context_chrome(batch, line_reason, prose & ~bio & ~blurb, header)
+    site_from_masthead = _mark_header(
+        batch, header, pos == first_anchor, title_hint, directory, config
+    )
+    _mark_tail(batch, tail, last_anchor, directory)
+    _mark_body(batch, header | tail, config.link_list_min_lines)
+    _timestamps_in_tail(batch, tail)
+    lines = lines.assign(label=batch.label, reason=batch.reason)
+    return lines, document_fields(lines, n_docs, directory, site_from_masthead, captured)
+
+
+def _mark_repeats(batch: _Batch, extracted_min_words: int) -> np.ndarray:
+    """Repeats first: the first copy of a white-space-normalised line is the one that
+    counts. In extracted text short lines recur legitimately (table cells, recipe steps,
+    list items): only a whole paragraph printed twice is a repeat there."""
+    lines = batch.lines
+    first_copy = lines.groupby(["doc", "key"], sort=False)["line_no"].transform("first")
+    repeat = (first_copy != lines["line_no"]).to_numpy() & ~(
+        batch.ext & (lines["n_words"].to_numpy() < extracted_min_words)
+    )
+    batch.label[repeat] = REPEAT
+    batch.reason[repeat] = "repeat_of:" + first_copy[repeat].astype(str)
+    batch.unclaimed &= ~repeat
+    return repeat
 
 
 def _apply_rules(lines: pd.DataFrame, candidates: np.ndarray) -> np.ndarray:
@@ -110,171 +213,28 @@ def _apply_rules(lines: pd.DataFrame, candidates: np.ndarray) -> np.ndarray:
     return matched
 
 
-def _firstper_doc(lines: pd.DataFrame, values: pd.Series) -> pd.Series:
-    """The first non-null value per document, in line order (`values` is indexed by row)."""
-    picked = values.dropna().sort_index()
-    return picked.groupby(lines.loc[picked.index, "doc"].to_numpy()).first()
-
-
-def classify_lines(
-    lines: pd.DataFrame,
-    n_docs: int,
-    directory: PublisherDirectory,
-    extracted: np.ndarray | None = None,
-    title_hint: pd.Series | None = None,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Label every line; return (`lines` with `label` and `reason`, per-document fields
-    indexed by document row). `extracted` flags the documents whose text an extractor
-    gave (per document row); `title_hint` is their title from the page's metadata."""
-    doc = lines["doc"].to_numpy()
-    n = len(lines)
-    # Broadcast the per-document flag to the lines (see "Extracted text" above).
-    ext = np.zeros(n, dtype=bool) if extracted is None else np.asarray(extracted, bool)[doc]
-    label = np.full(n, None, dtype=object)
-    reason = np.full(n, None, dtype=object)
-
-    # Repeats first: the first copy of a white-space-normalised line is the one that counts.
-    first_copy = lines.groupby(["doc", "key"], sort=False)["line_no"].transform("first")
-    # In extracted text short lines recur legitimately (table cells, recipe steps, list
-    # items): only a whole paragraph printed twice is a repeat there.
-    repeat = (first_copy != lines["line_no"]).to_numpy() & ~(
-        ext & (lines["n_words"].to_numpy() < _EXTRACTED_REPEAT_MIN_WORDS)
-    )
-    label[repeat] = REPEAT
-    reason[repeat] = "repeat_of:" + first_copy[repeat].astype(str)
-
-    rule_index = _apply_rules(lines, ~repeat)
-    matched = rule_index >= 0
-    rule_reason = np.array([r.reason for r in RULES], dtype=object)
-    rule_label = np.array([r.label for r in RULES], dtype=object)
-    rule_zone = np.array([r.zone for r in RULES], dtype=object)
-    line_reason = np.where(matched, rule_reason[rule_index], None)
-    same_doc_as_previous = np.r_[False, doc[1:] == doc[:-1]]
-
-    # Authors named so far (bylines, "About X", "View all posts by X") find bio paragraphs.
-    texts = lines["text"]
-    author_rows = (
-        matched & np.isin(line_reason, _AUTHOR_REASONS) & (rule_label[rule_index] == METADATA)
-    )
-    authors = texts[author_rows].map(_author_of)
-    doc_author = authors.dropna().groupby(doc[author_rows][authors.notna().to_numpy()]).first()
-    unclaimed = ~repeat & ~matched
-    bio = _bio_candidates(lines, unclaimed, doc_author)
-    # The line under a newsletter or paywall prompt may be its blurb ("Every weekday, the
-    # day's news in your mailbox."): a sentence, so it would otherwise end the article.
-    prompt = matched & np.isin(line_reason, _PROMPT_REASONS)
-    blurb = (
-        np.r_[False, prompt[:-1]]
-        & same_doc_as_previous
-        & unclaimed
-        & (lines["n_words"].to_numpy() <= _BLURB_MAX_WORDS)
-    )
-    blurb[blurb] = texts[blurb].str.contains(_BLURB).to_numpy(dtype=bool)
-
-    # A bio paragraph or a blurb may open the tail but never close the article: they are
-    # left out of the anchors that end the article, not of those that start it.
-    prose = lines["prose"].to_numpy()
-    pos = lines["pos"].to_numpy()
-    closing = ~bio & ~blurb
-    first_anchor = per_doc(np.where(prose & ~matched, pos, np.nan), doc, "min", np.inf)
-    last_anchor = per_doc(np.where(prose & ~matched & closing, pos, np.nan), doc, "max", -np.inf)
-    anchor = prose & ~matched & closing
-    header = pos < first_anchor
-    tail = pos > last_anchor
+def _mark_rules(
+    batch: _Batch, rule_index: np.ndarray, matched: np.ndarray, header: np.ndarray, tail: np.ndarray
+) -> None:
+    """The rules' labels, except where a rule that only holds at the edges of the article
+    (or in its header) fired elsewhere: such lines fall back to body."""
+    zone = np.where(matched, np.array([r.zone for r in RULES])[rule_index], "any")
     middle = ~header & ~tail
-
-    # Rules that only hold at the edges of the article fall back to body elsewhere.
-    zone = np.where(matched, rule_zone[rule_index], "any")
-    out_of_zone = ((zone == "edge") & middle) | ((zone == "header") & ~header)
-    matched &= ~out_of_zone
-    unclaimed = ~repeat & ~matched
-    label[matched] = rule_label[rule_index[matched]]
-    reason[matched] = rule_reason[rule_index[matched]]
-
-    # Bios and blurbs are chrome only after the article.
-    bio &= tail
-    label[bio], reason[bio] = BOILERPLATE, "author_bio"
-    blurb &= tail & ~bio
-    label[blurb], reason[blurb] = BOILERPLATE, "newsletter_prompt"
-    unclaimed &= ~bio & ~blurb
-
-    # Native ads: the headline under a "Sponsored" marker (prose stays: the marker may
-    # label an advertisement the scraper did not keep).
-    ad_rows = np.flatnonzero(matched & (line_reason == "advertisement"))
-    marker = np.zeros(n, dtype=bool)
-    marker[ad_rows] = texts.iloc[ad_rows].map(SPONSORED_MARKER.match).notna().to_numpy()
-    sponsored = np.r_[False, marker[:-1]] & same_doc_as_previous & unclaimed & ~prose
-    label[sponsored], reason[sponsored] = BOILERPLATE, "sponsored_link"
-    unclaimed &= ~sponsored
-
-    # Related-story blocks: the heading's short lines up to the next paragraph.
-    heading_row = matched & (line_reason == "related_heading")
-    segment = pd.Series(anchor | heading_row).groupby(doc).cumsum()
-    opened_by_heading = (
-        pd.Series(heading_row).groupby([doc, segment.to_numpy()]).transform("first").to_numpy()
-    )
-    related = unclaimed & opened_by_heading & ~prose & ~header
-    label[related], reason[related] = BOILERPLATE, "related_block"
-    unclaimed &= ~related
-
-    # Extracted text whose headline is the title hint: that line is the title and the
-    # header is settled (nothing else at the top is the site's). Other documents have their
-    # header read by position.
-    hinted = title_hint_lines(lines, unclaimed & ext, title_hint)
-    settled = per_doc(hinted.astype(float), doc, "max", 0.0).astype(bool)
-    label[hinted], reason[hinted] = METADATA, "title"
-    unclaimed &= ~hinted
-    site_from_masthead = label_header(
-        lines,
-        unclaimed & header & ~settled,
-        pos == first_anchor,
-        label,
-        reason,
-        directory,
-        _STANDFIRST_MIN_WORDS,
-    )
-    unclaimed &= ~(header & ~settled)  # every unclaimed header line has just been labelled
-    # In extracted text, what the header reading leaves as chrome between the headline and
-    # the first paragraph is the article's (the extractor dropped the site's chrome).
-    freed = ext & (reason == "header_chrome")
-    label[freed], reason[freed] = None, None
-    unclaimed |= freed
-
-    # Lists of the article's own (bullets, table rows, short lines after a colon) are body
-    # wherever they stand, even after the last paragraph.
-    bullet = texts.map(lambda t: _BULLET.match(t) is not None).to_numpy(dtype=bool)
-    listed = unclaimed & (bullet | _introduced_runs(lines, unclaimed & ~prose))
-
-    # Tail: footer chrome, or a bare outlet name crediting the origin.
-    tail_rows = np.flatnonzero(unclaimed & tail & ~listed & ~ext)
-    outlet = texts.iloc[tail_rows].map(lambda t: md.outlet_domain(t, directory))
-    credited = tail_rows[outlet.notna().to_numpy()]
-    label[credited], reason[credited] = METADATA, "origin_credit"
-    rest = tail_rows[outlet.isna().to_numpy()]
-    label[rest], reason[rest] = BOILERPLATE, "trailing_chrome"
-    unclaimed[tail_rows] = False
-
-    link_list = _link_lists(lines, unclaimed & middle & ~prose & ~listed & ~ext)
-    label[link_list], reason[link_list] = BOILERPLATE, "link_list"
-    unclaimed &= ~link_list
-
-    label[unclaimed] = BODY
-    reason[unclaimed] = np.select(
-        [prose[unclaimed], listed[unclaimed]], ["paragraph", "list_item"], "heading"
-    )
-    lines = lines.assign(label=label, reason=reason)
-    return lines, _fields(lines, n_docs, directory, site_from_masthead)
+    keep = matched & ~(((zone == "edge") & middle) | ((zone == "header") & ~header))
+    batch.label[keep] = np.array([r.label for r in RULES])[rule_index[keep]]
+    batch.reason[keep] = np.array([r.reason for r in RULES])[rule_index[keep]]
+    batch.unclaimed &= ~keep
 
 
-def _author_of(text: str) -> str | None:
-    dated = md.dated_byline(text)
-    return (
-        md.author_from_byline(text)
-        or md.author_from_about(text)
-        or md.author_from_link(text)
-        or (dated[0] if dated else None)
-        or md.bare_name(text)
-    )
+def _authors(lines: pd.DataFrame, matched: np.ndarray, rule_index: np.ndarray) -> pd.Series:
+    """The first author each document names (bylines, "About X", "View all posts by X"),
+    by document row: it finds bio paragraphs."""
+    labels = np.array([r.label for r in RULES])[rule_index]
+    reasons = np.array([r.reason for r in RULES])[rule_index]
+    rows = matched & np.isin(reasons, AUTHOR_REASONS) & (labels == METADATA)
+    authors = lines["text"][rows].map(author_of)
+    named = authors.notna().to_numpy()
+    return authors.dropna().groupby(lines["doc"].to_numpy()[rows][named]).first()
 
 
 def _bio_candidates(lines: pd.DataFrame, among: np.ndarray, doc_author: pd.Series) -> np.ndarray:
@@ -296,6 +256,150 @@ def _bio_candidates(lines: pd.DataFrame, among: np.ndarray, doc_author: pd.Serie
     return generic | named
 
 
+def _blurb_candidates(
+    lines: pd.DataFrame, prompt: np.ndarray, among: np.ndarray, max_words: int
+) -> np.ndarray:
+    """Lines `among` the given ones, under a newsletter or paywall prompt, that read as its
+    blurb ("Every weekday, the day's news in your mailbox."): a sentence, so it would
+    otherwise end the article."""
+    doc = lines["doc"].to_numpy()
+    blurb = (
+        np.r_[False, prompt[:-1]]
+        & np.r_[False, doc[1:] == doc[:-1]]
+        & among
+        & (lines["n_words"].to_numpy() <= max_words)
+    )
+    blurb[blurb] = lines["text"][blurb].str.contains(_BLURB).to_numpy(dtype=bool)
+    return blurb
+
+
+def _mark_context_chrome(
+    batch: _Batch, line_reason: np.ndarray, anchor: np.ndarray, header: np.ndarray
+) -> None:
+    """Native ads and related-story blocks, told by the line above them."""
+    lines, doc = batch.lines, batch.doc
+    texts, prose = lines["text"], lines["prose"].to_numpy()
+    # Native ads: the headline under a "Sponsored" marker (prose stays: the marker may
+    # label an advertisement the scraper did not keep).
+    marker = np.zeros(len(lines), dtype=bool)
+    ad_rows = np.flatnonzero((batch.reason == "advertisement") & (line_reason == "advertisement"))
+    marker[ad_rows] = texts.iloc[ad_rows].map(SPONSORED_MARKER.match).notna().to_numpy()
+    under_marker = np.r_[False, marker[:-1]] & np.r_[False, doc[1:] == doc[:-1]]
+    batch.mark(under_marker & batch.unclaimed & ~prose, BOILERPLATE, "sponsored_link")
+    # Related-story blocks: the heading's short lines up to the next paragraph.
+    heading_row = batch.reason == "related_heading"
+    segment = pd.Series(anchor | heading_row).groupby(doc).cumsum()
+    opened_by_heading = (
+        pd.Series(heading_row).groupby([doc, segment.to_numpy()]).transform("first").to_numpy()
+    )
+    related = batch.unclaimed & opened_by_heading & ~prose & ~header
+    batch.mark(related, BOILERPLATE, "related_block")
+
+
+def _mark_header(
+    batch: _Batch,
+    header: np.ndarray,
+    first_anchor: np.ndarray,
+    title_hint: pd.Series | None,
+    directory: PublisherDirectory,
+    config: CleanConfig,
+) -> pd.Series:
+    """Extracted text whose headline is the title hint: that line is the title and the
+    header is settled (nothing else at the top is the site's). Other documents have their
+    header read by structure (`newspipe.clean.header`). Returns the masthead's site name
+    per document."""
+    hinted = title_hint_lines(batch.lines, batch.unclaimed & batch.ext, title_hint)
+    settled = per_doc(hinted.astype(float), batch.doc, "max", 0.0).astype(bool)
+    batch.mark(hinted, METADATA, "title")
+    candidate = batch.unclaimed & header & ~settled
+    site = label_header(
+        batch.lines,
+        candidate,
+        first_anchor,
+        batch.label,
+        batch.reason,
+        directory,
+        config.standfirst_min_words,
+    )
+    batch.unclaimed &= ~candidate  # every candidate has just been labelled
+    # In extracted text, what the header reading leaves as chrome between the headline and
+    # the first paragraph is the article's (the extractor dropped the site's chrome).
+    freed = batch.ext & (batch.reason == "header_chrome")
+    batch.label[freed], batch.reason[freed] = None, None
+    batch.unclaimed |= freed
+    return site
+
+
+def _mark_tail(
+    batch: _Batch, tail: np.ndarray, last_anchor: np.ndarray, directory: PublisherDirectory
+) -> None:
+    """After the article: a list that follows the last paragraph directly is the article's;
+    a bare outlet name credits the origin; the rest is footer chrome."""
+    lines, doc = batch.lines, batch.doc
+    texts = lines["text"]
+    listed = _own_lists(batch)
+    run, starts = runs(listed, doc)
+    colon = texts.str.endswith(":").to_numpy(dtype=bool)
+    after = lines["pos"].to_numpy() - last_anchor
+    attached = np.zeros(run[-1] + 1 if len(run) else 1, dtype=bool)
+    attached[run[starts]] = (after[starts] == 1) | (
+        (after[starts] == 2) & np.r_[False, colon[:-1]][starts]
+    )
+    tail_rows = np.flatnonzero(batch.unclaimed & tail & ~(listed & attached[run]) & ~batch.ext)
+    outlet = texts.iloc[tail_rows].map(lambda t: md.outlet_domain(t, directory))
+    credited = np.zeros(len(lines), dtype=bool)
+    credited[tail_rows[outlet.notna().to_numpy()]] = True
+    batch.mark(credited, METADATA, "origin_credit")
+    rest = np.zeros(len(lines), dtype=bool)
+    rest[tail_rows[outlet.isna().to_numpy()]] = True
+    batch.mark(rest, BOILERPLATE, "trailing_chrome")
+
+
+def _mark_body(batch: _Batch, outside: np.ndarray, min_link_lines: int) -> None:
+    """Link lists and counted headlines inside the article; then everything left is body:
+    prose as `paragraph`, lists of the article's own as `list_item`, short lines as
+    `heading`."""
+    lines = batch.lines
+    prose = lines["prose"].to_numpy()
+    listed = _own_lists(batch)
+    candidates = batch.unclaimed & ~outside & ~prose & ~batch.ext
+    batch.mark(_link_lists(lines, candidates & ~listed, min_link_lines), BOILERPLATE, "link_list")
+    counted = np.zeros(len(lines), dtype=bool)
+    rows = np.flatnonzero(batch.unclaimed & ~prose & ~batch.ext)
+    counted[rows] = lines["text"].iloc[rows].str.contains(_COUNTED).to_numpy(dtype=bool)
+    run, _ = runs(counted, batch.doc)
+    run_size = np.bincount(run[counted], minlength=run[-1] + 1 if len(run) else 1)[run]
+    batch.mark(counted & (run_size >= 2), BOILERPLATE, "related_block")
+    body = batch.unclaimed.copy()
+    batch.label[body] = BODY
+    batch.reason[body] = np.select(
+        [prose[body], listed[body]], ["paragraph", "list_item"], "heading"
+    )
+    batch.unclaimed &= ~body
+
+
+def _timestamps_in_tail(batch: _Batch, tail: np.ndarray) -> None:
+    """Datelines after the article down to the minute, when a document has two or more:
+    the stamps of comments or of stories in a feed, not the article's date."""
+    rows = np.flatnonzero(tail & np.isin(batch.reason, _DATELINE_REASONS))
+    stamp = np.zeros(len(batch.lines), dtype=bool)
+    stamp[rows] = batch.lines["text"].iloc[rows].map(dates.is_timestamp).to_numpy(dtype=bool)
+    per_document = pd.Series(stamp).groupby(batch.doc).transform("sum").to_numpy()
+    several = stamp & (per_document >= 2)
+    batch.label[several], batch.reason[several] = BOILERPLATE, "timestamp"
+
+
+def _bullets(lines: pd.DataFrame) -> np.ndarray:
+    return lines["text"].map(lambda t: _BULLET.match(t) is not None).to_numpy(dtype=bool)
+
+
+def _own_lists(batch: _Batch) -> np.ndarray:
+    """Unclaimed lines of a list of the article's own: bullets, table rows, short lines
+    after a colon."""
+    short = batch.unclaimed & ~batch.lines["prose"].to_numpy()
+    return batch.unclaimed & (_bullets(batch.lines) | _introduced_runs(batch.lines, short))
+
+
 def _introduced_runs(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
     """Runs of `short` lines that a colon introduces: the run's first line ends in a colon
     ("Tour dates:") or follows a line that does ("Here are the dates:")."""
@@ -308,9 +412,9 @@ def _introduced_runs(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
     return short & introduced[run]
 
 
-def _link_lists(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
-    """Runs of three or more `short` lines (unclaimed, inside the article, not a list of
-    the article's own) none of which ends like a sentence: a list of links to elsewhere."""
+def _link_lists(lines: pd.DataFrame, short: np.ndarray, min_lines: int) -> np.ndarray:
+    """Runs of `min_lines` or more `short` lines (unclaimed, inside the article, not a list
+    of the article's own) none of which ends like a sentence: a list of links elsewhere."""
     member = (
         short
         & ~lines["terminal"].to_numpy()
@@ -318,47 +422,4 @@ def _link_lists(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
     )
     run, _ = runs(member, lines["doc"].to_numpy())
     run_size = np.bincount(run[member], minlength=run[-1] + 1 if len(run) else 1)[run]
-    return member & (run_size >= 3)
-
-
-def _credited_domain(text: str, directory: PublisherDirectory) -> str | None:
-    """The domain an origin-credit line names: after a credit cue ("Source: ..."), in an
-    agency byline ("By Northwind Press") or as a bare outlet name; None when the outlet is
-    not in the directory and the line gives no host name."""
-    if md.credit_rest(text) is not None:
-        return md.credit_domain(text, directory)
-    agency = md.credit_from_byline(text)
-    if agency is not None:
-        return directory.resolve_credit(agency)
-    return md.outlet_domain(text, directory)
-
-
-def _fields(
-    lines: pd.DataFrame, n_docs: int, directory: PublisherDirectory, site_from_masthead: pd.Series
-) -> pd.DataFrame:
-    """Per-document metadata from the lines labelled metadata (first occurrence wins)."""
-    reason = lines["reason"].to_numpy()
-    texts = lines["text"]
-    fields = pd.DataFrame(index=pd.RangeIndex(n_docs), columns=list(FIELDS), dtype=object)
-
-    title_rows = reason == "title"
-    split = texts[title_rows].map(lambda t: md.split_title(t, directory))
-    titles = pd.Series([s[0] for s in split], index=split.index, dtype=object)
-    suffixes = pd.Series([s[1] for s in split], index=split.index, dtype=object)
-    fields["title"] = _firstper_doc(lines, titles)
-    site = _firstper_doc(lines, suffixes)
-    fields["site_name"] = site.combine_first(site_from_masthead).reindex(fields.index)
-
-    author_rows = np.isin(reason, _AUTHOR_REASONS) & (lines["label"].to_numpy() == METADATA)
-    authors = texts[author_rows].map(_author_of)
-    # "By Reuters": a wire, not a person; it credits the origin.
-    wire = authors.map(lambda a: directory.lookup(a) if isinstance(a, str) else None)
-    fields["author"] = _firstper_doc(lines, authors.where(wire.isna()))
-
-    date_rows = np.isin(reason, _DATE_REASONS)
-    fields["published_date"] = _firstper_doc(lines, texts[date_rows].map(dates.parse_date))
-
-    credit_rows = reason == "origin_credit"
-    credits = texts[credit_rows].map(lambda t: _credited_domain(t, directory))
-    fields["original_source"] = _firstper_doc(lines, pd.concat([credits, wire]))
-    return fields
+    return member & (run_size >= min_lines)

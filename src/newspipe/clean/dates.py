@@ -75,8 +75,13 @@ _LABEL = re.compile(
 )
 _RELATIVE = re.compile(
     r"\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
-    r"\b|\bhace\s+\d+\s+\w+|\bil\s+y\s+a\s+\d+\s+\w+|\b(?:yesterday|today|ayer|hoy|hier)\b",
+    r"\b|\b\d+\s?[smhdw]\s+ago\b|\bhace\s+\d+\s+\w+|\bil\s+y\s+a\s+\d+\s+\w+|"
+    r"\bvor\s+\d+\s+\w+|\b(?:yesterday|today|ayer|hoy|hier|aujourd['’]hui|gestern|heute)\b",
     re.IGNORECASE,
+)
+# A time of day as pages print it (`6:34 am`, `10.30`, `14h05`, `9 a.m.`, `16 Uhr`).
+_TIME_OF_DAY = re.compile(
+    r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b\.?|\b\d{1,2}\s?uhr\b", re.IGNORECASE
 )
 
 
@@ -127,6 +132,15 @@ def bare_dateline(text: str) -> bool:
     return looks_like_dateline(text) or _relative_timestamp(text)
 
 
+def is_timestamp(text: str) -> bool:
+    """A dateline down to the time of day or relative to now (`November 19, 2019 at 6:34
+    am`, `2 days ago at 07:52 am`, `32M ago`): the stamp of a comment or of a story in a
+    feed, or the article's own dateline in its header."""
+    if _RELATIVE.search(text) is None and _TIME_OF_DAY.search(text) is None:
+        return False
+    return bare_dateline(text) or labelled_dateline(text)
+
+
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _EN_MDY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _EN_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b")
@@ -165,9 +179,11 @@ def _fast_date(text: str) -> dt.date | None:
 
 @lru_cache(maxsize=100_000)
 def parse_date(text: str) -> dt.date | None:
-    """The date a dateline states, or None. Only lines with a four-digit year are parsed:
-    without one a parser fills in the current year, and the same input would give another
-    date next year."""
+    """The date a dateline states, or None. Only a date with a four-digit year is read:
+    without one a parser fills in the current year, and a relative time (`3 hours ago`,
+    `yesterday`) is taken out first, since a parser counts it back from today; both would
+    give another date on another day. `relative_date` reads those against the capture."""
+    text = _RELATIVE.sub(" ", text)
     if not _YEAR.search(text):
         return None
     text = _LABEL.sub("", text, count=1)
@@ -182,3 +198,16 @@ def parse_date(text: str) -> dt.date | None:
         if found is not None and 1900 <= found.year <= 2100:
             return found
     return None
+
+
+def relative_date(text: str, captured: dt.datetime) -> dt.date | None:
+    """The date a relative dateline (`Posted 3 hours ago`, `hace 2 días`) means for a page
+    captured at `captured`, None when the line states no relative time."""
+    match = _RELATIVE.search(text)
+    if match is None:
+        return None
+    base = captured.replace(tzinfo=None)
+    parsed = dateparser.parse(
+        match.group(), languages=_DATE_LANGUAGES, settings={"RELATIVE_BASE": base}
+    )
+    return parsed.date() if parsed else None

@@ -90,7 +90,13 @@ def label_header(
 
     after_title = is_cand & (seq.rank > title_rank)
     byline = after_title & name_shaped & _next_to_meta(seq)
-    standfirst = after_title & ~byline & ((seq.words >= 8) | seq.terminal)
+    shaped = after_title & ~byline & ((seq.words >= standfirst_min_words) | seq.terminal)
+    # A standfirst leads into the article: between it and the first paragraph lie only
+    # metadata and more of the standfirst (a list of other headlines above an article does
+    # not).
+    interloper = (is_cand & ~shaped & ~byline).astype(int)
+    later = pd.Series(interloper[::-1]).groupby(seq.doc[::-1]).cumsum().to_numpy()[::-1]
+    standfirst = shaped & (later - interloper == 0)
     chrome = is_cand & ~masthead & ~title & ~named & ~tagline & ~byline & ~standfirst
     for mask, lab, why in (
         (masthead | named, METADATA, "masthead"),

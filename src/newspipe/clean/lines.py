@@ -18,6 +18,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from newspipe.config import CleanConfig
+
 # UTF-8 read as Windows-1252 or Latin-1 leaves a lead byte (Â..ô) followed by a
 # continuation byte shown as a Latin-1 or cp1252 character ("â€™", "Ã©"); HTML entities
 # ("&#8217;", "&amp;") are the other common scraper damage. Only lines with one of these
@@ -36,14 +38,6 @@ _TERMINAL = r"[.!?…。！？][\"'”’»)\]\s\p{So}]*$"
 _QUESTION = r"[?？][\"'”’»)\]\s\p{So}]*$"
 # Chinese and Japanese are written without spaces: two characters count as a word.
 _HAN_KANA = r"[\x{3040}-\x{30FF}\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}]"
-# A line is prose when it ends like a sentence and has a few words, or is long whatever
-# its ending; prose anchors the article (see classify). A question needs more words, since
-# headlines ask questions ("Could this be the end?"). Lengths in characters cover scripts
-# written without spaces.
-PROSE_MIN_WORDS = 6
-PROSE_MIN_WORDS_QUESTION = 15
-PROSE_LONG_WORDS = 25
-PROSE_LONG_CHARS = 200
 
 
 @lru_cache(maxsize=65_536)
@@ -51,10 +45,12 @@ def _fix(text: str) -> str:
     return ftfy.fix_text(text, _FTFY)
 
 
-def explode_lines(text: pa.ChunkedArray | pa.Array) -> pd.DataFrame:
+def explode_lines(text: pa.ChunkedArray | pa.Array, config: CleanConfig) -> pd.DataFrame:
     """One row per non-empty raw line: `doc` (row of the input), `line_no` (1-based in the
     raw text split on newlines), `raw` (the line as read, without its line terminator) and
-    `text` (stripped, mojibake fixed, NFC)."""
+    `text` (stripped, mojibake fixed, NFC), with the features the classifier reads. A line
+    is `prose` when it ends like a sentence and has a few words, or is long whatever its
+    ending (`CleanConfig.prose_*`); prose anchors the article."""
     text = pc.fill_null(text, "")
     text = pc.replace_substring(text, "\r\n", "\n")
     if isinstance(text, pa.ChunkedArray):
@@ -79,10 +75,10 @@ def explode_lines(text: pa.ChunkedArray | pa.Array) -> pd.DataFrame:
             "raw": pd.Series(raw.to_numpy(zero_copy_only=False), dtype=object),
             "text": pd.Series(cleaned.to_numpy(zero_copy_only=False), dtype=object),
         }
-    ).pipe(_add_features, cleaned)
+    ).pipe(_add_features, cleaned, config)
 
 
-def _add_features(lines: pd.DataFrame, text: pa.Array) -> pd.DataFrame:
+def _add_features(lines: pd.DataFrame, text: pa.Array, config: CleanConfig) -> pd.DataFrame:
     tokens = pc.utf8_split_whitespace(text)
     n_words = (
         pc.list_value_length(tokens).to_numpy()
@@ -96,11 +92,11 @@ def _add_features(lines: pd.DataFrame, text: pa.Array) -> pd.DataFrame:
     lines["key"] = pd.Series(key.to_numpy(zero_copy_only=False), dtype=object)
     lines["n_words"] = n_words
     lines["terminal"] = terminal
-    min_words = np.where(question, PROSE_MIN_WORDS_QUESTION, PROSE_MIN_WORDS)
+    min_words = np.where(question, config.prose_min_words_question, config.prose_min_words)
     lines["prose"] = (
         (terminal & (n_words >= min_words))
-        | (n_words >= PROSE_LONG_WORDS)
-        | (n_chars >= PROSE_LONG_CHARS)
+        | (n_words >= config.prose_long_words)
+        | (n_chars >= config.prose_long_chars)
     )
     lines["pos"] = lines.groupby("doc", sort=False).cumcount().to_numpy()
     lines["n_lines"] = lines.groupby("doc", sort=False)["pos"].transform("size").to_numpy()

@@ -25,6 +25,20 @@ from dataclasses import dataclass
 
 from newspipe.clean import dates
 from newspipe.clean import metadata as md
+from newspipe.clean.patterns import (
+    CAPTION_WORDS,
+    CATEGORY_LINE,
+    COMMENT_THREAD,
+    PROMO_WORDS,
+    RELATED_HEADING,
+    SEARCH_BOX,
+    SECTION_NAME,
+    SOCIAL,
+    SPONSORED_MARKER,
+    chrome_phrase_run,
+    comment_meta,
+    menu,
+)
 
 BODY, METADATA, BOILERPLATE, REPEAT = "body", "metadata", "boilerplate", "repeat"
 
@@ -58,85 +72,6 @@ def _rx(pattern: str, needles: tuple[str, ...] = ()) -> Callable[[str], bool]:
 
 def _found(extract: Callable[[str], object]) -> Callable[[str], bool]:
     return lambda text: extract(text) is not None
-
-
-# A paragraph about the writer ("Jane Doe is a reporter covering ..."). Candidates only:
-# such a sentence can be news, so `lines` keeps it as body unless it comes after the last
-# paragraph of the article.
-BIO_SENTENCE = re.compile(
-    r"^[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){1,3}\s+"
-    r"(?:is|was|has\s+been|has|covers|writes|reports|es|est|a\s+été)\s+"
-    r"(?:[\w’'-]+\s+){0,6}?"
-    r"(?:journalist|reporter|correspondent|writer|editor|columnist|contributor|author|"
-    r"freelancer|blogger|periodista|reportera?|redactora?|corresponsal|editora?|"
-    r"journaliste|rédact(?:eur|rice)|correspondante?|chroniqueur|chroniqueuse)s?\b",
-)
-# Section names a scraper keeps above the headline (the kicker); only in the header zone,
-# where they are chrome. Inside an article the same words are a section heading.
-SECTION_NAME = re.compile(
-    r"^(?:news|world(?:\s+news)?|politics|business|economy|markets|money|sports?|opinion|"
-    r"reviews?|photos?|videos?|features?|podcasts?|galler(?:y|ies)|interviews?|"
-    r"editorials?|analysis|comment|tech(?:nology)?|science|health|culture|arts|"
-    r"entertainment|lifestyle|travel|local|national|international|breaking(?:\s+news)?|"
-    r"live|exclusive|middle\s+east|africa|asia|europe|americas|us|u\.s\.|uk|latest(?:\s+news)?|"
-    r"top\s+(?:news|stories)|noticias|internacional|mundo|política|economía|deportes|"
-    r"opinión|actualidad|actualités?|monde|politique|économie|société|sport)$",
-    re.IGNORECASE,
-)
-RELATED_HEADING = re.compile(
-    r"^(?:related|latest|trending(?:\s+now)?|recommended(?:\s+for\s+you)?|"
-    r"most\s+(?:popular|read|viewed|shared|watched|commented|recent)|"
-    r"read\s+(?:more|next|also)|also\s+read|see\s+also|further\s+reading|popular|"
-    r"more\s+(?:[\w’'-]+\s+)?(?:stories|news|articles|headlines|coverage)|"
-    r"more\s+(?:on\s+this\s+(?:story|topic)|"
-    r"from\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,3})|"
-    r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|"
-    r"top\s+(?:stories|news|headlines|reads)|editor[’']?s?\s+picks?|what\s+to\s+read\s+next|"
-    r"explore\s+more(?:\s+on\s+(?:these|this)\s+topics?)?|also\s+(?:on|in|from)\s+"
-    r"[\w’'.&-]+(?:\s+[\w’'.&-]+){0,3}|"
-    r"(?:à\s+|a\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique|"
-    r"les\s+plus\s+lus|nos\s+articles\s+(?:les\s+plus\s+lus|récents)|"
-    r"lee\s+también|te\s+puede\s+interesar|más\s+(?:noticias|leídas?|vistas?)|"
-    r"noticias\s+relacionadas|lo\s+más\s+(?:leído|visto)|leer\s+más|relacionad[oa]s|"
-    r"ver\s+también|artículos\s+relacionados|articles?\s+(?:liés|similaires|connexes)|"
-    r"weiterlesen|mehr\s+zum\s+thema|lesen\s+sie\s+auch|auch\s+interessant|"
-    r"das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|meistgelesen)"
-    r"(?:\s+(?:stories|articles|news|posts|headlines|coverage|content|links|reads|videos))?"
-    r"\s*[:.!»›>-]*$",
-    re.IGNORECASE,
-)
-_SOCIAL = (
-    r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|instagram|"
-    r"tiktok|youtube|threads|bluesky|mastodon|email|e-mail|print|copy\s+link|messenger|"
-    r"flipboard|tumblr|sms)"
-)
-# Words one of which every caption credit and every promo line holds (cheap prefilters).
-_CAPTION_WORDS = ("photo", "pic", "image", "credit", "crédit", "crédito", "foto", "illustration")
-_CAPTION_WORDS += ("caption", "bild", "©", "/", "via")
-_PROMO_WORDS = ("your", "doctor", "this", "little", "genius", "won", "see", "find", "learn")
-_PROMO_WORDS += ("médic", "médecin", "ärzte")
-# A label over a paid placement; the line under it is the advertiser's headline
-# (`newspipe.clean.classify` takes it out with the marker). Generic advertisement labels
-# ("Advertisement", "Anzeige") are not among them: the article often goes on under those.
-SPONSORED_MARKER = re.compile(
-    r"^(?:sponsored(?:\s+(?:content|links?|stories|posts?|by\b.*))?|paid\s+(?:content|post|"
-    r"partnership)|partner\s+content|promoted(?:\s+(?:content|stories|links?))?|"
-    r"(?:contenido\s+)?patrocinado|publirreportaje|contenu\s+(?:sponsorisé|partenaire)|"
-    r"sponsorisé|gesponsert)[.:]?$",
-    re.IGNORECASE,
-)
-# A menu printed as one line: three or more short items between spaced separators
-# (`News | World | Business`, `Norway · Sweden · Denmark`). A headline has one separator at
-# most (before the site name); a table row starts or ends with one, or holds numbers.
-_MENU_SEPARATOR = re.compile(r"\s+[|·•/]\s+")
-_MENU_ITEM = re.compile(r"^[^\W\d_][^.!?:;,]*$")
-
-
-def _menu(text: str) -> bool:
-    items = _MENU_SEPARATOR.split(text)
-    return len(items) >= 3 and all(
-        _MENU_ITEM.match(item) and len(item.split()) <= 3 for item in items
-    )
 
 
 RULES: tuple[Rule, ...] = (
@@ -287,6 +222,10 @@ RULES: tuple[Rule, ...] = (
         ),
         4,
     ),
+    # a thread's counter or heading: `[ 167 comments ]`, `12 thoughts on “Title”`
+    Rule("comment_counter", BOILERPLATE, COMMENT_THREAD.match, 20, on_prose=False),
+    # a comment's byline and actions: `jdoe says:`, `Reply`, `Rating: 12 Votes`
+    Rule("comment_meta", BOILERPLATE, comment_meta, 16, on_prose=False),
     Rule(
         "share_prompt",
         BOILERPLATE,
@@ -294,16 +233,18 @@ RULES: tuple[Rule, ...] = (
             r"^(?:share|sharing|tweet|pin\s+it|email\s+this|compart(?:ir|e)|partager|partagez|"
             r"teilen)(?:\s+(?:this|on|via|article|story|post|page|the\s+article|the\s+story|"
             r"en|sur|cet\s+article|esta\s+noticia|este\s+artículo|with\s+\w+)\b.*)?[:!.]?$|"
-            r"^\d[\d.,]*[km]?\s+(?:shares?|views?|likes?|reads?)$"
+            r"^\d[\d.,]*[km]?\s+(?:shares?|views?|likes?|reads?)$|"
+            # "Click to share on Twitter (Opens in new window)"
+            r"^(?:click|tap)\s+to\s+(?:share|email|print|tweet|pin)\b"
         ),
-        10,
+        12,
     ),
     Rule(
         "share_prompt",
         BOILERPLATE,
         _rx(
             rf"^(?:enviar|envoyer|send|senden|teilen|compartir|partager|share)\s+"
-            rf"(?:por|par|via|by|per|à|a|en|on|sur|auf)\s+{_SOCIAL}$"
+            rf"(?:por|par|via|by|per|à|a|en|on|sur|auf)\s+{SOCIAL}$"
         ),
         6,
     ),
@@ -315,11 +256,11 @@ RULES: tuple[Rule, ...] = (
             r"folge\s+uns|find\s+us\s+on|connect\s+with\s+us)\b|"
             # "Follow The Gazette on Instagram and WhatsApp for the latest updates."
             rf"^(?:follow|sigue\s+a|suivez|folgen\s+sie)\s+(?:[\w&'’.-]+\s+){{1,5}}"
-            rf"(?:on|en|sur|auf)\s+{_SOCIAL}\b"
+            rf"(?:on|en|sur|auf)\s+{SOCIAL}\b"
         ),
         15,
     ),
-    Rule("social_links", BOILERPLATE, _rx(rf"^{_SOCIAL}(?:\s*[|,·•/]?\s*{_SOCIAL})*$"), 12),
+    Rule("social_links", BOILERPLATE, _rx(rf"^{SOCIAL}(?:\s*[|,·•/]?\s*{SOCIAL})*$"), 12),
     Rule("related_heading", BOILERPLATE, RELATED_HEADING.match, 8),
     Rule(
         "related_link",
@@ -348,7 +289,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:[.!?]|\s[|–—])\s+(?:photo(?:graph)?|picture|image|foto(?:grafía)?|credit|crédit|"
             r"crédito|illustration|bild)s?\s*(?::|by\b)\s*[^.!?]{1,60}$|"
             r"[.!?]\s+©\s*[^.!?©]{1,60}$",
-            needles=_CAPTION_WORDS,
+            needles=CAPTION_WORDS,
         ),
         60,
     ),
@@ -382,11 +323,12 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:los\s+médicos\s+(?:no\s+)?(?:lo\s+)?(?:recomiendan|odian)|"
             r"les\s+médecins\s+(?:sont\s+)?(?:stupéfaits|détestent)|ärzte\s+(?:sind\s+)?"
             r"(?:sprachlos|verblüfft))\b",
-            needles=_PROMO_WORDS,
+            needles=PROMO_WORDS,
         ),
         25,
         on_prose=False,
     ),
+    Rule("category", BOILERPLATE, CATEGORY_LINE.match, 12, on_prose=False),
     Rule(
         "tags",
         BOILERPLATE,
@@ -421,7 +363,8 @@ RULES: tuple[Rule, ...] = (
         ),
         8,
     ),
-    Rule("navigation", BOILERPLATE, _menu, 24, on_prose=False, zone="edge"),
+    Rule("navigation", BOILERPLATE, menu, 24, on_prose=False, zone="edge"),
+    Rule("search_box", BOILERPLATE, SEARCH_BOX.match, 6, on_prose=False),
     Rule(
         "legal_links",
         BOILERPLATE,
@@ -486,6 +429,8 @@ RULES: tuple[Rule, ...] = (
         ),
         5,
     ),
+    # a line of nothing but controls: `Subscribe Sign In`, `Share Tweet Email`
+    Rule("controls", BOILERPLATE, chrome_phrase_run, 16, on_prose=False),
     Rule("stray_number", BOILERPLATE, _rx(r"^[#(\[]?\d{1,7}(?:[.,]\d+)?[km]?[)\]]?$"), 2),
     Rule("section_label", BOILERPLATE, SECTION_NAME.match, 3, zone="header"),
 )

@@ -81,9 +81,15 @@ def clean_documents(
     documents = _distinct(documents)
     doc_id = documents["doc_id"].to_numpy(zero_copy_only=False).astype(object)
     directory = load_directory(tuple(config.publisher_directories))
-    lines = explode_lines(documents["text"])
+    lines = explode_lines(documents["text"], config)
     lines, fields = classify_lines(
-        lines, documents.num_rows, directory, _extracted(documents), _column(documents, "title")
+        lines,
+        documents.num_rows,
+        directory,
+        config,
+        _extracted(documents),
+        _column(documents, "title"),
+        _captured(documents),
     )
     fields = _with_hints(fields, documents)
     lines, line_stats = apply_site_evidence(
@@ -160,6 +166,13 @@ def _extracted(documents: pa.Table) -> np.ndarray:
     if column is None:
         return np.zeros(documents.num_rows, dtype=bool)
     return column.fillna("").str.startswith(EXTRACTORS).to_numpy(dtype=bool)
+
+
+def _captured(documents: pa.Table) -> pd.Series | None:
+    """When each document was captured (WARC records), by document row; None when no
+    document of the batch says."""
+    column = _column(documents, "captured_at")
+    return None if column is None or column.isna().all() else column.dropna()
 
 
 def _column(documents: pa.Table, name: str) -> pd.Series | None:
