@@ -70,6 +70,9 @@ __all__ = ["FIELDS", "classify_lines"]
 
 # A list item or a table row (`| 1 | Kyle Busch | 5040 |`).
 _BULLET = re.compile(r"^(?:(?:[-•*·▪–—]|\d{1,2}[.)])\s|\|.*\|$)")
+# A line led by a short label and a colon (`Q: Favourite book?`, `A: Dune`, `Serves: 4`):
+# in a run, an interview's questions and answers or a list of particulars.
+_LABELLED = re.compile(r"^[^\W\d_][\w.'’ -]{0,24}:\s+\S")
 # A headline with its comment count, as lists of other stories print it.
 _COUNTED = re.compile(r"\s[(\[]\d{1,5}[)\]]$")
 # Prompts whose next line may be their blurb ("Every weekday, the news in your inbox.").
@@ -149,7 +152,7 @@ def classify_lines(
     prompt = matched & np.isin(line_reason, _PROMPT_REASONS)
     blurb = _blurb_candidates(lines, prompt, ~repeat & ~matched, config.blurb_max_words)
     listed = ~repeat & ~matched & ~lines["prose"].to_numpy()
-    listed &= _bullets(lines) | _introduced_runs(lines, listed)
+    listed &= _bullets(lines) | _introduced_runs(lines, listed) | _labelled_runs(lines, listed)
     # Rules that hold only at the edges of the article are no evidence of an edge.
     inline = np.isin(line_reason, _INLINE_REASONS) | (
         matched & (np.array([r.zone for r in RULES])[rule_index] != "any")
@@ -397,7 +400,11 @@ def _own_lists(batch: _Batch) -> np.ndarray:
     """Unclaimed lines of a list of the article's own: bullets, table rows, short lines
     after a colon."""
     short = batch.unclaimed & ~batch.lines["prose"].to_numpy()
-    return batch.unclaimed & (_bullets(batch.lines) | _introduced_runs(batch.lines, short))
+    return batch.unclaimed & (
+        _bullets(batch.lines)
+        | _introduced_runs(batch.lines, short)
+        | _labelled_runs(batch.lines, short)
+    )
 
 
 def _introduced_runs(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
@@ -410,6 +417,15 @@ def _introduced_runs(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
     introduced = np.zeros(run[-1] + 1 if len(run) else 1, dtype=bool)
     introduced[run[starts & (colon | after_colon)]] = True
     return short & introduced[run]
+
+
+def _labelled_runs(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
+    """`short` lines led by a label and a colon, two or more in a row."""
+    labelled = np.zeros(len(lines), dtype=bool)
+    labelled[short] = lines["text"][short].str.match(_LABELLED).to_numpy(dtype=bool)
+    run, _ = runs(labelled, lines["doc"].to_numpy())
+    run_size = np.bincount(run[labelled], minlength=run[-1] + 1 if len(run) else 1)[run]
+    return labelled & (run_size >= 2)
 
 
 def _link_lists(lines: pd.DataFrame, short: np.ndarray, min_lines: int) -> np.ndarray:

@@ -33,7 +33,7 @@ SECTION_NAME = re.compile(
     re.IGNORECASE,
 )
 RELATED_HEADING = re.compile(
-    r"^(?:related|latest|trending(?:\s+now)?|recommended(?:\s+for\s+you)?|"
+    r"^(?:related|latest|more(?=\s*:)|trending(?:\s+now)?|recommended(?:\s+for\s+you)?|"
     r"most\s+(?:popular|read|viewed|shared|watched|commented|recent)|"
     r"read\s+(?:more|next|also)|also\s+read|see\s+also|further\s+reading|popular|"
     r"more\s+(?:[\w’'-]+\s+)?(?:stories|news|articles|headlines|coverage)|"

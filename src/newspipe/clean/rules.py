@@ -89,6 +89,8 @@ RULES: tuple[Rule, ...] = (
     Rule("author_bio", METADATA, _found(md.author_from_about), 7),
     Rule("author_link", METADATA, _found(md.author_from_link), 12),
     Rule("dateline", METADATA, dates.labelled_dateline, 16),
+    # down to the time of day (`20 Nov 2019 08:00 GMT`): a dateline wherever it stands
+    Rule("dateline", METADATA, dates.is_timestamp, 16),
     Rule("dateline", METADATA, dates.bare_dateline, 16, zone="edge"),
     Rule(
         "author_bio",
@@ -230,7 +232,7 @@ RULES: tuple[Rule, ...] = (
         "share_prompt",
         BOILERPLATE,
         _rx(
-            r"^(?:share|sharing|tweet|pin\s+it|email\s+this|compart(?:ir|e)|partager|partagez|"
+            r"^(?:share|shares|sharing|tweet|pin\s+it|email\s+this|compart(?:ir|e)|partager|partagez|"
             r"teilen)(?:\s+(?:this|on|via|article|story|post|page|the\s+article|the\s+story|"
             r"en|sur|cet\s+article|esta\s+noticia|este\s+artículo|with\s+\w+)\b.*)?[:!.]?$|"
             r"^\d[\d.,]*[km]?\s+(?:shares?|views?|likes?|reads?)$|"
@@ -282,7 +284,7 @@ RULES: tuple[Rule, ...] = (
             r"^(?:photo|photograph|image|picture|pic|foto|fotografía|crédit\s+photo|"
             r"photo\s+credit|credit|crédit|crédito|illustration|file\s+photo|caption)"
             r"\s*(?::|/|by\b|—|–)|"
-            r"(?:/|\bvia\s+|©\s*)(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?|"
+            r"(?:/|\s\|\s|\bvia\s+|©\s*)(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?|"
             r"anadolu(?:\s+agency)?|shutterstock|xinhua|efe|dpa|bloomberg|alamy|pa\s+(?:images|"
             r"wire)|sipa|abaca|zuma(?:\s+press)?|imago)\s*[)\]]?\.?$|"
             # a caption sentence closed by its credit: "... on Tuesday. Photograph: Jane Doe"
