@@ -70,23 +70,23 @@ def label_header(
     seq = _sequence(lines, candidate, first_anchor, label, reason)
     if seq is None:
         return pd.Series(dtype=object)
-    masthead = _masthead(seq, directory)
+    masthead, site_name, motto = _masthead(seq, directory)
     multiword = _multiword(seq)
     title, suffix, name_shaped = _headline(
-        seq, masthead, multiword, directory, standfirst_min_words
+        seq, masthead | motto, multiword, directory, standfirst_min_words
     )
     title_rank = per_doc(np.where(title, seq.rank, np.nan), seq.doc, "min", np.inf)
     site_suffix = pd.Series(np.where(title, suffix, None)).groupby(seq.doc).transform("first")
 
     is_cand = seq.is_cand
-    before_title = is_cand & ~masthead & (seq.rank < title_rank)
+    before_title = is_cand & ~masthead & ~motto & (seq.rank < title_rank)
     # The site's name printed with its tagline ("Valley Echo — the valley, explained") when
     # the headline's suffix names it.
     named = np.zeros(len(seq.doc), dtype=bool)
     for i in np.flatnonzero(before_title & site_suffix.notna().to_numpy()):
         named[i] = name_key(seq.text[i]).startswith(name_key(site_suffix[i]))
     masthead_rank = per_doc(np.where(masthead, seq.rank, np.nan), seq.doc, "min", np.inf)
-    tagline = before_title & ~named & multiword & (seq.rank == masthead_rank + 1)
+    tagline = motto | (before_title & ~named & multiword & (seq.rank == masthead_rank + 1))
 
     after_title = is_cand & (seq.rank > title_rank)
     byline = after_title & name_shaped & _next_to_meta(seq)
@@ -107,7 +107,7 @@ def label_header(
         (chrome, BOILERPLATE, "header_chrome"),
     ):
         label[seq.rows[mask]], reason[seq.rows[mask]] = lab, why
-    printed = seq.text[masthead].map(lambda t: md.site_display(t, directory))
+    printed = site_name[masthead].map(lambda t: md.site_display(t, directory))
     return pd.Series(printed.to_numpy(), index=seq.doc[masthead])
 
 
@@ -153,17 +153,46 @@ def _multiword(seq: _Sequence) -> np.ndarray:
     return cand & (seq.words >= 2) & shaped
 
 
-def _masthead(seq: _Sequence, directory: PublisherDirectory) -> np.ndarray:
-    """First candidate, a known outlet or a short capitalised name above a longer line."""
-    first = seq.is_cand & (seq.rank == 0)
-    later = seq.is_cand & ~first & (seq.words >= 2)
-    longest_after = per_doc(np.where(later, seq.words, np.nan), seq.doc, "max", -np.inf)
-    text = seq.text
+def _masthead(
+    seq: _Sequence, directory: PublisherDirectory
+) -> tuple[np.ndarray, pd.Series, np.ndarray]:
+    """The masthead: the first candidate when it is a known outlet, a name printed in
+    capitals, or a short capitalised name above a longer line; or the second one when the
+    first is the site's motto printed above it. A masthead may carry its tagline on the
+    same line. Returns (masthead rows, the site name each prints, motto rows)."""
+    cand, rank, text = seq.is_cand, seq.rank, seq.text
+    name = pd.Series([None] * len(seq.doc), dtype=object)
+    top = cand & (rank <= 1)
+    name[top] = text[top].map(lambda t: md.masthead_name(t, directory))
+    named = name.notna().to_numpy()
     known = np.zeros(len(seq.doc), dtype=bool)
-    known[first] = text[first].map(lambda t: directory.lookup(t) is not None).to_numpy(bool)
+    known[top] = text[top].map(lambda t: directory.lookup(t) is not None).to_numpy(bool)
+    capitals = named & name.map(lambda t: isinstance(t, str) and t.isupper()).to_numpy(bool)
+    masthead = np.zeros(len(seq.doc), dtype=bool)
+    motto = np.zeros(len(seq.doc), dtype=bool)
+    for position in (0, 1):
+        later = cand & (rank > position) & (seq.words >= 2)
+        longest_after = per_doc(np.where(later, seq.words, np.nan), seq.doc, "max", -np.inf)
+        at = cand & (rank == position)
+        found = at & (known | capitals | (named & (longest_after > seq.words)))
+        if position == 1:
+            # Only under the site's motto (`News that matters to you` above the name).
+            above = pd.Series(motto_shaped(seq, directory)).groupby(seq.doc).shift(1)
+            found &= above.fillna(False).to_numpy(dtype=bool)
+            found &= ~per_doc(masthead.astype(float), seq.doc, "max", 0.0).astype(bool)
+            motto |= pd.Series(found).groupby(seq.doc).shift(-1).fillna(False).to_numpy(bool)
+        masthead |= found
+    return masthead, name, motto
+
+
+def motto_shaped(seq: _Sequence, directory: PublisherDirectory) -> np.ndarray:
+    """First candidates shaped like a site's motto."""
+    first = seq.is_cand & (seq.rank == 0)
     shaped = np.zeros(len(seq.doc), dtype=bool)
-    shaped[first] = text[first].map(lambda t: md.looks_like_masthead(t, directory)).to_numpy(bool)
-    return first & (known | (shaped & (longest_after > seq.words)))
+    shaped[first] = (
+        seq.text[first].map(lambda t: md.looks_like_tagline(t, directory)).to_numpy(bool)
+    )
+    return shaped
 
 
 def _headline(

@@ -273,9 +273,12 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:\||::|·|•|-|–|—)\s+")
 
 
 def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | None]:
-    """Split a trailing site name off a title line. A pipe-like separator always splits
-    (when what follows is short); a dash splits only before a known outlet or a short
-    capitalised name, since headlines use dashes themselves ("Iraq - US talks resume")."""
+    """Split a trailing site name off a title line: (title, site). A pipe-like separator
+    always splits (when what follows is short); a dash splits only before a known outlet or
+    a short capitalised name, since headlines use dashes themselves ("Iraq - US talks
+    resume"). What follows must read as a name (`looks_like_site_name`): a tagline
+    (`| News that matters to you`) or a control (`| Subscribe`, `- 23 comments`) is split
+    off the title but names no site."""
     matches = list(_TITLE_SEPARATOR.finditer(text))
     if not matches:
         return text, None
@@ -283,11 +286,51 @@ def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | No
     title, site = text[: last.start()].strip(), text[last.end() :].strip()
     if len(title.split()) < 2 or not site or len(site.split()) > 6:
         return text, None
+    if _control(site):
+        return title, None
+    named = looks_like_site_name(site, directory)
     if last.group().strip() in {"-", "–", "—"}:
         capitalised = all(w[0].isupper() or not w[0].isalpha() for w in site.split())
-        if not (directory.lookup(site) or (capitalised and len(site.split()) <= 4)):
+        if not (directory.lookup(site) or (capitalised and named and len(site.split()) <= 4)):
             return text, None
-    return title, site
+    return title, site if named else None
+
+
+# Words of a page's controls and counters, which no site is named by.
+_CONTROL_WORDS = _words(
+    "subscribe subscribers subscription login log sign register menu search share home "
+    "comments comment replies reply newsletter account suscríbete comentarios "
+    "abonnez-vous commentaires abonnieren kommentare"
+)
+
+
+def _control(text: str) -> bool:
+    """A control or a counter (`Subscribe`, `Sign in`, `23 comments`)."""
+    words = [w.casefold().strip(".,:!()[]") for w in text.split()]
+    return any(w in _CONTROL_WORDS for w in words) and all(
+        w in _CONTROL_WORDS or w.isdigit() or w in {"in", "up", "out", "to", "now"} for w in words
+    )
+
+
+def looks_like_site_name(text: str, directory: PublisherDirectory) -> bool:
+    """A site's name: a known outlet, a host name, or up to six capitalised words (small
+    words and particles aside) that are no control or counter; a tagline (`News that
+    matters to you`) has lower-case words of its own."""
+    if directory.lookup(text) or _HOST.fullmatch(text.strip()):
+        return True
+    words = text.split()
+    if not 1 <= len(words) <= 6 or _control(text) or re.search(r"[.!?:,;]$", text):
+        return False
+    if any(w.isdigit() for w in words):
+        return False
+    return words[0][0].isupper() and all(
+        w[0].isupper() or not w[0].isalpha() or w.casefold() in _SMALL_WORDS for w in words[1:]
+    )
+
+
+_HOST = re.compile(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
+# A masthead printed with its tagline: `THE VALLEY GAZETTE — News that matters to you`.
+_MASTHEAD_TAGLINE = re.compile(r"^(?P<name>.+?)\s+(?:[|·•]|[-–—]|::)\s+(?P<tagline>\S.*)$")
 
 
 # Two sentences on one line ("... its advertiser. All opinions are mine."): a headline is
@@ -315,6 +358,32 @@ def looks_like_masthead(text: str, directory: PublisherDirectory) -> bool:
         len(words) <= 4
         and not re.search(r"[.!?:,;]$", text)
         and all(w[0].isupper() or not w[0].isalpha() for w in words)
+        and not _control(text)
+    )
+
+
+def masthead_name(text: str, directory: PublisherDirectory) -> str | None:
+    """The site name a masthead line prints: the line itself when it is shaped like a
+    masthead, or the name before a separator when the rest is a tagline (`THE VALLEY
+    GAZETTE — News that matters to you`); None for any other line."""
+    if looks_like_masthead(text, directory):
+        return text
+    match = _MASTHEAD_TAGLINE.match(text)
+    if match is None or looks_like_site_name(match["tagline"], directory):
+        return None
+    name = match["name"]
+    return name if looks_like_masthead(name, directory) else None
+
+
+def looks_like_tagline(text: str, directory: PublisherDirectory) -> bool:
+    """A site's motto: a short phrase without sentence punctuation that is no name
+    (`News that matters to you`, `Europe, explained`)."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 8
+        and not re.search(r"[.!?:;]$", text)
+        and not looks_like_site_name(text, directory)
+        and not _control(text)
     )
 
 

@@ -355,6 +355,9 @@ RULES: tuple[Rule, ...] = (
         BOILERPLATE,
         _rx(
             r"^(?:home|menu|search|skip\s+to\s+(?:main\s+)?content|log\s*in|sign\s*in|register|"
+            r"log\s*out|sign\s*(?:up|out)|my\s+account|iniciar\s+sesi[oó]n|cerrar\s+sesi[oó]n|"
+            r"reg[ií]strate|mi\s+cuenta|se\s+connecter|connexion|se\s+d[ée]connecter|mon\s+compte|"
+            r"s['’]inscrire|anmelden|abmelden|registrieren|mein\s+konto|"
             r"close|back\s+to\s+top|top|next|previous|prev|next\s+(?:article|story|post)|"
             r"previous\s+(?:article|story|post)|print|print\s+this\s+(?:page|article)|email|"
             r"listen(?:\s+to\s+(?:this\s+)?article)?|open\s+in\s+app|loading\.*|inicio|portada|"
