@@ -68,11 +68,6 @@ from newspipe.config import CleanConfig
 
 __all__ = ["FIELDS", "classify_lines"]
 
-# A list item or a table row (`| 1 | Kyle Busch | 5040 |`).
-_BULLET = re.compile(r"^(?:(?:[-•*·▪–—]|\d{1,2}[.)])\s|\|.*\|$)")
-# A line led by a short label and a colon (`Q: Favourite book?`, `A: Dune`, `Serves: 4`):
-# in a run, an interview's questions and answers or a list of particulars.
-_LABELLED = re.compile(r"^[^\W\d_][\w.'’ -]{0,24}:\s+\S")
 # A headline with its comment count, as lists of other stories print it.
 _COUNTED = re.compile(r"\s[(\[]\d{1,5}[)\]]$")
 # Prompts whose next line may be their blurb ("Every weekday, the news in your inbox.").
@@ -151,8 +146,10 @@ def classify_lines(
     bio = _bio_candidates(lines, ~repeat & ~matched, _authors(lines, matched, rule_index))
     prompt = matched & np.isin(line_reason, _PROMPT_REASONS)
     blurb = _blurb_candidates(lines, prompt, ~repeat & ~matched, config.blurb_max_words)
-    listed = ~repeat & ~matched & ~lines["prose"].to_numpy()
-    listed &= _bullets(lines) | _introduced_runs(lines, listed) | _labelled_runs(lines, listed)
+    short = ~repeat & ~matched & ~lines["prose"].to_numpy()
+    listed = short & (
+        lines["bullet"].to_numpy() | _introduced_runs(lines, short) | _labelled_runs(lines, short)
+    )
     # Rules that hold only at the edges of the article are no evidence of an edge.
     inline = np.isin(line_reason, _INLINE_REASONS) | (
         matched & (np.array([r.zone for r in RULES])[rule_index] != "any")
@@ -342,7 +339,7 @@ def _mark_tail(
     texts = lines["text"]
     listed = _own_lists(batch)
     run, starts = runs(listed, doc)
-    colon = texts.str.endswith(":").to_numpy(dtype=bool)
+    colon = lines["colon"].to_numpy()
     after = lines["pos"].to_numpy() - last_anchor
     attached = np.zeros(run[-1] + 1 if len(run) else 1, dtype=bool)
     attached[run[starts]] = (after[starts] == 1) | (
@@ -392,16 +389,12 @@ def _timestamps_in_tail(batch: _Batch, tail: np.ndarray) -> None:
     batch.label[several], batch.reason[several] = BOILERPLATE, "timestamp"
 
 
-def _bullets(lines: pd.DataFrame) -> np.ndarray:
-    return lines["text"].map(lambda t: _BULLET.match(t) is not None).to_numpy(dtype=bool)
-
-
 def _own_lists(batch: _Batch) -> np.ndarray:
     """Unclaimed lines of a list of the article's own: bullets, table rows, short lines
     after a colon."""
     short = batch.unclaimed & ~batch.lines["prose"].to_numpy()
     return batch.unclaimed & (
-        _bullets(batch.lines)
+        batch.lines["bullet"].to_numpy()
         | _introduced_runs(batch.lines, short)
         | _labelled_runs(batch.lines, short)
     )
@@ -411,7 +404,7 @@ def _introduced_runs(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
     """Runs of `short` lines that a colon introduces: the run's first line ends in a colon
     ("Tour dates:") or follows a line that does ("Here are the dates:")."""
     doc = lines["doc"].to_numpy()
-    colon = lines["text"].str.endswith(":").to_numpy(dtype=bool)
+    colon = lines["colon"].to_numpy()
     after_colon = np.r_[False, colon[:-1] & (doc[1:] == doc[:-1])]
     run, starts = runs(short, doc)
     introduced = np.zeros(run[-1] + 1 if len(run) else 1, dtype=bool)
@@ -420,9 +413,9 @@ def _introduced_runs(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
 
 
 def _labelled_runs(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
-    """`short` lines led by a label and a colon, two or more in a row."""
-    labelled = np.zeros(len(lines), dtype=bool)
-    labelled[short] = lines["text"][short].str.match(_LABELLED).to_numpy(dtype=bool)
+    """`short` lines led by a label and a colon (`Q: Favourite book?`, `A: Dune`), two or
+    more in a row: an interview's questions and answers, or a list of particulars."""
+    labelled = short & lines["labelled"].to_numpy()
     run, _ = runs(labelled, lines["doc"].to_numpy())
     run_size = np.bincount(run[labelled], minlength=run[-1] + 1 if len(run) else 1)[run]
     return labelled & (run_size >= 2)
@@ -431,11 +424,7 @@ def _labelled_runs(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
 def _link_lists(lines: pd.DataFrame, short: np.ndarray, min_lines: int) -> np.ndarray:
     """Runs of `min_lines` or more `short` lines (unclaimed, inside the article, not a list
     of the article's own) none of which ends like a sentence: a list of links elsewhere."""
-    member = (
-        short
-        & ~lines["terminal"].to_numpy()
-        & ~lines["text"].str.endswith(":").to_numpy(dtype=bool)
-    )
+    member = short & ~lines["terminal"].to_numpy() & ~lines["colon"].to_numpy()
     run, _ = runs(member, lines["doc"].to_numpy())
     run_size = np.bincount(run[member], minlength=run[-1] + 1 if len(run) else 1)[run]
     return member & (run_size >= min_lines)

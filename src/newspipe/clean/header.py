@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from newspipe.clean import metadata as md
-from newspipe.clean.lines import per_doc
+from newspipe.clean.lines import each_distinct, per_doc
 from newspipe.clean.publishers import PublisherDirectory, name_key
 from newspipe.clean.rules import BODY, BOILERPLATE, METADATA
 
@@ -149,7 +149,7 @@ def _multiword(seq: _Sequence) -> np.ndarray:
     """Candidates of two words or more shaped like a headline."""
     shaped = np.zeros(len(seq.doc), dtype=bool)
     cand = seq.is_cand
-    shaped[cand] = seq.text[cand].map(md.looks_like_title).to_numpy(dtype=bool)
+    shaped[cand] = each_distinct(seq.text[cand], md.looks_like_title).to_numpy(dtype=bool)
     return cand & (seq.words >= 2) & shaped
 
 
@@ -163,10 +163,10 @@ def _masthead(
     cand, rank, text = seq.is_cand, seq.rank, seq.text
     name = pd.Series([None] * len(seq.doc), dtype=object)
     top = cand & (rank <= 1)
-    name[top] = text[top].map(lambda t: md.masthead_name(t, directory))
+    name[top] = each_distinct(text[top], lambda t: md.masthead_name(t, directory))
     named = name.notna().to_numpy()
     known = np.zeros(len(seq.doc), dtype=bool)
-    known[top] = text[top].map(lambda t: directory.lookup(t) is not None).to_numpy(bool)
+    known[top] = each_distinct(text[top], lambda t: directory.lookup(t) is not None).to_numpy(bool)
     capitals = named & name.map(lambda t: isinstance(t, str) and t.isupper()).to_numpy(bool)
     masthead = np.zeros(len(seq.doc), dtype=bool)
     motto = np.zeros(len(seq.doc), dtype=bool)
@@ -189,9 +189,9 @@ def motto_shaped(seq: _Sequence, directory: PublisherDirectory) -> np.ndarray:
     """First candidates shaped like a site's motto."""
     first = seq.is_cand & (seq.rank == 0)
     shaped = np.zeros(len(seq.doc), dtype=bool)
-    shaped[first] = (
-        seq.text[first].map(lambda t: md.looks_like_tagline(t, directory)).to_numpy(bool)
-    )
+    shaped[first] = each_distinct(
+        seq.text[first], lambda t: md.looks_like_tagline(t, directory)
+    ).to_numpy(bool)
     return shaped
 
 
@@ -270,7 +270,7 @@ def _site_suffixes(
     first = seq.is_cand & (seq.rank == 0)
     first_text = pd.Series(np.where(first, text, None)).groupby(seq.doc).transform("first")
     split = pd.Series([(None, None)] * len(seq.doc), dtype=object)
-    split[title_ok] = text[title_ok].map(lambda t: md.split_title(t, directory))
+    split[title_ok] = each_distinct(text[title_ok], lambda t: md.split_title(t, directory))
     suffix = split.map(lambda s: s[1])
     strong = np.zeros(len(seq.doc), dtype=bool)
     for i in np.flatnonzero(title_ok & suffix.notna().to_numpy()):

@@ -36,6 +36,10 @@ _FTFY = ftfy.TextFixerConfig(
 # Sentence end, also inside closing quotes or brackets, and the CJK full stops.
 _TERMINAL = r"[.!?…。！？][\"'”’»)\]\s\p{So}]*$"
 _QUESTION = r"[?？][\"'”’»)\]\s\p{So}]*$"
+# A list item or a table row (`- Two expansion joints`, `1. Preheat`, `| 1 | Kyle Busch |`).
+_BULLET = r"^(?:(?:[-•*·▪–—]|\d{1,2}[.)])\s|\|.*\|$)"
+# A line led by a short label and a colon (`Q: Favourite book?`, `A: Dune`, `Serves: 4`).
+_LABELLED = r"^[\pL][\pL\pN_.'’ -]{0,24}:\s+\S"
 # Chinese and Japanese are written without spaces: two characters count as a word.
 _HAN_KANA = r"[\x{3040}-\x{30FF}\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}]"
 
@@ -90,6 +94,9 @@ def _add_features(lines: pd.DataFrame, text: pa.Array, config: CleanConfig) -> p
     # The repeat key: copies that differ only in white space are the same paragraph.
     key = pc.binary_join(tokens, " ")
     lines["key"] = pd.Series(key.to_numpy(zero_copy_only=False), dtype=object)
+    lines["colon"] = pc.ends_with(text, ":").to_numpy(zero_copy_only=False)
+    lines["bullet"] = pc.match_substring_regex(text, _BULLET).to_numpy(zero_copy_only=False)
+    lines["labelled"] = pc.match_substring_regex(text, _LABELLED).to_numpy(zero_copy_only=False)
     lines["n_words"] = n_words
     lines["terminal"] = terminal
     min_words = np.where(question, config.prose_min_words_question, config.prose_min_words)
@@ -114,3 +121,10 @@ def runs(member: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     same_doc_as_previous = np.r_[False, doc[1:] == doc[:-1]]
     starts = member & ~(np.r_[False, member[:-1]] & same_doc_as_previous)
     return np.cumsum(starts), starts
+
+
+def each_distinct(values: pd.Series, function) -> pd.Series:
+    """`function` of each value, computed once per distinct value (the same masthead, menu
+    or dateline recurs across a site's pages)."""
+    distinct = values.unique()
+    return values.map(dict(zip(distinct, map(function, distinct), strict=True)))
