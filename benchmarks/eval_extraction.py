@@ -5,11 +5,11 @@ Usage: .venv/bin/python benchmarks/eval_extraction.py [BENCHMARK_DIR] [--text] [
 article bodies and the reference outputs of published extractors; see its SOURCE.md).
 
 Scores, with the benchmark's own metric (evaluate.py of scrapinghub/article-extraction-
-benchmark, re-implemented below): the published trafilatura output (to check the scorer
-reproduces the published figures), trafilatura 2 run here as the benchmark runs it, and
-newspipe: every page read by `newspipe.ingest` (the `.html.gz` files as they are) and cleaned
-by `newspipe.clean.clean_documents`, scoring `articles.body`. Prints the published table
-beside the figures. A page newspipe quarantines scores as an empty body.
+benchmark, re-implemented in `newspipe.clean.scoring`): the published trafilatura output
+(to check the scorer reproduces the published figures), trafilatura 2 run here as the
+benchmark runs it, and newspipe: every page read by `newspipe.ingest` (the `.html.gz` files
+as they are) and cleaned by `newspipe.clean.clean_documents`, scoring `articles.body`.
+Prints the published table beside the figures. A page newspipe quarantines scores as an empty body.
 
 `--text` scores the plain-text path instead: each page as a naive HTML-to-text gives it
 (the benchmark's `output/html-text.json`, every menu, share line and comment kept) is
@@ -25,10 +25,8 @@ import argparse
 import gzip
 import json
 import random
-import re
 import statistics
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 import pyarrow as pa
@@ -36,6 +34,12 @@ import pyarrow.compute as pc
 import trafilatura
 
 from newspipe.clean import clean_documents
+from newspipe.clean.scoring import (
+    TUNED_ID_PREFIXES,
+    extraction_metrics,
+    shingle_matching,
+    tokenize,
+)
 from newspipe.config import CleanConfig
 from newspipe.ingest import IngestConfig, read_documents
 
@@ -56,54 +60,6 @@ PUBLISHED = [
     ("AutoExtract (commercial, Nov 2019)", 0.970, 0.984, 0.956, 0.470),
 ]
 N_BOOTSTRAP = 1000
-_TOKEN = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
-
-
-# --- the benchmark's metric, as in its evaluate.py ------------------------------------
-
-
-def tokenize(text: str | None) -> list[str]:
-    return _TOKEN.findall(text or "")
-
-
-def shingles(text: str | None, n: int = 4) -> Counter:
-    tokens = tokenize(text)
-    grams = (tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)))
-    return Counter(g for g in grams if g)
-
-
-def shingle_matching(true: str | None, pred: str | None) -> tuple[float, float, float]:
-    """TP/FP/FN over multisets of 4-gram shingles, normalised to sum to 1 per document."""
-    gold, got = shingles(true), shingles(pred)
-    tp = fp = fn = 0.0
-    for key in gold.keys() | got.keys():
-        tp += min(gold[key], got[key])
-        fp += max(0, got[key] - gold[key])
-        fn += max(0, gold[key] - got[key])
-    total = tp + fp + fn
-    return (tp / total, fp / total, fn / total) if total else (tp, fp, fn)
-
-
-def _precision(tp: float, fp: float, fn: float) -> float:
-    if fp == fn == 0:
-        return 1.0
-    return 0.0 if tp == fp == 0 else tp / (tp + fp)
-
-
-def _recall(tp: float, fp: float, fn: float) -> float:
-    if fp == fn == 0:
-        return 1.0
-    return 0.0 if tp == fn == 0 else tp / (tp + fn)
-
-
-def metrics(counts: list[tuple[float, float, float]]) -> dict[str, float]:
-    precision = statistics.mean(_precision(*c) for c in counts if c[0] + c[1] > 0)
-    recall = statistics.mean(_recall(*c) for c in counts if c[0] + c[2] > 0)
-    return {
-        "f1": 2 * precision * recall / (precision + recall),
-        "precision": precision,
-        "recall": recall,
-    }
 
 
 def evaluate(gold: dict[str, dict], predicted: dict[str, str]) -> dict[str, float]:
@@ -113,12 +69,12 @@ def evaluate(gold: dict[str, dict], predicted: dict[str, str]) -> dict[str, floa
     exact = [
         float(tokenize(gold[k]["articleBody"]) == tokenize(predicted.get(k, ""))) for k in keys
     ]
-    result = metrics(counts) | {"accuracy": statistics.mean(exact), "per_doc": counts}
+    result = extraction_metrics(counts) | {"accuracy": statistics.mean(exact), "per_doc": counts}
     rng = random.Random(0)
     samples: dict[str, list[float]] = {}
     for _ in range(N_BOOTSTRAP):
         picks = [rng.randrange(len(keys)) for _ in keys]
-        for name, value in metrics([counts[i] for i in picks]).items():
+        for name, value in extraction_metrics([counts[i] for i in picks]).items():
             samples.setdefault(name, []).append(value)
     return result | {f"{k}_std": statistics.stdev(v) for k, v in samples.items()}
 
@@ -174,16 +130,10 @@ def text_path_bodies(folder: Path, config: IngestConfig) -> tuple[dict[str, str]
         return newspipe_bodies(files, config)
 
 
-# The half of the pages the text rules were tuned on (first hex digit of the id 0-7).
-TUNED = tuple("01234567")
-
-
 def _halves(gold: dict[str, dict]) -> dict[str, dict[str, dict]]:
-    return {
-        "tuned (ids 0-7)": {k: v for k, v in gold.items() if k.startswith(TUNED)},
-        "held out (ids 8-f)": {k: v for k, v in gold.items() if not k.startswith(TUNED)},
-        "all": gold,
-    }
+    tuned = {k: v for k, v in gold.items() if k.startswith(TUNED_ID_PREFIXES)}
+    held_out = {k: v for k, v in gold.items() if k not in tuned}
+    return {"tuned (ids 0-7)": tuned, "held out (ids 8-f)": held_out, "all": gold}
 
 
 def _row(name: str, m: dict) -> str:
