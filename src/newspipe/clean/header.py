@@ -170,11 +170,12 @@ def _masthead(
     capitals = named & name.map(lambda t: isinstance(t, str) and t.isupper()).to_numpy(bool)
     masthead = np.zeros(len(seq.doc), dtype=bool)
     motto = np.zeros(len(seq.doc), dtype=bool)
+    name_words = name.map(lambda t: len(t.split()) if isinstance(t, str) else 0).to_numpy()
     for position in (0, 1):
         later = cand & (rank > position) & (seq.words >= 2)
         longest_after = per_doc(np.where(later, seq.words, np.nan), seq.doc, "max", -np.inf)
         at = cand & (rank == position)
-        found = at & (known | capitals | (named & (longest_after > seq.words)))
+        found = at & (known | capitals | (named & (longest_after > name_words)))
         if position == 1:
             # Only under the site's motto (`News that matters to you` above the name).
             above = pd.Series(motto_shaped(seq, directory)).groupby(seq.doc).shift(1)

@@ -350,14 +350,15 @@ def looks_like_title(text: str) -> bool:
 
 def looks_like_masthead(text: str, directory: PublisherDirectory) -> bool:
     """A site name printed above the headline: a known outlet, or at most four capitalised
-    words with no sentence punctuation."""
+    words (small words aside: `Le Courrier des Alpes`) with no sentence punctuation."""
     if directory.lookup(text):
         return True
     words = text.split()
     return (
         len(words) <= 4
         and not re.search(r"[.!?:,;]$", text)
-        and all(w[0].isupper() or not w[0].isalpha() for w in words)
+        and (words[0][0].isupper() or not words[0][0].isalpha())
+        and all(w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS for w in words[1:])
         and not _control(text)
     )
 
