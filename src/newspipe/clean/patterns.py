@@ -169,7 +169,8 @@ CATEGORY_LINE = re.compile(
 SEARCH_BOX = re.compile(
     r"^(?:search(?:\s+(?:for|this\s+site|the\s+site|form|news|articles|[\w.]+))?|"
     r"type\s+(?:your\s+)?search(?:\s+(?:term|here))?|enter\s+(?:your\s+)?(?:search|keywords?)|"
-    r"buscar(?:\s+en\s+\S+)?|búsqueda|rechercher(?:\s+sur\s+\S+)?|recherche|suche(?:n)?)"
+    r"buscar(?:\s+en\s+\S+)?|búsqueda|rechercher(?:\s+sur\s+\S+)?|recherche|suche(?:n)?|"
+    r"cerca|pesquisar|pesquisa)(?:\s*:\s*search)?"
     r"\s*[:…\.]*$",
     re.IGNORECASE,
 )

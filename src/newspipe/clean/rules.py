@@ -199,6 +199,7 @@ RULES: tuple[Rule, ...] = (
         BOILERPLATE,
         _rx(
             r"^(?:leave\s+an?\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a|your)\s+comment|"
+            r"lascia\s+un\s+commento|annulla\s+risposta|deixe\s+(?:um|seu)\s+comentário|"
             # the form's button: "Post Comment", "Publicar comentario"
             r"(?:post|submit)\s+(?:your\s+)?comment[.!]?$|(?:publicar|enviar)\s+(?:el\s+)?"
             r"comentario[.!]?$|(?:publier|envoyer)\s+(?:le\s+)?commentaire[.!]?$|"
@@ -268,10 +269,13 @@ RULES: tuple[Rule, ...] = (
         "related_link",
         BOILERPLATE,
         _rx(
-            r"^(?:related|read\s+more|read\s+also|also\s+read|see\s+also|more|lire\s+aussi|"
-            r"à\s+lire\s+aussi|a\s+lire\s+aussi|lee\s+también|leer\s+más|ver\s+también|watch|"
-            r"listen|video|vídeo|vidéo|recommended|must\s+read|don['’]t\s+miss|related\s+story|"
-            r"related\s+article)\s*[:|»›>]\s*\S"
+            r"^\[?(?:related|read\s+more|read\s+also|also\s+read|see\s+(?:also|more)|more|also|"
+            r"lire\s+aussi|à\s+lire\s+aussi|a\s+lire\s+aussi|lee\s+también|leer\s+más|"
+            r"ver\s+también|leggi\s+anche|leia\s+também|veja\s+também|lesen\s+sie\s+auch|watch|"
+            r"listen|video|vídeo|vidéo|recommended|must\s+read|don['’]t\s+miss|"
+            r"related\s+(?:story|article|post|content))\s*[:|»›>]\s*\S|"
+            # "Also on example.com: Another story"
+            r"^also\s+(?:on|in|at)\s+[\w.-]+\.[a-z]{2,}\b"
         ),
         30,
     ),
@@ -284,6 +288,8 @@ RULES: tuple[Rule, ...] = (
             r"^(?:photo|photograph|image|picture|pic|foto|fotografía|crédit\s+photo|"
             r"photo\s+credit|credit|crédit|crédito|illustration|file\s+photo|caption)"
             r"\s*(?::|/|by\b|—|–)|"
+            # "Image copyright AP", "Image caption The mayor ...", "Image Credit: X"
+            r"^(?:image|photo|picture)\s+(?:copyright|caption|credit|source)\b|"
             r"(?:/|\s\|\s|\bvia\s+|©\s*)(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?|"
             r"anadolu(?:\s+agency)?|shutterstock|xinhua|efe|dpa|bloomberg|alamy|pa\s+(?:images|"
             r"wire)|sipa|abaca|zuma(?:\s+press)?|imago)\s*[)\]]?\.?$|"
@@ -299,7 +305,7 @@ RULES: tuple[Rule, ...] = (
         "advertisement",
         BOILERPLATE,
         _rx(
-            r"^(?:advertisement|advertising|ad|ads|sponsored(?:\s+content)?|paid\s+(?:content|post)|"
+            r"^(?:advertisement|advertising|advert|ad|ads|sponsored(?:\s+content)?|paid\s+(?:content|post)|"
             r"partner\s+content|promoted(?:\s+content)?|publicité|publicidad|anuncio|anzeige|"
             r"pub|(?:story\s+)?continues\s+below(?:\s+(?:this\s+)?advertisement)?|"
             r"continue\s+reading\s+(?:below|the\s+main\s+story)|scroll\s+to\s+continue"
@@ -399,7 +405,8 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\benable\s+javascript\b|\byour\s+browser\s+does\s+not\s+support\b|\bplease\s+"
             r"(?:enable|update)\s+your\s+browser\b|\bthis\s+(?:video|content)\s+(?:is\s+not\s+"
-            r"available|cannot\s+be\s+played)\b|^loading\s+(?:comments|video|content)"
+            r"available|cannot\s+be\s+played)\b|^loading\s+(?:comments|video|content)|"
+            r"\bprotected\s+by\s+recaptcha\b"
         ),
         30,
     ),
