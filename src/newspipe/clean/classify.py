@@ -83,6 +83,10 @@ _BLURB = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_REASONS = ("dateline", "dateline_byline")
+# A pattern repeated is evidence, one line of it is not: two headlines with counts in a row
+# are a list of other stories, two label-and-colon lines an interview's or a recipe's list,
+# two timestamps after the article a thread or a feed (one may be the article's own date).
+_PATTERN_MIN_LINES = 2
 # Chrome that sits inside articles: markers saying the article goes on under them
 # ("Advertisement", "Story continues below"), mid-article sign-up prompts, captions and
 # image slots, inline links to another story ("Read more: ..."). For the article's span it
@@ -369,7 +373,7 @@ def _mark_body(batch: _Batch, outside: np.ndarray, min_link_lines: int) -> None:
     counted[rows] = lines["text"].iloc[rows].str.contains(_COUNTED).to_numpy(dtype=bool)
     run, _ = runs(counted, batch.doc)
     run_size = np.bincount(run[counted], minlength=run[-1] + 1 if len(run) else 1)[run]
-    batch.mark(counted & (run_size >= 2), BOILERPLATE, "related_block")
+    batch.mark(counted & (run_size >= _PATTERN_MIN_LINES), BOILERPLATE, "related_block")
     body = batch.unclaimed.copy()
     batch.label[body] = BODY
     batch.reason[body] = np.select(
@@ -385,7 +389,7 @@ def _timestamps_in_tail(batch: _Batch, tail: np.ndarray) -> None:
     stamp = np.zeros(len(batch.lines), dtype=bool)
     stamp[rows] = batch.lines["text"].iloc[rows].map(dates.is_timestamp).to_numpy(dtype=bool)
     per_document = pd.Series(stamp).groupby(batch.doc).transform("sum").to_numpy()
-    several = stamp & (per_document >= 2)
+    several = stamp & (per_document >= _PATTERN_MIN_LINES)
     batch.label[several], batch.reason[several] = BOILERPLATE, "timestamp"
 
 
@@ -418,7 +422,7 @@ def _labelled_runs(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
     labelled = short & lines["labelled"].to_numpy()
     run, _ = runs(labelled, lines["doc"].to_numpy())
     run_size = np.bincount(run[labelled], minlength=run[-1] + 1 if len(run) else 1)[run]
-    return labelled & (run_size >= 2)
+    return labelled & (run_size >= _PATTERN_MIN_LINES)
 
 
 def _link_lists(lines: pd.DataFrame, short: np.ndarray, min_lines: int) -> np.ndarray:

@@ -85,12 +85,20 @@ _TIME_OF_DAY = re.compile(
 )
 
 
+# A dateline is short: at most this many tokens (`Last updated: Tuesday, 4 March 2025,
+# 10:30 a.m. GMT` has 9); a relative timestamp at most five words (`Updated 3 hours ago`).
+_DATELINE_MAX_TOKENS = 16
+_RELATIVE_MAX_WORDS = 5
+# Publication dates outside these years are misreadings (a price, a count, a model number).
+_PLAUSIBLE_YEARS = range(1900, 2101)
+
+
 def looks_like_dateline(text: str) -> bool:
     """A short line of date words and numbers holding a day of a month (or a numeric date),
     allowing one other word (a place: `BAGHDAD, Dec. 13, 2024`)."""
     tokens = [t.strip(".,:'’-") for t in _DATE_TOKEN.findall(text.casefold())]
     tokens = [t for t in tokens if t]
-    if not tokens or len(tokens) > 16:
+    if not tokens or len(tokens) > _DATELINE_MAX_TOKENS:
         return False
     unknown = month = number = numeric = 0
     for token in tokens:
@@ -119,7 +127,7 @@ def labelled_dateline(text: str) -> bool:
 def _relative_timestamp(text: str) -> bool:
     """`3 hours ago`, `Today, 10:30`: a relative time and nothing but date words, so that a
     name such as `Coastal Today` is no timestamp."""
-    if len(text.split()) > 5 or _RELATIVE.search(text) is None:
+    if len(text.split()) > _RELATIVE_MAX_WORDS or _RELATIVE.search(text) is None:
         return False
     rest = _RELATIVE.sub(" ", text.casefold())
     tokens = [t.strip(".,:'’-") for t in _DATE_TOKEN.findall(rest)]
@@ -195,7 +203,7 @@ def parse_date(text: str) -> dt.date | None:
                 segment, languages=_DATE_LANGUAGES, settings=_DATEPARSER_SETTINGS
             )
             found = parsed.date() if parsed else None
-        if found is not None and 1900 <= found.year <= 2100:
+        if found is not None and found.year in _PLAUSIBLE_YEARS:
             return found
     return None
 

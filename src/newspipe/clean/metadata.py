@@ -125,7 +125,22 @@ def _org_word(token: str) -> bool:
     return token.casefold().strip(".,") in ORG_WORDS
 
 
-def is_person_name(text: str, max_tokens: int = 6) -> bool:
+# Longest name a byline gives (`María de los Ángeles García Ruiz`); longer runs of
+# capitalised words are a headline. A name alone on a line (no "By") is held to fewer, an
+# "About X" heading to five, since short capitalised lines are often section labels.
+_NAME_MAX_WORDS = 6
+_BARE_NAME_MAX_WORDS = 4
+_ABOUT_NAME_MAX_WORDS = 5
+# A site's name runs to six words at most (`The Harbour Gazette and Evening News`); after a
+# dash, where headlines carry dashes of their own, to four. A masthead above a headline is
+# at most four words, a motto two to eight.
+_SITE_MAX_WORDS = 6
+_DASH_SITE_MAX_WORDS = 4
+_MASTHEAD_MAX_WORDS = 4
+_MOTTO_WORDS = range(2, 9)
+
+
+def is_person_name(text: str, max_tokens: int = _NAME_MAX_WORDS) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= max_tokens or not tokens[0][0].isupper():
         return False
@@ -138,7 +153,7 @@ def is_person_name(text: str, max_tokens: int = 6) -> bool:
     return all(t[0].isupper() or t.casefold() in _PARTICLES for t in tokens)
 
 
-def is_organisation_name(text: str, max_tokens: int = 6) -> bool:
+def is_organisation_name(text: str, max_tokens: int = _NAME_MAX_WORDS) -> bool:
     """Capitalised words naming an outlet or agency by a newsroom word ("Northwind Press",
     "Northern Wire Service"); a desk ("Sports Desk") counts too."""
     tokens = text.split()
@@ -157,12 +172,12 @@ _BARE_NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3}$")
 
 def bare_name(text: str) -> str | None:
     """The text itself when it is nothing but a person's name (`Jane Doe`)."""
-    if not _BARE_NAME.match(text) or not is_person_name(text, max_tokens=4):
+    if not _BARE_NAME.match(text) or not is_person_name(text, max_tokens=_BARE_NAME_MAX_WORDS):
         return None
     return text.title() if text.isupper() and len(text) > 4 else text
 
 
-def _name_at_start(rest: str, max_tokens: int = 6) -> str | None:
+def _name_at_start(rest: str, max_tokens: int = _NAME_MAX_WORDS) -> str | None:
     name = rest[: _NAME_END.search(rest).start()].strip(" .:")
     if not is_person_name(name, max_tokens):
         return None
@@ -211,9 +226,9 @@ def author_from_about(text: str) -> str | None:
     if not match:
         return None
     rest = match.group("rest")
-    if not 2 <= len(rest.split()) <= 5:
+    if not 2 <= len(rest.split()) <= _ABOUT_NAME_MAX_WORDS:
         return None
-    return _name_at_start(rest, max_tokens=5)
+    return _name_at_start(rest, max_tokens=_ABOUT_NAME_MAX_WORDS)
 
 
 def author_from_link(text: str) -> str | None:
@@ -284,14 +299,17 @@ def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | No
         return text, None
     last = matches[-1]
     title, site = text[: last.start()].strip(), text[last.end() :].strip()
-    if len(title.split()) < 2 or not site or len(site.split()) > 6:
+    if len(title.split()) < 2 or not site or len(site.split()) > _SITE_MAX_WORDS:
         return text, None
     if _control(site):
         return title, None
     named = looks_like_site_name(site, directory)
     if last.group().strip() in {"-", "–", "—"}:
         capitalised = all(w[0].isupper() or not w[0].isalpha() for w in site.split())
-        if not (directory.lookup(site) or (capitalised and named and len(site.split()) <= 4)):
+        if not (
+            directory.lookup(site)
+            or (capitalised and named and len(site.split()) <= _DASH_SITE_MAX_WORDS)
+        ):
             return text, None
     return title, site if named else None
 
@@ -319,7 +337,7 @@ def looks_like_site_name(text: str, directory: PublisherDirectory) -> bool:
     if directory.lookup(text) or _HOST.fullmatch(text.strip()):
         return True
     words = text.split()
-    if not 1 <= len(words) <= 6 or _control(text) or re.search(r"[.!?:,;]$", text):
+    if not 1 <= len(words) <= _SITE_MAX_WORDS or _control(text) or re.search(r"[.!?:,;]$", text):
         return False
     if any(w.isdigit() for w in words):
         return False
@@ -355,7 +373,7 @@ def looks_like_masthead(text: str, directory: PublisherDirectory) -> bool:
         return True
     words = text.split()
     return (
-        len(words) <= 4
+        len(words) <= _MASTHEAD_MAX_WORDS
         and not re.search(r"[.!?:,;]$", text)
         and (words[0][0].isupper() or not words[0][0].isalpha())
         and all(w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS for w in words[1:])
@@ -381,7 +399,7 @@ def looks_like_tagline(text: str, directory: PublisherDirectory) -> bool:
     (`News that matters to you`, `Europe, explained`)."""
     words = text.split()
     return (
-        2 <= len(words) <= 8
+        len(words) in _MOTTO_WORDS
         and not re.search(r"[.!?:;]$", text)
         and not looks_like_site_name(text, directory)
         and not _control(text)
