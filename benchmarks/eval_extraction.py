@@ -1,15 +1,22 @@
 """Score newspipe's HTML extraction on the public article extraction benchmark.
 
-Usage: .venv/bin/python benchmarks/eval_extraction.py [BENCHMARK_DIR] [--show-worst N]
+Usage: .venv/bin/python benchmarks/eval_extraction.py [BENCHMARK_DIR] [--text] [--show-worst N]
 (default ../shared/corpora/article-extraction-benchmark: 181 real news pages, their gold
 article bodies and the reference outputs of published extractors; see its SOURCE.md).
 
 Scores, with the benchmark's own metric (evaluate.py of scrapinghub/article-extraction-
-benchmark, re-implemented below): the published trafilatura output (to check the scorer
-reproduces the published figures), trafilatura 2 run here as the benchmark runs it, and
-newspipe: every page read by `newspipe.ingest` (the `.html.gz` files as they are) and cleaned
-by `newspipe.clean.clean_documents`, scoring `articles.body`. Prints the published table
-beside the figures. A page newspipe quarantines scores as an empty body.
+benchmark, re-implemented in `newspipe.clean.scoring`): the published trafilatura output
+(to check the scorer reproduces the published figures), trafilatura 2 run here as the
+benchmark runs it, and newspipe: every page read by `newspipe.ingest` (the `.html.gz` files
+as they are) and cleaned by `newspipe.clean.clean_documents`, scoring `articles.body`.
+Prints the published table beside the figures. A page newspipe quarantines scores as an empty body.
+
+`--text` scores the plain-text path instead: each page as a naive HTML-to-text gives it
+(the benchmark's `output/html-text.json`, every menu, share line and comment kept) is
+written to a `.txt` file, read by `newspipe.ingest` and cleaned. The cleaning rules were
+tuned on the pages whose ids start with 0-7 only, so the figures are printed for that half
+(`tuned`), for the pages starting with 8-f (`held out`, the estimate for unseen sites) and
+for all pages.
 """
 
 from __future__ import annotations
@@ -18,9 +25,8 @@ import argparse
 import gzip
 import json
 import random
-import re
 import statistics
-from collections import Counter
+import tempfile
 from pathlib import Path
 
 import pyarrow as pa
@@ -28,6 +34,12 @@ import pyarrow.compute as pc
 import trafilatura
 
 from newspipe.clean import clean_documents
+from newspipe.clean.scoring import (
+    TUNED_ID_PREFIXES,
+    extraction_metrics,
+    shingle_matching,
+    tokenize,
+)
 from newspipe.config import CleanConfig
 from newspipe.ingest import IngestConfig, read_documents
 
@@ -48,54 +60,6 @@ PUBLISHED = [
     ("AutoExtract (commercial, Nov 2019)", 0.970, 0.984, 0.956, 0.470),
 ]
 N_BOOTSTRAP = 1000
-_TOKEN = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
-
-
-# --- the benchmark's metric, as in its evaluate.py ------------------------------------
-
-
-def tokenize(text: str | None) -> list[str]:
-    return _TOKEN.findall(text or "")
-
-
-def shingles(text: str | None, n: int = 4) -> Counter:
-    tokens = tokenize(text)
-    grams = (tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)))
-    return Counter(g for g in grams if g)
-
-
-def shingle_matching(true: str | None, pred: str | None) -> tuple[float, float, float]:
-    """TP/FP/FN over multisets of 4-gram shingles, normalised to sum to 1 per document."""
-    gold, got = shingles(true), shingles(pred)
-    tp = fp = fn = 0.0
-    for key in gold.keys() | got.keys():
-        tp += min(gold[key], got[key])
-        fp += max(0, got[key] - gold[key])
-        fn += max(0, gold[key] - got[key])
-    total = tp + fp + fn
-    return (tp / total, fp / total, fn / total) if total else (tp, fp, fn)
-
-
-def _precision(tp: float, fp: float, fn: float) -> float:
-    if fp == fn == 0:
-        return 1.0
-    return 0.0 if tp == fp == 0 else tp / (tp + fp)
-
-
-def _recall(tp: float, fp: float, fn: float) -> float:
-    if fp == fn == 0:
-        return 1.0
-    return 0.0 if tp == fn == 0 else tp / (tp + fn)
-
-
-def metrics(counts: list[tuple[float, float, float]]) -> dict[str, float]:
-    precision = statistics.mean(_precision(*c) for c in counts if c[0] + c[1] > 0)
-    recall = statistics.mean(_recall(*c) for c in counts if c[0] + c[2] > 0)
-    return {
-        "f1": 2 * precision * recall / (precision + recall),
-        "precision": precision,
-        "recall": recall,
-    }
 
 
 def evaluate(gold: dict[str, dict], predicted: dict[str, str]) -> dict[str, float]:
@@ -105,12 +69,12 @@ def evaluate(gold: dict[str, dict], predicted: dict[str, str]) -> dict[str, floa
     exact = [
         float(tokenize(gold[k]["articleBody"]) == tokenize(predicted.get(k, ""))) for k in keys
     ]
-    result = metrics(counts) | {"accuracy": statistics.mean(exact), "per_doc": counts}
+    result = extraction_metrics(counts) | {"accuracy": statistics.mean(exact), "per_doc": counts}
     rng = random.Random(0)
     samples: dict[str, list[float]] = {}
     for _ in range(N_BOOTSTRAP):
         picks = [rng.randrange(len(keys)) for _ in keys]
-        for name, value in metrics([counts[i] for i in picks]).items():
+        for name, value in extraction_metrics([counts[i] for i in picks]).items():
             samples.setdefault(name, []).append(value)
     return result | {f"{k}_std": statistics.stdev(v) for k, v in samples.items()}
 
@@ -154,6 +118,24 @@ def newspipe_bodies(pages: list[Path], config: IngestConfig) -> tuple[dict[str, 
     return bodies, raw
 
 
+def text_path_bodies(folder: Path, config: IngestConfig) -> tuple[dict[str, str], pa.Table]:
+    """The html-text outputs as `.txt` files through ingest and cleaning (see `--text`)."""
+    data = json.loads((folder / "output" / "html-text.json").read_text(encoding="utf-8"))
+    texts = {k: v.get("articleBody") or "" for k, v in data.get("output", data).items()}
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for key, text in sorted(texts.items()):
+            files.append(Path(tmp) / f"{key}.txt")
+            files[-1].write_text(text, encoding="utf-8")
+        return newspipe_bodies(files, config)
+
+
+def _halves(gold: dict[str, dict]) -> dict[str, dict[str, dict]]:
+    tuned = {k: v for k, v in gold.items() if k.startswith(TUNED_ID_PREFIXES)}
+    held_out = {k: v for k, v in gold.items() if k not in tuned}
+    return {"tuned (ids 0-7)": tuned, "held out (ids 8-f)": held_out, "all": gold}
+
+
 def _row(name: str, m: dict) -> str:
     return (
         f"| {name} | {m['f1']:.3f} ± {m['f1_std']:.3f} | {m['precision']:.3f} ± "
@@ -166,11 +148,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--show-worst", type=int, default=0, help="list the N worst pages")
+    parser.add_argument(
+        "--text", action="store_true", help="score the plain-text path on both halves"
+    )
     args = parser.parse_args()
     gold = json.loads((args.folder / "ground-truth.json").read_text(encoding="utf-8"))
     pages = sorted((args.folder / "html").glob("*.html.gz"))
 
     config = IngestConfig()
+    if args.text:
+        main_text(args.folder, gold, config, args.show_worst)
+        return
     bodies, raw = newspipe_bodies(pages, config)
     scores = {
         "trafilatura 2.0.0, published output (scorer check)": evaluate(
@@ -199,6 +187,30 @@ def main() -> None:
         print("\nworst pages for newspipe (tp, fp, fn):")
         for i in worst:
             print(f"  {keys[i]}  {tuple(round(x, 3) for x in ours[i])}  {gold[keys[i]]['url']}")
+
+
+def main_text(folder: Path, gold: dict[str, dict], config: IngestConfig, show_worst: int) -> None:
+    bodies, raw = text_path_bodies(folder, config)
+    data = json.loads((folder / "output" / "html-text.json").read_text(encoding="utf-8"))
+    page_text = {k: v.get("articleBody") or "" for k, v in data.get("output", data).items()}
+    print(
+        f"{len(bodies)} pages as plain text; newspipe quarantined "
+        f"{pc.sum(pc.equal(raw['status'], 'quarantined')).as_py() or 0} at ingest, "
+        f"{sum(1 for b in bodies.values() if not b)} without article\n"
+    )
+    print("| plain-text path | pages | F1 | P | R | accuracy |\n|---|---|---|---|---|---|")
+    for half, part in _halves(gold).items():
+        for name, predicted in (("newspipe", bodies), ("text as it stands", page_text)):
+            m = evaluate(part, predicted)
+            print(f"| {name}, {half} | {len(part)} " + _row("", m)[3:])
+    if show_worst:
+        held = _halves(gold)["tuned (ids 0-7)"]
+        keys = sorted(held)
+        ours = evaluate(held, bodies)["per_doc"]
+        worst = sorted(range(len(keys)), key=lambda i: ours[i][0])[:show_worst]
+        print("\nworst tuned pages for newspipe (tp, fp, fn):")
+        for i in worst:
+            print(f"  {keys[i]}  {tuple(round(x, 3) for x in ours[i])}  {held[keys[i]]['url']}")
 
 
 if __name__ == "__main__":

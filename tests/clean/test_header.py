@@ -119,7 +119,9 @@ def test_a_dash_suffix_repeating_the_masthead_is_split_off():
     "standfirst",
     [
         "Engineers finished the work early, and the council says the crossing is safe again.",
-        "Engineers finished the work early and under budget according to the city council",
+        # no full stop, but longer than headlines run (CleanConfig.standfirst_min_words)
+        "Engineers finished the work early and well under budget according to the city "
+        "council and its own auditors",
     ],
 )
 def test_a_standfirst_between_headline_and_byline_stays_body(standfirst):
@@ -229,3 +231,41 @@ def test_a_newsletter_prompt_inside_the_article_keeps_the_next_paragraph():
     )
     assert got[3] == ("boilerplate", "newsletter_prompt")
     assert row["body"] == "\n\n".join(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    ("top", "site"),
+    [
+        # a category line above the headline is the post's place on the site
+        (["The Valley Gazette", "Posted in Local News"], "The Valley Gazette"),
+        # account links, in English and Spanish
+        (["Log in", "The Valley Gazette"], "The Valley Gazette"),
+        (["El Diario del Valle", "Iniciar sesión"], "El Diario del Valle"),
+        # a masthead in capitals, with its motto under it, above it or on its line
+        (["THE VALLEY GAZETTE", "News that matters to you"], "The Valley Gazette"),
+        (["News that matters to you", "The Valley Gazette"], "The Valley Gazette"),
+        (["THE VALLEY GAZETTE — News that matters to you"], "The Valley Gazette"),
+        (["Le Courrier des Alpes", "Se connecter"], "Le Courrier des Alpes"),
+        # controls and counters are nobody's name
+        (["Subscribe", "23 comments"], None),
+    ],
+)
+def test_chrome_above_the_headline_is_neither_title_nor_site(top, site):
+    got, row = _clean(*top, HEADLINE, "Posted 3 hours ago", "By Ana López", *PARAGRAPHS)
+    assert got[len(top) + 1] == ("metadata", "title")
+    # "3 hours ago" from an unknown moment is no date.
+    assert _fields(row) == (HEADLINE, site, "Ana López", None)
+
+
+def test_a_masthead_in_capitals_alone_above_the_byline_is_the_site_not_the_title():
+    _, row = _clean("THE VALLEY GAZETTE", "By Ana López", "March 3, 2025", *PARAGRAPHS)
+    assert _fields(row) == (None, "The Valley Gazette", "Ana López", dt.date(2025, 3, 3))
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [f"{HEADLINE} | Subscribe", f"{HEADLINE} - 23 comments", f"{HEADLINE} | News that matters"],
+)
+def test_a_control_or_motto_after_the_headline_is_split_off_and_names_no_site(headline):
+    _, row = _clean(headline, "By Ana López", *PARAGRAPHS)
+    assert _fields(row)[:2] == (HEADLINE, None)

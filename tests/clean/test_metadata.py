@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from newspipe.clean import dates
 from newspipe.clean import metadata as md
 from newspipe.clean.publishers import load_directory
 
@@ -25,22 +26,22 @@ from newspipe.clean.publishers import load_directory
     ],
 )
 def test_datelines_in_common_formats(line, date):
-    assert md.labelled_dateline(line) or md.bare_dateline(line)
-    assert md.parse_date(line) == date
+    assert dates.labelled_dateline(line) or dates.bare_dateline(line)
+    assert dates.parse_date(line) == date
 
 
 def test_a_date_without_a_year_is_no_published_date():
-    assert md.bare_dateline("Tuesday, 1 March")
-    assert md.parse_date("Tuesday, 1 March") is None
+    assert dates.bare_dateline("Tuesday, 1 March")
+    assert dates.parse_date("Tuesday, 1 March") is None
 
 
 def test_relative_timestamps_are_datelines_without_a_date():
-    assert md.labelled_dateline("Updated 3 hours ago")
-    assert md.parse_date("Updated 3 hours ago") is None
+    assert dates.labelled_dateline("Updated 3 hours ago")
+    assert dates.parse_date("Updated 3 hours ago") is None
 
 
 def test_sentences_with_dates_are_not_datelines():
-    assert not md.looks_like_dateline(
+    assert not dates.looks_like_dateline(
         "The council voted on March 5, 2024, to reopen the bridge after repairs."
     )
 
@@ -176,4 +177,69 @@ def test_site_names_from_mastheads(masthead, site):
 
 @pytest.mark.parametrize("line", ["Nordlys Today", "HARBOUR TODAY"])
 def test_a_name_with_a_relative_day_is_no_dateline(line):
-    assert not md.bare_dateline(line)
+    assert not dates.bare_dateline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Posted 3 hours ago · 2025", "Updated 2 days ago | © 2024", "Yesterday at 10:30, 2025"],
+)
+def test_a_relative_time_is_never_read_as_today(line):
+    # With no capture time, when "3 hours ago" was is unknown: the date is null.
+    assert dates.parse_date(line) is None
+
+
+def test_a_relative_time_is_read_against_the_capture_time():
+    captured = dt.datetime(2025, 3, 4, 12, 0, tzinfo=dt.UTC)
+    assert dates.relative_date("Posted 3 hours ago", captured) == dt.date(2025, 3, 4)
+    assert dates.relative_date("hace 2 días", captured) == dt.date(2025, 3, 2)
+    assert dates.relative_date("Published 4 March 2025", captured) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["November 19, 2019 at 6:34 am", "2 days ago at 07:52 am", "32M ago", "20 Nov 2019 08:00 GMT"],
+)
+def test_timestamps(line):
+    assert dates.is_timestamp(line)
+
+
+@pytest.mark.parametrize("line", ["Tuesday, 4 March 2025", "Council meets at the town hall"])
+def test_not_timestamps(line):
+    assert not dates.is_timestamp(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "site"),
+    [
+        ("Council closes the old pool | Subscribe", "Council closes the old pool", None),
+        ("Council closes the old pool - 23 comments", "Council closes the old pool", None),
+        (
+            "Council closes the old pool | News that matters to you",
+            "Council closes the old pool",
+            None,
+        ),
+        (
+            "Council closes the old pool | Le Courrier des Alpes",
+            "Council closes the old pool",
+            "Le Courrier des Alpes",
+        ),
+    ],
+)
+def test_a_title_suffix_names_a_site_only_when_it_reads_as_a_name(line, title, site):
+    assert md.split_title(line, load_directory()) == (title, site)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("THE VALLEY GAZETTE", "THE VALLEY GAZETTE"),
+        ("Le Courrier des Alpes", "Le Courrier des Alpes"),
+        ("THE VALLEY GAZETTE — News that matters to you", "THE VALLEY GAZETTE"),
+        ("Subscribe", None),
+        ("23 comments", None),
+        ("News that matters to you", None),
+    ],
+)
+def test_the_name_a_masthead_prints(line, name):
+    assert md.masthead_name(line, load_directory()) == name

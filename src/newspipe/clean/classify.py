@@ -7,26 +7,25 @@ shifted column operations over the whole batch:
 - repeats: a line whose white-space-normalised text occurred earlier in the same document
   is `repeat` with reason `repeat_of:N`, N the first copy's line number; this comes first,
   so a caption or a paragraph printed twice keeps only its first copy;
-- anchors: lines of prose no rule claimed. The article runs from its first anchor to its
-  last; the header zone lies before the first, the tail zone after the last;
-- header zone: read as a sequence of unclaimed lines, menus, metadata lines and the first
-  paragraph (see `_label_header`). The first line is the masthead when it is a known outlet
-  or a short capitalised name above a longer line; it gives the site name (title-cased when
-  printed in capitals) unless the headline has a `| Site` suffix. The headline is found by
-  structure: a `| Site` / `- Site` suffix, the first line after the site's menu, the line
-  right above the byline or dateline, the line right above the first paragraph. Lines
-  between masthead and headline are the site's (tagline, chrome); after the headline a
-  bare name beside the dateline is the byline, longer lines the standfirst (body), short
-  ones chrome;
+- the article's span: the run of lines with the best score of prose over chrome
+  (`newspipe.clean.span`), so that comment threads, lists of other stories and footers
+  after the article, and menus before it, fall outside even where they hold prose;
+- anchors: lines of prose in the span that no rule claimed. The article runs from its
+  first anchor to its last; the header zone lies before the first, the tail after the last;
+- header zone: masthead, tagline, headline, byline, standfirst and header chrome, read by
+  structure (`newspipe.clean.header`); the masthead gives the site name (title-cased when
+  printed in capitals) unless the headline has a `| Site` suffix;
 - sponsored links: the non-prose line under a "Sponsored"-type marker is the ad itself;
 - newsletter blurbs: the line under a newsletter or paywall prompt, when it falls after the
   article (it is left out of the anchors that end the article, as bios are);
 - tail zone: what no rule claimed is footer chrome, except a bare outlet name from the
-  publisher directory, which is an origin credit (`JPost` -> jpost.com);
+  publisher directory, which is an origin credit (`JPost` -> jpost.com), and a list that
+  follows the last paragraph directly; timestamps there are a thread's or a feed's;
 - related blocks: after a "Related stories"-style heading, the short lines up to the next
-  paragraph are the headlines it lists; in the middle of an article, a run of three or more
-  short lines without sentence punctuation is a link list (unless introduced by a colon or
-  marked as bullets, which makes it a list of the article);
+  paragraph are the headlines it lists; in the middle of an article, a run of
+  `link_list_min_lines` short lines without sentence punctuation is a link list (unless
+  introduced by a colon or marked as bullets, which makes it a list of the article), and
+  list items ending in a count (`Storm closes the pier (12)`) are other stories;
 - author bios: a paragraph about the writer (starting with the author's name, or "X is a
   journalist ...") after the last paragraph of the article;
 - everything else is body: prose as `paragraph`, short lines between paragraphs as
@@ -37,12 +36,13 @@ Extracted text: a document whose text an extractor gave (`extraction` starting w
 `trafilatura`, see `newspipe.clean.stage`) has a per-document flag, broadcast to its lines,
 that scopes off the rules built for whole scraped pages. The extractor has already dropped
 the page's chrome and gives the title as a hint, so in such text:
+- the span is the whole document;
 - a line that is the title hint (folded with `name_key`) is the title, and the document's
   header is then settled: no masthead, tagline or header chrome is read by position;
   without such a line the header is read as above, but header chrome is kept as body;
 - the tail is not footer chrome and short-line runs are not link lists (they are the
   article's tables, lists and credits);
-- only a repeated paragraph of `_EXTRACTED_REPEAT_MIN_WORDS` words or more is a repeat.
+- only a repeated paragraph of `extracted_repeat_min_words` words or more is a repeat.
 Phrase rules for explicit chrome (newsletter, share and follow prompts, "Related" blocks,
 copyright lines, bylines and datelines) apply as everywhere.
 """
@@ -50,31 +50,30 @@ copyright lines, bylines and datelines) apply as everywhere.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from newspipe.clean import dates
 from newspipe.clean import metadata as md
-from newspipe.clean.publishers import PublisherDirectory, name_key
-from newspipe.clean.rules import (
-    BIO_SENTENCE,
-    BODY,
-    BOILERPLATE,
-    METADATA,
-    REPEAT,
-    RULES,
-    SPONSORED_MARKER,
-)
+from newspipe.clean.fields import AUTHOR_REASONS, FIELDS, author_of, document_fields
+from newspipe.clean.header import label_header, title_hint_lines
+from newspipe.clean.lines import per_doc, runs
+from newspipe.clean.patterns import BIO_SENTENCE, SPONSORED_MARKER
+from newspipe.clean.publishers import PublisherDirectory
+from newspipe.clean.rules import BODY, BOILERPLATE, METADATA, REPEAT, RULES
+from newspipe.clean.span import article_span
+from newspipe.config import CleanConfig
 
-# A list item or a table row (`| 1 | Kyle Busch | 5040 |`).
-_BULLET = re.compile(r"^(?:(?:[-•*·▪–—]|\d{1,2}[.)])\s|\|.*\|$)")
-_AUTHOR_REASONS = ("byline", "author_bio", "author_link", "dateline_byline")
-_DATE_REASONS = ("dateline", "dateline_byline")
+__all__ = ["FIELDS", "classify_lines"]
+
+# A headline with its comment count, as lists of other stories print it.
+_COUNTED = re.compile(r"\s[(\[]\d{1,5}[)\]]$")
 # Prompts whose next line may be their blurb ("Every weekday, the news in your inbox.").
 _PROMPT_REASONS = ("newsletter_prompt", "paywall")
 # A newsletter or membership blurb is one or two short sentences about what the reader gets
 # and how (a last paragraph after a mid-article prompt does not talk like that).
-_BLURB_MAX_WORDS = 30
 _BLURB = re.compile(
     r"\b(?:inbox|e-?mail|newsletters?|briefing|digest|subscri\w*|members?(?:hip)?|"
     r"every\s+(?:morning|weekday|day|week|evening)|(?:daily|weekly)\s+(?:email|edition|update)|"
@@ -83,13 +82,118 @@ _BLURB = re.compile(
     r"semaine)|abonn\w*|postfach|jeden\s+(?:morgen|tag))\b",
     re.IGNORECASE,
 )
-# In the header, a line after the headline of this many words, or ending in a full stop,
-# is a standfirst, not the headline; headlines are shorter and carry no full stop.
-_STANDFIRST_MIN_WORDS = 16
-# In extracted text, a repeated line of this many words is a paragraph printed twice;
-# shorter repeated lines are the article's (table cells, recipe steps, list items).
-_EXTRACTED_REPEAT_MIN_WORDS = 25
-FIELDS = ("title", "site_name", "author", "published_date", "original_source")
+_DATELINE_REASONS = ("dateline", "dateline_byline")
+# A pattern repeated is evidence, one line of it is not: two headlines with counts in a row
+# are a list of other stories, two label-and-colon lines an interview's or a recipe's list,
+# two timestamps after the article a thread or a feed (one may be the article's own date).
+_PATTERN_MIN_LINES = 2
+# Chrome that sits inside articles: markers saying the article goes on under them
+# ("Advertisement", "Story continues below"), mid-article sign-up prompts, captions and
+# image slots, inline links to another story ("Read more: ..."). For the article's span it
+# costs no more than a short line.
+_INLINE_REASONS = (
+    "advertisement",
+    "newsletter_prompt",
+    "photo_caption",
+    "image_placeholder",
+    "related_link",
+)
+
+
+@dataclass
+class _Batch:
+    """The state of one batch's classification: the line table, each line's label and
+    reason so far, and the masks the steps hand on."""
+
+    lines: pd.DataFrame
+    label: np.ndarray
+    reason: np.ndarray
+    unclaimed: np.ndarray
+    ext: np.ndarray
+
+    @property
+    def doc(self) -> np.ndarray:
+        return self.lines["doc"].to_numpy()
+
+    def mark(self, mask: np.ndarray, label: str, reason: str) -> None:
+        self.label[mask], self.reason[mask] = label, reason
+        self.unclaimed &= ~mask
+
+
+def classify_lines(
+    lines: pd.DataFrame,
+    n_docs: int,
+    directory: PublisherDirectory,
+    config: CleanConfig,
+    extracted: np.ndarray | None = None,
+    title_hint: pd.Series | None = None,
+    captured: pd.Series | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Label every line; return (`lines` with `label` and `reason`, per-document fields
+    indexed by document row). `extracted` flags the documents whose text an extractor
+    gave (per document row); `title_hint` is their title from the page's metadata;
+    `captured` is each document's capture time, when known."""
+    n = len(lines)
+    doc = lines["doc"].to_numpy()
+    # Broadcast the per-document flag to the lines (see "Extracted text" above).
+    ext = np.zeros(n, dtype=bool) if extracted is None else np.asarray(extracted, bool)[doc]
+    batch = _Batch(
+        lines, np.full(n, None, dtype=object), np.full(n, None, dtype=object), np.ones(n, bool), ext
+    )
+    repeat = _mark_repeats(batch, config.extracted_repeat_min_words)
+    rule_index = _apply_rules(lines, ~repeat)
+    matched = rule_index >= 0
+    line_reason = np.where(matched, np.array([r.reason for r in RULES])[rule_index], None)
+
+    # Bio paragraphs and blurbs may open the tail but never close the article: they are
+    # left out of the anchors that end it, not of those that start it.
+    bio = _bio_candidates(lines, ~repeat & ~matched, _authors(lines, matched, rule_index))
+    prompt = matched & np.isin(line_reason, _PROMPT_REASONS)
+    blurb = _blurb_candidates(lines, prompt, ~repeat & ~matched, config.blurb_max_words)
+    short = ~repeat & ~matched & ~lines["prose"].to_numpy()
+    listed = short & (
+        lines["bullet"].to_numpy() | _introduced_runs(lines, short) | _labelled_runs(lines, short)
+    )
+    # Rules that hold only at the edges of the article are no evidence of an edge.
+    inline = np.isin(line_reason, _INLINE_REASONS) | (
+        matched & (np.array([r.zone for r in RULES])[rule_index] != "any")
+    )
+    # Bios and blurbs are prose that follows articles: for the span they are chrome.
+    chrome = matched | bio | blurb
+    inside = article_span(lines, chrome, inline, repeat, listed, ext, config.span)
+    prose = lines["prose"].to_numpy() & ~matched & inside
+    pos = lines["pos"].to_numpy()
+    first_anchor = per_doc(np.where(prose, pos, np.nan), doc, "min", np.inf)
+    last_anchor = per_doc(np.where(prose & ~bio & ~blurb, pos, np.nan), doc, "max", -np.inf)
+    header, tail = pos < first_anchor, pos > last_anchor
+
+    _mark_rules(batch, rule_index, matched, header, tail)
+    batch.mark(bio & tail, BOILERPLATE, "author_bio")
+    batch.mark(blurb & tail & ~bio, BOILERPLATE, "newsletter_prompt")
+    _mark_context_chrome(batch, line_reason, prose & ~bio & ~blurb, header)
+    site_from_masthead = _mark_header(
+        batch, header, pos == first_anchor, title_hint, directory, config
+    )
+    _mark_tail(batch, tail, last_anchor, directory)
+    _mark_body(batch, header | tail, config.link_list_min_lines)
+    _timestamps_in_tail(batch, tail)
+    lines = lines.assign(label=batch.label, reason=batch.reason)
+    return lines, document_fields(lines, n_docs, directory, site_from_masthead, captured)
+
+
+def _mark_repeats(batch: _Batch, extracted_min_words: int) -> np.ndarray:
+    """Repeats first: the first copy of a white-space-normalised line is the one that
+    counts. In extracted text short lines recur legitimately (table cells, recipe steps,
+    list items): only a whole paragraph printed twice is a repeat there."""
+    lines = batch.lines
+    first_copy = lines.groupby(["doc", "key"], sort=False)["line_no"].transform("first")
+    repeat = (first_copy != lines["line_no"]).to_numpy() & ~(
+        batch.ext & (lines["n_words"].to_numpy() < extracted_min_words)
+    )
+    batch.label[repeat] = REPEAT
+    batch.reason[repeat] = "repeat_of:" + first_copy[repeat].astype(str)
+    batch.unclaimed &= ~repeat
+    return repeat
 
 
 def _apply_rules(lines: pd.DataFrame, candidates: np.ndarray) -> np.ndarray:
@@ -113,170 +217,28 @@ def _apply_rules(lines: pd.DataFrame, candidates: np.ndarray) -> np.ndarray:
     return matched
 
 
-def _first_per_doc(lines: pd.DataFrame, values: pd.Series) -> pd.Series:
-    """The first non-null value per document, in line order (`values` is indexed by row)."""
-    picked = values.dropna().sort_index()
-    return picked.groupby(lines.loc[picked.index, "doc"].to_numpy()).first()
-
-
-def classify_lines(
-    lines: pd.DataFrame,
-    n_docs: int,
-    directory: PublisherDirectory,
-    extracted: np.ndarray | None = None,
-    title_hint: pd.Series | None = None,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Label every line; return (`lines` with `label` and `reason`, per-document fields
-    indexed by document row). `extracted` flags the documents whose text an extractor
-    gave (per document row); `title_hint` is their title from the page's metadata."""
-    doc = lines["doc"].to_numpy()
-    n = len(lines)
-    # Broadcast the per-document flag to the lines (see "Extracted text" above).
-    ext = np.zeros(n, dtype=bool) if extracted is None else np.asarray(extracted, bool)[doc]
-    label = np.full(n, None, dtype=object)
-    reason = np.full(n, None, dtype=object)
-
-    # Repeats first: the first copy of a white-space-normalised line is the one that counts.
-    first_copy = lines.groupby(["doc", "key"], sort=False)["line_no"].transform("first")
-    # In extracted text short lines recur legitimately (table cells, recipe steps, list
-    # items): only a whole paragraph printed twice is a repeat there.
-    repeat = (first_copy != lines["line_no"]).to_numpy() & ~(
-        ext & (lines["n_words"].to_numpy() < _EXTRACTED_REPEAT_MIN_WORDS)
-    )
-    label[repeat] = REPEAT
-    reason[repeat] = "repeat_of:" + first_copy[repeat].astype(str)
-
-    rule_index = _apply_rules(lines, ~repeat)
-    matched = rule_index >= 0
-    rule_reason = np.array([r.reason for r in RULES], dtype=object)
-    rule_label = np.array([r.label for r in RULES], dtype=object)
-    rule_zone = np.array([r.zone for r in RULES], dtype=object)
-    line_reason = np.where(matched, rule_reason[rule_index], None)
-    same_doc_as_previous = np.r_[False, doc[1:] == doc[:-1]]
-
-    # Authors named so far (bylines, "About X", "View all posts by X") find bio paragraphs.
-    texts = lines["text"]
-    author_rows = (
-        matched & np.isin(line_reason, _AUTHOR_REASONS) & (rule_label[rule_index] == METADATA)
-    )
-    authors = texts[author_rows].map(_author_of)
-    doc_author = authors.dropna().groupby(doc[author_rows][authors.notna().to_numpy()]).first()
-    unclaimed = ~repeat & ~matched
-    bio = _bio_candidates(lines, unclaimed, doc_author)
-    # The line under a newsletter or paywall prompt may be its blurb ("Every weekday, the
-    # day's news in your mailbox."): a sentence, so it would otherwise end the article.
-    prompt = matched & np.isin(line_reason, _PROMPT_REASONS)
-    blurb = (
-        np.r_[False, prompt[:-1]]
-        & same_doc_as_previous
-        & unclaimed
-        & (lines["n_words"].to_numpy() <= _BLURB_MAX_WORDS)
-    )
-    blurb[blurb] = texts[blurb].str.contains(_BLURB).to_numpy(dtype=bool)
-
-    # A bio paragraph or a blurb may open the tail but never close the article: they are
-    # left out of the anchors that end the article, not of those that start it.
-    prose = lines["prose"].to_numpy()
-    pos = lines["pos"].to_numpy()
-    closing = ~bio & ~blurb
-    first_anchor = _per_doc(np.where(prose & ~matched, pos, np.nan), doc, "min", np.inf)
-    last_anchor = _per_doc(np.where(prose & ~matched & closing, pos, np.nan), doc, "max", -np.inf)
-    anchor = prose & ~matched & closing
-    header = pos < first_anchor
-    tail = pos > last_anchor
+def _mark_rules(
+    batch: _Batch, rule_index: np.ndarray, matched: np.ndarray, header: np.ndarray, tail: np.ndarray
+) -> None:
+    """The rules' labels, except where a rule that only holds at the edges of the article
+    (or in its header) fired elsewhere: such lines fall back to body."""
+    zone = np.where(matched, np.array([r.zone for r in RULES])[rule_index], "any")
     middle = ~header & ~tail
-
-    # Rules that only hold at the edges of the article fall back to body elsewhere.
-    zone = np.where(matched, rule_zone[rule_index], "any")
-    out_of_zone = ((zone == "edge") & middle) | ((zone == "header") & ~header)
-    matched &= ~out_of_zone
-    unclaimed = ~repeat & ~matched
-    label[matched] = rule_label[rule_index[matched]]
-    reason[matched] = rule_reason[rule_index[matched]]
-
-    # Bios and blurbs are chrome only after the article.
-    bio &= tail
-    label[bio], reason[bio] = BOILERPLATE, "author_bio"
-    blurb &= tail & ~bio
-    label[blurb], reason[blurb] = BOILERPLATE, "newsletter_prompt"
-    unclaimed &= ~bio & ~blurb
-
-    # Native ads: the headline under a "Sponsored" marker (prose stays: the marker may
-    # label an advertisement the scraper did not keep).
-    ad_rows = np.flatnonzero(matched & (line_reason == "advertisement"))
-    marker = np.zeros(n, dtype=bool)
-    marker[ad_rows] = texts.iloc[ad_rows].map(SPONSORED_MARKER.match).notna().to_numpy()
-    sponsored = np.r_[False, marker[:-1]] & same_doc_as_previous & unclaimed & ~prose
-    label[sponsored], reason[sponsored] = BOILERPLATE, "sponsored_link"
-    unclaimed &= ~sponsored
-
-    # Related-story blocks: the heading's short lines up to the next paragraph.
-    heading_row = matched & (line_reason == "related_heading")
-    segment = pd.Series(anchor | heading_row).groupby(doc).cumsum()
-    opened_by_heading = (
-        pd.Series(heading_row).groupby([doc, segment.to_numpy()]).transform("first").to_numpy()
-    )
-    related = unclaimed & opened_by_heading & ~prose & ~header
-    label[related], reason[related] = BOILERPLATE, "related_block"
-    unclaimed &= ~related
-
-    # Extracted text whose headline is the title hint: that line is the title and the
-    # header is settled (nothing else at the top is the site's). Other documents have their
-    # header read by position.
-    hinted = _is_title_hint(lines, unclaimed & ext, title_hint)
-    settled = _per_doc(hinted.astype(float), doc, "max", 0.0).astype(bool)
-    label[hinted], reason[hinted] = METADATA, "title"
-    unclaimed &= ~hinted
-    site_from_masthead = _label_header(
-        lines, unclaimed & header & ~settled, pos == first_anchor, label, reason, directory
-    )
-    unclaimed &= ~(header & ~settled)  # every unclaimed header line has just been labelled
-    # In extracted text, what the header reading leaves as chrome between the headline and
-    # the first paragraph is the article's (the extractor dropped the site's chrome).
-    freed = ext & (reason == "header_chrome")
-    label[freed], reason[freed] = None, None
-    unclaimed |= freed
-
-    # Lists of the article's own (bullets, table rows, short lines after a colon) are body
-    # wherever they stand, even after the last paragraph.
-    bullet = texts.map(lambda t: _BULLET.match(t) is not None).to_numpy(dtype=bool)
-    listed = unclaimed & (bullet | _introduced_runs(lines, unclaimed & ~prose))
-
-    # Tail: footer chrome, or a bare outlet name crediting the origin.
-    tail_rows = np.flatnonzero(unclaimed & tail & ~listed & ~ext)
-    outlet = texts.iloc[tail_rows].map(lambda t: md.outlet_domain(t, directory))
-    credited = tail_rows[outlet.notna().to_numpy()]
-    label[credited], reason[credited] = METADATA, "origin_credit"
-    rest = tail_rows[outlet.isna().to_numpy()]
-    label[rest], reason[rest] = BOILERPLATE, "trailing_chrome"
-    unclaimed[tail_rows] = False
-
-    link_list = _link_lists(lines, unclaimed & middle & ~prose & ~listed & ~ext)
-    label[link_list], reason[link_list] = BOILERPLATE, "link_list"
-    unclaimed &= ~link_list
-
-    label[unclaimed] = BODY
-    reason[unclaimed] = np.select(
-        [prose[unclaimed], listed[unclaimed]], ["paragraph", "list_item"], "heading"
-    )
-    lines = lines.assign(label=label, reason=reason)
-    return lines, _fields(lines, n_docs, directory, site_from_masthead)
+    keep = matched & ~(((zone == "edge") & middle) | ((zone == "header") & ~header))
+    batch.label[keep] = np.array([r.label for r in RULES])[rule_index[keep]]
+    batch.reason[keep] = np.array([r.reason for r in RULES])[rule_index[keep]]
+    batch.unclaimed &= ~keep
 
 
-def _per_doc(values: np.ndarray, doc: np.ndarray, how: str, missing: float) -> np.ndarray:
-    """`how` ("min"/"max") of `values` over each line's document, `missing` when all NaN."""
-    return pd.Series(values).groupby(doc).transform(how).fillna(missing).to_numpy()
-
-
-def _author_of(text: str) -> str | None:
-    dated = md.dated_byline(text)
-    return (
-        md.author_from_byline(text)
-        or md.author_from_about(text)
-        or md.author_from_link(text)
-        or (dated[0] if dated else None)
-        or md.bare_name(text)
-    )
+def _authors(lines: pd.DataFrame, matched: np.ndarray, rule_index: np.ndarray) -> pd.Series:
+    """The first author each document names (bylines, "About X", "View all posts by X"),
+    by document row: it finds bio paragraphs."""
+    labels = np.array([r.label for r in RULES])[rule_index]
+    reasons = np.array([r.reason for r in RULES])[rule_index]
+    rows = matched & np.isin(reasons, AUTHOR_REASONS) & (labels == METADATA)
+    authors = lines["text"][rows].map(author_of)
+    named = authors.notna().to_numpy()
+    return authors.dropna().groupby(lines["doc"].to_numpy()[rows][named]).first()
 
 
 def _bio_candidates(lines: pd.DataFrame, among: np.ndarray, doc_author: pd.Series) -> np.ndarray:
@@ -298,253 +260,175 @@ def _bio_candidates(lines: pd.DataFrame, among: np.ndarray, doc_author: pd.Serie
     return generic | named
 
 
-def _label_header(
-    lines: pd.DataFrame,
-    candidate: np.ndarray,
-    first_anchor: np.ndarray,
-    label: np.ndarray,
-    reason: np.ndarray,
-    directory: PublisherDirectory,
-) -> pd.Series:
-    """Masthead, tagline, title, byline, standfirst and header chrome among the unclaimed
-    header lines (`candidate`); returns the site name per document with a masthead.
-
-    The header is read as a sequence of candidates, menus (navigation), metadata lines and
-    the first paragraph (`first_anchor`). The masthead is the first candidate when it is a
-    known outlet or a short capitalised name with a longer line after it.
-    Menus above the byline sit between the site's header and the article: only lines after
-    the last of them may be the headline, and after another such line no line of a
-    standfirst's shape (a full stop or many words) nor a bare name. The headline is, in
-    order of evidence: a line ending in a `| Site` suffix (or `- Site`, the site printed
-    above); the first line after a menu; the last line directly above a byline or
-    dateline; the line directly above the first paragraph; the first candidate. Candidates
-    before the headline are the site's (a tagline right under the masthead); after it, a
-    bare name next to a dateline is the byline and longer lines are the standfirst."""
-    nav = (pd.Series(reason) == "navigation").to_numpy()
-    rows = np.flatnonzero(candidate | first_anchor | nav | (label == METADATA))
-    seq = lines.iloc[rows][["doc", "pos", "text", "n_words", "terminal"]].reset_index(drop=True)
-    # The header part of the sequence: rows up to their document's first paragraph.
-    anchor_pos = _per_doc(
-        np.where(first_anchor[rows], seq["pos"].to_numpy(), np.nan), seq["doc"], "min", np.inf
-    )
-    keep = seq["pos"].to_numpy() <= anchor_pos
-    seq, rows = seq[keep].reset_index(drop=True), rows[keep]
-    is_cand = candidate[rows]
-    if not is_cand.any():
-        return pd.Series(dtype=object)
-    kind = np.select(
-        [is_cand, first_anchor[rows], nav[rows]], ["cand", "anchor", "nav"], "meta"
-    ).astype(object)
-    seq_doc = seq["doc"].to_numpy()
-    text = seq["text"]
-    words = seq["n_words"].to_numpy()
-    by_doc = pd.Series(is_cand).groupby(seq_doc)
-
-    # Masthead: first candidate, a known outlet or a short capitalised name above a longer
-    # line.
-    rank = by_doc.cumsum().to_numpy() - is_cand  # candidates before this row
-    shaped_title = np.zeros(len(seq), dtype=bool)
-    shaped_title[is_cand] = text[is_cand].map(md.looks_like_title).to_numpy(dtype=bool)
-    multiword = is_cand & (words >= 2) & shaped_title
-    first = is_cand & (rank == 0)
-    later = is_cand & ~first & (words >= 2)
-    longest_after = _per_doc(np.where(later, words, np.nan), seq_doc, "max", -np.inf)
-    known = np.zeros(len(seq), dtype=bool)
-    known[first] = text[first].map(lambda t: directory.lookup(t) is not None).to_numpy(bool)
-    shaped = np.zeros(len(seq), dtype=bool)
-    shaped[first] = text[first].map(lambda t: md.looks_like_masthead(t, directory)).to_numpy(bool)
-    masthead = first & (known | (shaped & (longest_after > words)))
-
-    # Site menus: menus above the first metadata line (one under the byline lists topics).
-    # The article starts after the last of them.
-    is_meta = kind == "meta"
-    site_menu = (kind == "nav") & (pd.Series(is_meta).groupby(seq_doc).cumsum().to_numpy() == 0)
-    menu_count = pd.Series(site_menu).groupby(seq_doc)
-    after_menus = menu_count.cumsum().to_numpy() == menu_count.transform("sum").to_numpy()
-    has_menu = menu_count.transform("max").to_numpy(dtype=bool)
-
-    # Headline candidates, and what rules some of them out after another candidate.
-    eligible = multiword & ~masthead
-    in_article = eligible & after_menus
-    before = pd.Series(in_article).groupby(seq_doc).cumsum().to_numpy() - in_article
-    period = text.str.contains(r"[^.]\.[\"'”’»)]*$", regex=True).to_numpy(dtype=bool)
-    standfirst_shaped = eligible & (before > 0) & (period | (words >= _STANDFIRST_MIN_WORDS))
-    # A bare name after another candidate is a byline without "By" (`Jane Doe`).
-    name_shaped = np.zeros(len(seq), dtype=bool)
-    short = eligible & (before > 0) & (words <= 4)
-    name_shaped[short] = text[short].map(md.bare_name).notna().to_numpy(dtype=bool)
-    not_headline = standfirst_shaped | name_shaped
-    title_ok = in_article & ~not_headline
-
-    # What follows each line, ignoring chrome, menus, kickers and standfirsts.
-    steps = is_meta | (kind == "anchor") | (eligible & ~not_headline)
-    step_rows = np.flatnonzero(steps)
-    next_kind = np.full(len(seq), None, dtype=object)
-    step_doc = pd.Series(seq_doc[step_rows])
-    step_kind = pd.Series(kind[step_rows])
-    next_kind[step_rows] = step_kind.groupby(step_doc).shift(-1).to_numpy()
-
-    # A `| Site` suffix, or a `- Site` one naming the site printed above the headline.
-    first_text = pd.Series(np.where(first, text, None)).groupby(seq_doc).transform("first")
-    split = pd.Series([(None, None)] * len(seq), dtype=object)
-    split[title_ok] = text[title_ok].map(lambda t: md.split_title(t, directory))
-    suffix = split.map(lambda s: s[1])
-    strong = np.zeros(len(seq), dtype=bool)
-    for i in np.flatnonzero(title_ok & suffix.notna().to_numpy()):
-        site, head = suffix[i], first_text[i]
-        strong[i] = (
-            not text[i][: len(text[i]) - len(site)].rstrip().endswith(("-", "–", "—"))
-            or directory.lookup(site) is not None
-            or (isinstance(head, str) and name_key(head).startswith(name_key(site)))
-        )
-
-    evidence = np.select(
-        [
-            title_ok & strong,
-            title_ok & has_menu,
-            title_ok & (next_kind == "meta"),
-            title_ok & (next_kind == "anchor"),
-            title_ok,
-            eligible,
-        ],
-        [6, 5, 4, 3, 2, 1],
-        0,
-    )
-    # Above a byline or the first paragraph: the last such line (a tagline may sit above a
-    # dateline over the headline); otherwise the first.
-    order = np.where(np.isin(evidence, (4, 3)), -rank, rank)
-    ranked = pd.DataFrame({"doc": seq_doc, "evidence": evidence, "order": order})
-    best = (
-        ranked[evidence > 0]
-        .sort_values(["doc", "evidence", "order"], ascending=[True, False, True], kind="stable")
-        .groupby("doc")
-        .head(1)
-        .index.to_numpy()
-    )
-    title = np.zeros(len(seq), dtype=bool)
-    title[best] = True
-    title_rank = _per_doc(np.where(title, rank, np.nan), seq_doc, "min", np.inf)
-    site_suffix = pd.Series(np.where(title, suffix, None)).groupby(seq_doc).transform("first")
-
-    before_title = is_cand & ~masthead & (rank < title_rank)
-    # The site's name printed with its tagline ("Valley Echo — the valley, explained") when
-    # the headline's suffix names it.
-    named = np.zeros(len(seq), dtype=bool)
-    for i in np.flatnonzero(before_title & site_suffix.notna().to_numpy()):
-        named[i] = name_key(text[i]).startswith(name_key(site_suffix[i]))
-    masthead_rank = _per_doc(np.where(masthead, rank, np.nan), seq_doc, "min", np.inf)
-    tagline = before_title & ~named & multiword & (rank == masthead_rank + 1)
-
-    after_title = is_cand & (rank > title_rank)
-    # A bare name next to a dateline (the name is no step: look at its neighbours).
-    meta_by_doc = pd.Series(is_meta).groupby(seq_doc)
-    neighbour_meta = meta_by_doc.shift(-1, fill_value=False).to_numpy(dtype=bool) | (
-        meta_by_doc.shift(1, fill_value=False).to_numpy(dtype=bool)
-    )
-    byline = after_title & name_shaped & neighbour_meta
-    standfirst = after_title & ~byline & ((words >= 8) | seq["terminal"].to_numpy())
-    chrome = is_cand & ~masthead & ~title & ~named & ~tagline & ~byline & ~standfirst
-    for mask, lab, why in (
-        (masthead | named, METADATA, "masthead"),
-        (title, METADATA, "title"),
-        (tagline, BOILERPLATE, "tagline"),
-        (byline, METADATA, "byline"),
-        (standfirst, BODY, "standfirst"),
-        (chrome, BOILERPLATE, "header_chrome"),
-    ):
-        label[rows[mask]], reason[rows[mask]] = lab, why
-    printed = text[masthead].map(lambda t: md.site_display(t, directory))
-    return pd.Series(printed.to_numpy(), index=seq_doc[masthead])
-
-
-def _is_title_hint(
-    lines: pd.DataFrame, among: np.ndarray, title_hint: pd.Series | None
+def _blurb_candidates(
+    lines: pd.DataFrame, prompt: np.ndarray, among: np.ndarray, max_words: int
 ) -> np.ndarray:
-    """Lines `among` the given ones whose text is their document's title hint (compared
-    with `name_key` folding: case, punctuation and spacing aside)."""
-    found = np.zeros(len(lines), dtype=bool)
-    if title_hint is None or not among.any():
-        return found
-    hints = title_hint.map(lambda t: name_key(t) if isinstance(t, str) and t else None)
-    wanted = lines["doc"][among].map(hints)
-    rows = np.flatnonzero(among)[wanted.notna().to_numpy()]
-    found[rows] = [
-        name_key(t) == h for t, h in zip(lines["text"].iloc[rows], wanted.dropna(), strict=True)
-    ]
-    return found
+    """Lines `among` the given ones, under a newsletter or paywall prompt, that read as its
+    blurb ("Every weekday, the day's news in your mailbox."): a sentence, so it would
+    otherwise end the article."""
+    doc = lines["doc"].to_numpy()
+    blurb = (
+        np.r_[False, prompt[:-1]]
+        & np.r_[False, doc[1:] == doc[:-1]]
+        & among
+        & (lines["n_words"].to_numpy() <= max_words)
+    )
+    blurb[blurb] = lines["text"][blurb].str.contains(_BLURB).to_numpy(dtype=bool)
+    return blurb
 
 
-def _runs(member: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Number consecutive `member` lines of one document into runs: (run id per line,
-    meaningful where `member`; whether the line starts its run)."""
-    same_doc_as_previous = np.r_[False, doc[1:] == doc[:-1]]
-    starts = member & ~(np.r_[False, member[:-1]] & same_doc_as_previous)
-    return np.cumsum(starts), starts
+def _mark_context_chrome(
+    batch: _Batch, line_reason: np.ndarray, anchor: np.ndarray, header: np.ndarray
+) -> None:
+    """Native ads and related-story blocks, told by the line above them."""
+    lines, doc = batch.lines, batch.doc
+    texts, prose = lines["text"], lines["prose"].to_numpy()
+    # Native ads: the headline under a "Sponsored" marker (prose stays: the marker may
+    # label an advertisement the scraper did not keep).
+    marker = np.zeros(len(lines), dtype=bool)
+    ad_rows = np.flatnonzero((batch.reason == "advertisement") & (line_reason == "advertisement"))
+    marker[ad_rows] = texts.iloc[ad_rows].map(SPONSORED_MARKER.match).notna().to_numpy()
+    under_marker = np.r_[False, marker[:-1]] & np.r_[False, doc[1:] == doc[:-1]]
+    batch.mark(under_marker & batch.unclaimed & ~prose, BOILERPLATE, "sponsored_link")
+    # Related-story blocks: the heading's short lines up to the next paragraph.
+    heading_row = batch.reason == "related_heading"
+    segment = pd.Series(anchor | heading_row).groupby(doc).cumsum()
+    opened_by_heading = (
+        pd.Series(heading_row).groupby([doc, segment.to_numpy()]).transform("first").to_numpy()
+    )
+    related = batch.unclaimed & opened_by_heading & ~prose & ~header
+    batch.mark(related, BOILERPLATE, "related_block")
+
+
+def _mark_header(
+    batch: _Batch,
+    header: np.ndarray,
+    first_anchor: np.ndarray,
+    title_hint: pd.Series | None,
+    directory: PublisherDirectory,
+    config: CleanConfig,
+) -> pd.Series:
+    """Extracted text whose headline is the title hint: that line is the title and the
+    header is settled (nothing else at the top is the site's). Other documents have their
+    header read by structure (`newspipe.clean.header`). Returns the masthead's site name
+    per document."""
+    hinted = title_hint_lines(batch.lines, batch.unclaimed & batch.ext, title_hint)
+    settled = per_doc(hinted.astype(float), batch.doc, "max", 0.0).astype(bool)
+    batch.mark(hinted, METADATA, "title")
+    candidate = batch.unclaimed & header & ~settled
+    site = label_header(
+        batch.lines,
+        candidate,
+        first_anchor,
+        batch.label,
+        batch.reason,
+        directory,
+        config.standfirst_min_words,
+    )
+    batch.unclaimed &= ~candidate  # every candidate has just been labelled
+    # In extracted text, what the header reading leaves as chrome between the headline and
+    # the first paragraph is the article's (the extractor dropped the site's chrome).
+    freed = batch.ext & (batch.reason == "header_chrome")
+    batch.label[freed], batch.reason[freed] = None, None
+    batch.unclaimed |= freed
+    return site
+
+
+def _mark_tail(
+    batch: _Batch, tail: np.ndarray, last_anchor: np.ndarray, directory: PublisherDirectory
+) -> None:
+    """After the article: a list that follows the last paragraph directly is the article's;
+    a bare outlet name credits the origin; the rest is footer chrome."""
+    lines, doc = batch.lines, batch.doc
+    texts = lines["text"]
+    listed = _own_lists(batch)
+    run, starts = runs(listed, doc)
+    colon = lines["colon"].to_numpy()
+    after = lines["pos"].to_numpy() - last_anchor
+    attached = np.zeros(run[-1] + 1 if len(run) else 1, dtype=bool)
+    attached[run[starts]] = (after[starts] == 1) | (
+        (after[starts] == 2) & np.r_[False, colon[:-1]][starts]
+    )
+    tail_rows = np.flatnonzero(batch.unclaimed & tail & ~(listed & attached[run]) & ~batch.ext)
+    outlet = texts.iloc[tail_rows].map(lambda t: md.outlet_domain(t, directory))
+    credited = np.zeros(len(lines), dtype=bool)
+    credited[tail_rows[outlet.notna().to_numpy()]] = True
+    batch.mark(credited, METADATA, "origin_credit")
+    rest = np.zeros(len(lines), dtype=bool)
+    rest[tail_rows[outlet.isna().to_numpy()]] = True
+    batch.mark(rest, BOILERPLATE, "trailing_chrome")
+
+
+def _mark_body(batch: _Batch, outside: np.ndarray, min_link_lines: int) -> None:
+    """Link lists and counted headlines inside the article; then everything left is body:
+    prose as `paragraph`, lists of the article's own as `list_item`, short lines as
+    `heading`."""
+    lines = batch.lines
+    prose = lines["prose"].to_numpy()
+    listed = _own_lists(batch)
+    candidates = batch.unclaimed & ~outside & ~prose & ~batch.ext
+    batch.mark(_link_lists(lines, candidates & ~listed, min_link_lines), BOILERPLATE, "link_list")
+    counted = np.zeros(len(lines), dtype=bool)
+    rows = np.flatnonzero(batch.unclaimed & ~prose & ~batch.ext)
+    counted[rows] = lines["text"].iloc[rows].str.contains(_COUNTED).to_numpy(dtype=bool)
+    run, _ = runs(counted, batch.doc)
+    run_size = np.bincount(run[counted], minlength=run[-1] + 1 if len(run) else 1)[run]
+    batch.mark(counted & (run_size >= _PATTERN_MIN_LINES), BOILERPLATE, "related_block")
+    body = batch.unclaimed.copy()
+    batch.label[body] = BODY
+    batch.reason[body] = np.select(
+        [prose[body], listed[body]], ["paragraph", "list_item"], "heading"
+    )
+    batch.unclaimed &= ~body
+
+
+def _timestamps_in_tail(batch: _Batch, tail: np.ndarray) -> None:
+    """Datelines after the article down to the minute, when a document has two or more:
+    the stamps of comments or of stories in a feed, not the article's date."""
+    rows = np.flatnonzero(tail & np.isin(batch.reason, _DATELINE_REASONS))
+    stamp = np.zeros(len(batch.lines), dtype=bool)
+    stamp[rows] = batch.lines["text"].iloc[rows].map(dates.is_timestamp).to_numpy(dtype=bool)
+    per_document = pd.Series(stamp).groupby(batch.doc).transform("sum").to_numpy()
+    several = stamp & (per_document >= _PATTERN_MIN_LINES)
+    batch.label[several], batch.reason[several] = BOILERPLATE, "timestamp"
+
+
+def _own_lists(batch: _Batch) -> np.ndarray:
+    """Unclaimed lines of a list of the article's own: bullets, table rows, short lines
+    after a colon."""
+    short = batch.unclaimed & ~batch.lines["prose"].to_numpy()
+    return batch.unclaimed & (
+        batch.lines["bullet"].to_numpy()
+        | _introduced_runs(batch.lines, short)
+        | _labelled_runs(batch.lines, short)
+    )
 
 
 def _introduced_runs(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
     """Runs of `short` lines that a colon introduces: the run's first line ends in a colon
     ("Tour dates:") or follows a line that does ("Here are the dates:")."""
     doc = lines["doc"].to_numpy()
-    colon = lines["text"].str.endswith(":").to_numpy(dtype=bool)
+    colon = lines["colon"].to_numpy()
     after_colon = np.r_[False, colon[:-1] & (doc[1:] == doc[:-1])]
-    run, starts = _runs(short, doc)
+    run, starts = runs(short, doc)
     introduced = np.zeros(run[-1] + 1 if len(run) else 1, dtype=bool)
     introduced[run[starts & (colon | after_colon)]] = True
     return short & introduced[run]
 
 
-def _link_lists(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
-    """Runs of three or more `short` lines (unclaimed, inside the article, not a list of
-    the article's own) none of which ends like a sentence: a list of links to elsewhere."""
-    member = (
-        short
-        & ~lines["terminal"].to_numpy()
-        & ~lines["text"].str.endswith(":").to_numpy(dtype=bool)
-    )
-    run, _ = _runs(member, lines["doc"].to_numpy())
+def _labelled_runs(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
+    """`short` lines led by a label and a colon (`Q: Favourite book?`, `A: Dune`), two or
+    more in a row: an interview's questions and answers, or a list of particulars."""
+    labelled = short & lines["labelled"].to_numpy()
+    run, _ = runs(labelled, lines["doc"].to_numpy())
+    run_size = np.bincount(run[labelled], minlength=run[-1] + 1 if len(run) else 1)[run]
+    return labelled & (run_size >= _PATTERN_MIN_LINES)
+
+
+def _link_lists(lines: pd.DataFrame, short: np.ndarray, min_lines: int) -> np.ndarray:
+    """Runs of `min_lines` or more `short` lines (unclaimed, inside the article, not a list
+    of the article's own) none of which ends like a sentence: a list of links elsewhere."""
+    member = short & ~lines["terminal"].to_numpy() & ~lines["colon"].to_numpy()
+    run, _ = runs(member, lines["doc"].to_numpy())
     run_size = np.bincount(run[member], minlength=run[-1] + 1 if len(run) else 1)[run]
-    return member & (run_size >= 3)
-
-
-def _credited_domain(text: str, directory: PublisherDirectory) -> str | None:
-    """The domain an origin-credit line names: after a credit cue ("Source: ..."), in an
-    agency byline ("By Northwind Press") or as a bare outlet name; None when the outlet is
-    not in the directory and the line gives no host name."""
-    if md.credit_rest(text) is not None:
-        return md.credit_domain(text, directory)
-    agency = md.credit_from_byline(text)
-    if agency is not None:
-        return directory.resolve_credit(agency)
-    return md.outlet_domain(text, directory)
-
-
-def _fields(
-    lines: pd.DataFrame, n_docs: int, directory: PublisherDirectory, site_from_masthead: pd.Series
-) -> pd.DataFrame:
-    """Per-document metadata from the lines labelled metadata (first occurrence wins)."""
-    reason = lines["reason"].to_numpy()
-    texts = lines["text"]
-    fields = pd.DataFrame(index=pd.RangeIndex(n_docs), columns=list(FIELDS), dtype=object)
-
-    title_rows = reason == "title"
-    split = texts[title_rows].map(lambda t: md.split_title(t, directory))
-    titles = pd.Series([s[0] for s in split], index=split.index, dtype=object)
-    suffixes = pd.Series([s[1] for s in split], index=split.index, dtype=object)
-    fields["title"] = _first_per_doc(lines, titles)
-    site = _first_per_doc(lines, suffixes)
-    fields["site_name"] = site.combine_first(site_from_masthead).reindex(fields.index)
-
-    author_rows = np.isin(reason, _AUTHOR_REASONS) & (lines["label"].to_numpy() == METADATA)
-    authors = texts[author_rows].map(_author_of)
-    # "By Reuters": a wire, not a person; it credits the origin.
-    wire = authors.map(lambda a: directory.lookup(a) if isinstance(a, str) else None)
-    fields["author"] = _first_per_doc(lines, authors.where(wire.isna()))
-
-    date_rows = np.isin(reason, _DATE_REASONS)
-    fields["published_date"] = _first_per_doc(lines, texts[date_rows].map(md.parse_date))
-
-    credit_rows = reason == "origin_credit"
-    credits = texts[credit_rows].map(lambda t: _credited_domain(t, directory))
-    fields["original_source"] = _first_per_doc(lines, pd.concat([credits, wire]))
-    return fields
+    return member & (run_size >= min_lines)

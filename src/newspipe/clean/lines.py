@@ -18,6 +18,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from newspipe.config import CleanConfig
+
 # UTF-8 read as Windows-1252 or Latin-1 leaves a lead byte (Â..ô) followed by a
 # continuation byte shown as a Latin-1 or cp1252 character ("â€™", "Ã©"); HTML entities
 # ("&#8217;", "&amp;") are the other common scraper damage. Only lines with one of these
@@ -34,16 +36,12 @@ _FTFY = ftfy.TextFixerConfig(
 # Sentence end, also inside closing quotes or brackets, and the CJK full stops.
 _TERMINAL = r"[.!?…。！？][\"'”’»)\]\s\p{So}]*$"
 _QUESTION = r"[?？][\"'”’»)\]\s\p{So}]*$"
+# A list item or a table row (`- Two expansion joints`, `1. Preheat`, `| 1 | Kyle Busch |`).
+_BULLET = r"^(?:(?:[-•*·▪–—]|\d{1,2}[.)])\s|\|.*\|$)"
+# A line led by a short label and a colon (`Q: Favourite book?`, `A: Dune`, `Serves: 4`).
+_LABELLED = r"^[\pL][\pL\pN_.'’ -]{0,24}:\s+\S"
 # Chinese and Japanese are written without spaces: two characters count as a word.
 _HAN_KANA = r"[\x{3040}-\x{30FF}\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}]"
-# A line is prose when it ends like a sentence and has a few words, or is long whatever
-# its ending; prose anchors the article (see classify). A question needs more words, since
-# headlines ask questions ("Could this be the end?"). Lengths in characters cover scripts
-# written without spaces.
-PROSE_MIN_WORDS = 6
-PROSE_MIN_WORDS_QUESTION = 15
-PROSE_LONG_WORDS = 25
-PROSE_LONG_CHARS = 200
 
 
 @lru_cache(maxsize=65_536)
@@ -51,10 +49,12 @@ def _fix(text: str) -> str:
     return ftfy.fix_text(text, _FTFY)
 
 
-def explode_lines(text: pa.ChunkedArray | pa.Array) -> pd.DataFrame:
+def explode_lines(text: pa.ChunkedArray | pa.Array, config: CleanConfig) -> pd.DataFrame:
     """One row per non-empty raw line: `doc` (row of the input), `line_no` (1-based in the
     raw text split on newlines), `raw` (the line as read, without its line terminator) and
-    `text` (stripped, mojibake fixed, NFC)."""
+    `text` (stripped, mojibake fixed, NFC), with the features the classifier reads. A line
+    is `prose` when it ends like a sentence and has a few words, or is long whatever its
+    ending (`CleanConfig.prose_*`); prose anchors the article."""
     text = pc.fill_null(text, "")
     text = pc.replace_substring(text, "\r\n", "\n")
     if isinstance(text, pa.ChunkedArray):
@@ -79,10 +79,10 @@ def explode_lines(text: pa.ChunkedArray | pa.Array) -> pd.DataFrame:
             "raw": pd.Series(raw.to_numpy(zero_copy_only=False), dtype=object),
             "text": pd.Series(cleaned.to_numpy(zero_copy_only=False), dtype=object),
         }
-    ).pipe(_add_features, cleaned)
+    ).pipe(_add_features, cleaned, config)
 
 
-def _add_features(lines: pd.DataFrame, text: pa.Array) -> pd.DataFrame:
+def _add_features(lines: pd.DataFrame, text: pa.Array, config: CleanConfig) -> pd.DataFrame:
     tokens = pc.utf8_split_whitespace(text)
     n_words = (
         pc.list_value_length(tokens).to_numpy()
@@ -94,14 +94,37 @@ def _add_features(lines: pd.DataFrame, text: pa.Array) -> pd.DataFrame:
     # The repeat key: copies that differ only in white space are the same paragraph.
     key = pc.binary_join(tokens, " ")
     lines["key"] = pd.Series(key.to_numpy(zero_copy_only=False), dtype=object)
+    lines["colon"] = pc.ends_with(text, ":").to_numpy(zero_copy_only=False)
+    lines["bullet"] = pc.match_substring_regex(text, _BULLET).to_numpy(zero_copy_only=False)
+    lines["labelled"] = pc.match_substring_regex(text, _LABELLED).to_numpy(zero_copy_only=False)
     lines["n_words"] = n_words
     lines["terminal"] = terminal
-    min_words = np.where(question, PROSE_MIN_WORDS_QUESTION, PROSE_MIN_WORDS)
+    min_words = np.where(question, config.prose_min_words_question, config.prose_min_words)
     lines["prose"] = (
         (terminal & (n_words >= min_words))
-        | (n_words >= PROSE_LONG_WORDS)
-        | (n_chars >= PROSE_LONG_CHARS)
+        | (n_words >= config.prose_long_words)
+        | (n_chars >= config.prose_long_chars)
     )
     lines["pos"] = lines.groupby("doc", sort=False).cumcount().to_numpy()
     lines["n_lines"] = lines.groupby("doc", sort=False)["pos"].transform("size").to_numpy()
     return lines
+
+
+def per_doc(values: np.ndarray, doc: np.ndarray, how: str, missing: float) -> np.ndarray:
+    """`how` ("min"/"max") of `values` over each line's document, `missing` when all NaN."""
+    return pd.Series(values).groupby(doc).transform(how).fillna(missing).to_numpy()
+
+
+def runs(member: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Number consecutive `member` lines of one document into runs: (run id per line,
+    meaningful where `member`; whether the line starts its run)."""
+    same_doc_as_previous = np.r_[False, doc[1:] == doc[:-1]]
+    starts = member & ~(np.r_[False, member[:-1]] & same_doc_as_previous)
+    return np.cumsum(starts), starts
+
+
+def each_distinct(values: pd.Series, function) -> pd.Series:
+    """`function` of each value, computed once per distinct value (the same masthead, menu
+    or dateline recurs across a site's pages)."""
+    distinct = values.unique()
+    return values.map(dict(zip(distinct, map(function, distinct), strict=True)))

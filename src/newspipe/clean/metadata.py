@@ -2,8 +2,9 @@
 
 The cleaning stage keeps metadata out of the body and into fields: the title (with a
 trailing `| Site` split off into the site name; a masthead printed in capitals is given in
-the directory's spelling or title case), the dateline (published date), the byline or
-author bio (author name; a byline naming an agency or a desk names no author), a blog's
+the directory's spelling or title case), the dateline (published date, read by
+`newspipe.clean.dates`), the byline or author bio (author name; a byline naming an agency
+or a desk names no author), a blog's
 `Posted on <date> by <name>` line (both), and the origin credit (registrable domain of the
 outlet the story came from: only a host name in the text or an outlet in the publisher
 directory gives one, never a guess from the outlet's name). `newspipe.clean.rules` lists
@@ -13,12 +14,9 @@ lines that matched, once per distinct line.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from functools import lru_cache
 
-import dateparser
-
+from newspipe.clean.dates import DATE_WORDS, labelled_dateline, looks_like_dateline
 from newspipe.clean.publishers import PublisherDirectory, name_key
 
 
@@ -127,7 +125,22 @@ def _org_word(token: str) -> bool:
     return token.casefold().strip(".,") in ORG_WORDS
 
 
-def is_person_name(text: str, max_tokens: int = 6) -> bool:
+# Longest name a byline gives (`María de los Ángeles García Ruiz`); longer runs of
+# capitalised words are a headline. A name alone on a line (no "By") is held to fewer, an
+# "About X" heading to five, since short capitalised lines are often section labels.
+_NAME_MAX_WORDS = 6
+_BARE_NAME_MAX_WORDS = 4
+_ABOUT_NAME_MAX_WORDS = 5
+# A site's name runs to six words at most (`The Harbour Gazette and Evening News`); after a
+# dash, where headlines carry dashes of their own, to four. A masthead above a headline is
+# at most four words, a motto two to eight.
+_SITE_MAX_WORDS = 6
+_DASH_SITE_MAX_WORDS = 4
+_MASTHEAD_MAX_WORDS = 4
+_MOTTO_WORDS = range(2, 9)
+
+
+def is_person_name(text: str, max_tokens: int = _NAME_MAX_WORDS) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= max_tokens or not tokens[0][0].isupper():
         return False
@@ -140,7 +153,7 @@ def is_person_name(text: str, max_tokens: int = 6) -> bool:
     return all(t[0].isupper() or t.casefold() in _PARTICLES for t in tokens)
 
 
-def is_organisation_name(text: str, max_tokens: int = 6) -> bool:
+def is_organisation_name(text: str, max_tokens: int = _NAME_MAX_WORDS) -> bool:
     """Capitalised words naming an outlet or agency by a newsroom word ("Northwind Press",
     "Northern Wire Service"); a desk ("Sports Desk") counts too."""
     tokens = text.split()
@@ -159,12 +172,12 @@ _BARE_NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3}$")
 
 def bare_name(text: str) -> str | None:
     """The text itself when it is nothing but a person's name (`Jane Doe`)."""
-    if not _BARE_NAME.match(text) or not is_person_name(text, max_tokens=4):
+    if not _BARE_NAME.match(text) or not is_person_name(text, max_tokens=_BARE_NAME_MAX_WORDS):
         return None
     return text.title() if text.isupper() and len(text) > 4 else text
 
 
-def _name_at_start(rest: str, max_tokens: int = 6) -> str | None:
+def _name_at_start(rest: str, max_tokens: int = _NAME_MAX_WORDS) -> str | None:
     name = rest[: _NAME_END.search(rest).start()].strip(" .:")
     if not is_person_name(name, max_tokens):
         return None
@@ -213,9 +226,9 @@ def author_from_about(text: str) -> str | None:
     if not match:
         return None
     rest = match.group("rest")
-    if not 2 <= len(rest.split()) <= 5:
+    if not 2 <= len(rest.split()) <= _ABOUT_NAME_MAX_WORDS:
         return None
-    return _name_at_start(rest, max_tokens=5)
+    return _name_at_start(rest, max_tokens=_ABOUT_NAME_MAX_WORDS)
 
 
 def author_from_link(text: str) -> str | None:
@@ -226,113 +239,6 @@ def author_from_link(text: str) -> str | None:
 def credit_rest(text: str) -> str | None:
     match = ORIGIN_CREDIT.match(text)
     return match.group("rest") if match else None
-
-
-# Dates: a dateline is a short line made of date words, numbers and times. Dates inside
-# sentences never qualify, so a body sentence mentioning a date stays body.
-_MONTH_NUMBERS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-
-
-_MONTHS = _words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec "
-    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre "
-    "noviembre diciembre ene abr ago dic "
-    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre "
-    "novembre décembre decembre janv févr avr juil déc "
-    "januar februar märz juni juli oktober dezember "
-    "janeiro fevereiro março maio junho julho setembro outubro novembro dezembro"
-)
-_WEEKDAYS = _words(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
-    "thurs fri sat sun lunes martes miércoles miercoles jueves viernes sábado sabado "
-    "domingo lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch "
-    "donnerstag freitag samstag sonntag"
-)
-_DATE_GLUE = _words(
-    "published updated posted last modified on at the of date dated am pm a.m p.m gmt utc "
-    "et est edt ct cst cdt pt pst pdt bst cet cest ist jst aest hkt sgt z time "
-    "publicado actualizado el de del a las los en "
-    "publié publiée mis à jour le modifié à h "
-    "veröffentlicht aktualisiert am um uhr"
-)
-MONTHS = _MONTHS
-DATE_WORDS = _MONTHS | _WEEKDAYS | _DATE_GLUE
-_DATE_TOKEN = re.compile(r"[^\s,|•·;()\[\]–—]+")
-_NUMBER = re.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|º|°)?")
-_NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:t[\d:.z+-]*)?")
-_CLOCK = re.compile(r"\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?(?:am|pm|h|z)?")
-_LABEL = re.compile(
-    r"^(?:published|updated|posted|last\s+(?:updated|modified)|modified|publicado|"
-    r"actualizado|publié|publiée|mis\s+à\s+jour|modifié|veröffentlicht|aktualisiert)\b"
-    r"(?:\s+(?:on|at|el|le|am))?\s*:?\s*",
-    re.IGNORECASE,
-)
-_RELATIVE = re.compile(
-    r"\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
-    r"\b|\bhace\s+\d+\s+\w+|\bil\s+y\s+a\s+\d+\s+\w+|\b(?:yesterday|today|ayer|hoy|hier)\b",
-    re.IGNORECASE,
-)
-
-
-def looks_like_dateline(text: str) -> bool:
-    """A short line of date words and numbers holding a day of a month (or a numeric date),
-    allowing one other word (a place: `BAGHDAD, Dec. 13, 2024`)."""
-    tokens = [t.strip(".,:'’-") for t in _DATE_TOKEN.findall(text.casefold())]
-    tokens = [t for t in tokens if t]
-    if not tokens or len(tokens) > 16:
-        return False
-    unknown = month = number = numeric = 0
-    for token in tokens:
-        if _NUMERIC_DATE.fullmatch(token):
-            numeric += 1
-        elif _CLOCK.fullmatch(token):
-            continue
-        elif _NUMBER.fullmatch(token):
-            number += 1
-        elif token in MONTHS:
-            month += 1
-        elif token not in DATE_WORDS:
-            unknown += 1
-    return unknown <= 1 and unknown * 3 < len(tokens) and bool(numeric or (month and number))
-
-
-def labelled_dateline(text: str) -> bool:
-    """`Published 5 March 2024`, `Updated: 3 hours ago`: a date after a date label."""
-    match = _LABEL.match(text)
-    if not match or match.end() == 0:
-        return False
-    rest = text[match.end() :]
-    return looks_like_dateline(rest) or _RELATIVE.search(rest) is not None
-
-
-def _relative_timestamp(text: str) -> bool:
-    """`3 hours ago`, `Today, 10:30`: a relative time and nothing but date words, so that a
-    name such as `Coastal Today` is no timestamp."""
-    if len(text.split()) > 5 or _RELATIVE.search(text) is None:
-        return False
-    rest = _RELATIVE.sub(" ", text.casefold())
-    tokens = [t.strip(".,:'’-") for t in _DATE_TOKEN.findall(rest)]
-    return all(
-        not t or t in DATE_WORDS or _CLOCK.fullmatch(t) or _NUMBER.fullmatch(t) for t in tokens
-    )
-
-
-def bare_dateline(text: str) -> bool:
-    return looks_like_dateline(text) or _relative_timestamp(text)
 
 
 # A blog's post line joins the date, the writer and a comment count: `September 9, 2025 by
@@ -377,83 +283,72 @@ def dated_byline(text: str) -> tuple[str | None] | None:
     return (author,) if dated and bylined else None
 
 
-_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_EN_MDY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_EN_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b")
-_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
-_SEGMENTS = re.compile(
-    r"\s*(?:[|•·;]|\s[-–—]\s|\b(?:updated|actualizado|mis à jour|aktualisiert|by|por|par|von)\b)"
-    r"\s*",
-    re.IGNORECASE,
-)
-_DATEPARSER_SETTINGS = {
-    "REQUIRE_PARTS": ["day", "month", "year"],
-    "PREFER_DAY_OF_MONTH": "first",
-    "RETURN_AS_TIMEZONE_AWARE": False,
-}
-_DATE_LANGUAGES = ["en", "es", "fr", "de", "pt", "it"]
-
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _fast_date(text: str) -> dt.date | None:
-    """The common forms without dateparser, which costs milliseconds a call."""
-    low = text.casefold()
-    if match := _ISO.search(low):
-        return _date(int(match[1]), int(match[2]), int(match[3]))
-    if (match := _EN_MDY.search(low)) and match[1][:3] in _MONTH_NUMBERS and (match[1] in MONTHS):
-        return _date(int(match[3]), _MONTH_NUMBERS[match[1][:3]], int(match[2]))
-    if (match := _EN_DMY.search(low)) and match[2][:3] in _MONTH_NUMBERS and (match[2] in MONTHS):
-        return _date(int(match[3]), _MONTH_NUMBERS[match[2][:3]], int(match[1]))
-    return None
-
-
-@lru_cache(maxsize=100_000)
-def parse_date(text: str) -> dt.date | None:
-    """The date a dateline states, or None. Only lines with a four-digit year are parsed:
-    without one a parser fills in the current year, and the same input would give another
-    date next year."""
-    if not _YEAR.search(text):
-        return None
-    text = _LABEL.sub("", text, count=1)
-    segments = [text, *(s for s in _SEGMENTS.split(text) if _YEAR.search(s))]
-    for segment in segments:
-        found = _fast_date(segment)
-        if found is None:
-            parsed = dateparser.parse(
-                segment, languages=_DATE_LANGUAGES, settings=_DATEPARSER_SETTINGS
-            )
-            found = parsed.date() if parsed else None
-        if found is not None and 1900 <= found.year <= 2100:
-            return found
-    return None
-
-
 # Title and site: `Headline | Site`, `Headline - Site`.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||::|·|•|-|–|—)\s+")
 
 
 def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | None]:
-    """Split a trailing site name off a title line. A pipe-like separator always splits
-    (when what follows is short); a dash splits only before a known outlet or a short
-    capitalised name, since headlines use dashes themselves ("Iraq - US talks resume")."""
+    """Split a trailing site name off a title line: (title, site). A pipe-like separator
+    always splits (when what follows is short); a dash splits only before a known outlet or
+    a short capitalised name, since headlines use dashes themselves ("Iraq - US talks
+    resume"). What follows must read as a name (`looks_like_site_name`): a tagline
+    (`| News that matters to you`) or a control (`| Subscribe`, `- 23 comments`) is split
+    off the title but names no site."""
     matches = list(_TITLE_SEPARATOR.finditer(text))
     if not matches:
         return text, None
     last = matches[-1]
     title, site = text[: last.start()].strip(), text[last.end() :].strip()
-    if len(title.split()) < 2 or not site or len(site.split()) > 6:
+    if len(title.split()) < 2 or not site or len(site.split()) > _SITE_MAX_WORDS:
         return text, None
+    if _control(site):
+        return title, None
+    named = looks_like_site_name(site, directory)
     if last.group().strip() in {"-", "–", "—"}:
         capitalised = all(w[0].isupper() or not w[0].isalpha() for w in site.split())
-        if not (directory.lookup(site) or (capitalised and len(site.split()) <= 4)):
+        if not (
+            directory.lookup(site)
+            or (capitalised and named and len(site.split()) <= _DASH_SITE_MAX_WORDS)
+        ):
             return text, None
-    return title, site
+    return title, site if named else None
+
+
+# Words of a page's controls and counters, which no site is named by.
+_CONTROL_WORDS = _words(
+    "subscribe subscribers subscription login log sign register menu search share home "
+    "comments comment replies reply newsletter account suscríbete comentarios "
+    "abonnez-vous commentaires abonnieren kommentare"
+)
+
+
+def _control(text: str) -> bool:
+    """A control or a counter (`Subscribe`, `Sign in`, `23 comments`)."""
+    words = [w.casefold().strip(".,:!()[]") for w in text.split()]
+    return any(w in _CONTROL_WORDS for w in words) and all(
+        w in _CONTROL_WORDS or w.isdigit() or w in {"in", "up", "out", "to", "now"} for w in words
+    )
+
+
+def looks_like_site_name(text: str, directory: PublisherDirectory) -> bool:
+    """A site's name: a known outlet, a host name, or up to six capitalised words (small
+    words and particles aside) that are no control or counter; a tagline (`News that
+    matters to you`) has lower-case words of its own."""
+    if directory.lookup(text) or _HOST.fullmatch(text.strip()):
+        return True
+    words = text.split()
+    if not 1 <= len(words) <= _SITE_MAX_WORDS or _control(text) or re.search(r"[.!?:,;]$", text):
+        return False
+    if any(w.isdigit() for w in words):
+        return False
+    return words[0][0].isupper() and all(
+        w[0].isupper() or not w[0].isalpha() or w.casefold() in _SMALL_WORDS for w in words[1:]
+    )
+
+
+_HOST = re.compile(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
+# A masthead printed with its tagline: `THE VALLEY GAZETTE — News that matters to you`.
+_MASTHEAD_TAGLINE = re.compile(r"^(?P<name>.+?)\s+(?:[|·•]|[-–—]|::)\s+(?P<tagline>\S.*)$")
 
 
 # Two sentences on one line ("... its advertiser. All opinions are mine."): a headline is
@@ -473,14 +368,41 @@ def looks_like_title(text: str) -> bool:
 
 def looks_like_masthead(text: str, directory: PublisherDirectory) -> bool:
     """A site name printed above the headline: a known outlet, or at most four capitalised
-    words with no sentence punctuation."""
+    words (small words aside: `Le Courrier des Alpes`) with no sentence punctuation."""
     if directory.lookup(text):
         return True
     words = text.split()
     return (
-        len(words) <= 4
+        len(words) <= _MASTHEAD_MAX_WORDS
         and not re.search(r"[.!?:,;]$", text)
-        and all(w[0].isupper() or not w[0].isalpha() for w in words)
+        and (words[0][0].isupper() or not words[0][0].isalpha())
+        and all(w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS for w in words[1:])
+        and not _control(text)
+    )
+
+
+def masthead_name(text: str, directory: PublisherDirectory) -> str | None:
+    """The site name a masthead line prints: the line itself when it is shaped like a
+    masthead, or the name before a separator when the rest is a tagline (`THE VALLEY
+    GAZETTE — News that matters to you`); None for any other line."""
+    if looks_like_masthead(text, directory):
+        return text
+    match = _MASTHEAD_TAGLINE.match(text)
+    if match is None or looks_like_site_name(match["tagline"], directory):
+        return None
+    name = match["name"]
+    return name if looks_like_masthead(name, directory) else None
+
+
+def looks_like_tagline(text: str, directory: PublisherDirectory) -> bool:
+    """A site's motto: a short phrase without sentence punctuation that is no name
+    (`News that matters to you`, `Europe, explained`)."""
+    words = text.split()
+    return (
+        len(words) in _MOTTO_WORDS
+        and not re.search(r"[.!?:;]$", text)
+        and not looks_like_site_name(text, directory)
+        and not _control(text)
     )
 
 

@@ -26,6 +26,7 @@ _EXTRACT = tldextract.TLDExtract(suffix_list_urls=())
 _DOMAIN = re.compile(r"(?i)(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})\b")
 
 
+@lru_cache(maxsize=65_536)
 def name_key(name: str) -> str:
     """Fold an outlet name for lookup: case, accents of form, apostrophes, punctuation and
     a leading "the" do not distinguish outlets (`The Jerusalem Post` = `jerusalem post`)."""

@@ -23,7 +23,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from newspipe.clean import dates
 from newspipe.clean import metadata as md
+from newspipe.clean.patterns import (
+    CAPTION_WORDS,
+    CATEGORY_LINE,
+    COMMENT_THREAD,
+    PROMO_WORDS,
+    RELATED_HEADING,
+    SEARCH_BOX,
+    SECTION_NAME,
+    SOCIAL,
+    SPONSORED_MARKER,
+    chrome_phrase_run,
+    comment_meta,
+    menu,
+)
 
 BODY, METADATA, BOILERPLATE, REPEAT = "body", "metadata", "boilerplate", "repeat"
 
@@ -59,85 +74,6 @@ def _found(extract: Callable[[str], object]) -> Callable[[str], bool]:
     return lambda text: extract(text) is not None
 
 
-# A paragraph about the writer ("Jane Doe is a reporter covering ..."). Candidates only:
-# such a sentence can be news, so `lines` keeps it as body unless it comes after the last
-# paragraph of the article.
-BIO_SENTENCE = re.compile(
-    r"^[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){1,3}\s+"
-    r"(?:is|was|has\s+been|has|covers|writes|reports|es|est|a\s+été)\s+"
-    r"(?:[\w’'-]+\s+){0,6}?"
-    r"(?:journalist|reporter|correspondent|writer|editor|columnist|contributor|author|"
-    r"freelancer|blogger|periodista|reportera?|redactora?|corresponsal|editora?|"
-    r"journaliste|rédact(?:eur|rice)|correspondante?|chroniqueur|chroniqueuse)s?\b",
-)
-# Section names a scraper keeps above the headline (the kicker); only in the header zone,
-# where they are chrome. Inside an article the same words are a section heading.
-SECTION_NAME = re.compile(
-    r"^(?:news|world(?:\s+news)?|politics|business|economy|markets|money|sports?|opinion|"
-    r"reviews?|photos?|videos?|features?|podcasts?|galler(?:y|ies)|interviews?|"
-    r"editorials?|analysis|comment|tech(?:nology)?|science|health|culture|arts|"
-    r"entertainment|lifestyle|travel|local|national|international|breaking(?:\s+news)?|"
-    r"live|exclusive|middle\s+east|africa|asia|europe|americas|us|u\.s\.|uk|latest(?:\s+news)?|"
-    r"top\s+(?:news|stories)|noticias|internacional|mundo|política|economía|deportes|"
-    r"opinión|actualidad|actualités?|monde|politique|économie|société|sport)$",
-    re.IGNORECASE,
-)
-RELATED_HEADING = re.compile(
-    r"^(?:related|latest|trending(?:\s+now)?|recommended(?:\s+for\s+you)?|"
-    r"most\s+(?:popular|read|viewed|shared|watched|commented|recent)|"
-    r"read\s+(?:more|next|also)|also\s+read|see\s+also|further\s+reading|popular|"
-    r"more\s+(?:[\w’'-]+\s+)?(?:stories|news|articles|headlines|coverage)|"
-    r"more\s+(?:on\s+this\s+(?:story|topic)|"
-    r"from\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,3})|"
-    r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|"
-    r"top\s+(?:stories|news|headlines|reads)|editor[’']?s?\s+picks?|what\s+to\s+read\s+next|"
-    r"explore\s+more(?:\s+on\s+(?:these|this)\s+topics?)?|also\s+(?:on|in|from)\s+"
-    r"[\w’'.&-]+(?:\s+[\w’'.&-]+){0,3}|"
-    r"(?:à\s+|a\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique|"
-    r"les\s+plus\s+lus|nos\s+articles\s+(?:les\s+plus\s+lus|récents)|"
-    r"lee\s+también|te\s+puede\s+interesar|más\s+(?:noticias|leídas?|vistas?)|"
-    r"noticias\s+relacionadas|lo\s+más\s+(?:leído|visto)|leer\s+más|relacionad[oa]s|"
-    r"ver\s+también|artículos\s+relacionados|articles?\s+(?:liés|similaires|connexes)|"
-    r"weiterlesen|mehr\s+zum\s+thema|lesen\s+sie\s+auch|auch\s+interessant|"
-    r"das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|meistgelesen)"
-    r"(?:\s+(?:stories|articles|news|posts|headlines|coverage|content|links|reads|videos))?"
-    r"\s*[:.!»›>-]*$",
-    re.IGNORECASE,
-)
-_SOCIAL = (
-    r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|instagram|"
-    r"tiktok|youtube|threads|bluesky|mastodon|email|e-mail|print|copy\s+link|messenger|"
-    r"flipboard|tumblr|sms)"
-)
-# Words one of which every caption credit and every promo line holds (cheap prefilters).
-_CAPTION_WORDS = ("photo", "pic", "image", "credit", "crédit", "crédito", "foto", "illustration")
-_CAPTION_WORDS += ("caption", "bild", "©", "/", "via")
-_PROMO_WORDS = ("your", "doctor", "this", "little", "genius", "won", "see", "find", "learn")
-_PROMO_WORDS += ("médic", "médecin", "ärzte")
-# A label over a paid placement; the line under it is the advertiser's headline
-# (`newspipe.clean.classify` takes it out with the marker). Generic advertisement labels
-# ("Advertisement", "Anzeige") are not among them: the article often goes on under those.
-SPONSORED_MARKER = re.compile(
-    r"^(?:sponsored(?:\s+(?:content|links?|stories|posts?|by\b.*))?|paid\s+(?:content|post|"
-    r"partnership)|partner\s+content|promoted(?:\s+(?:content|stories|links?))?|"
-    r"(?:contenido\s+)?patrocinado|publirreportaje|contenu\s+(?:sponsorisé|partenaire)|"
-    r"sponsorisé|gesponsert)[.:]?$",
-    re.IGNORECASE,
-)
-# A menu printed as one line: three or more short items between spaced separators
-# (`News | World | Business`, `Norway · Sweden · Denmark`). A headline has one separator at
-# most (before the site name); a table row starts or ends with one, or holds numbers.
-_MENU_SEPARATOR = re.compile(r"\s+[|·•/]\s+")
-_MENU_ITEM = re.compile(r"^[^\W\d_][^.!?:;,]*$")
-
-
-def _menu(text: str) -> bool:
-    items = _MENU_SEPARATOR.split(text)
-    return len(items) >= 3 and all(
-        _MENU_ITEM.match(item) and len(item.split()) <= 3 for item in items
-    )
-
-
 RULES: tuple[Rule, ...] = (
     # metadata: fields are read from these lines (newspipe.clean.metadata)
     Rule("origin_credit", METADATA, _found(md.credit_rest), 40),
@@ -152,8 +88,10 @@ RULES: tuple[Rule, ...] = (
     Rule("byline", METADATA, md.newsroom_byline, 10, on_prose=False, zone="header"),
     Rule("author_bio", METADATA, _found(md.author_from_about), 7),
     Rule("author_link", METADATA, _found(md.author_from_link), 12),
-    Rule("dateline", METADATA, md.labelled_dateline, 16),
-    Rule("dateline", METADATA, md.bare_dateline, 16, zone="edge"),
+    Rule("dateline", METADATA, dates.labelled_dateline, 16),
+    # down to the time of day (`20 Nov 2019 08:00 GMT`): a dateline wherever it stands
+    Rule("dateline", METADATA, dates.is_timestamp, 16),
+    Rule("dateline", METADATA, dates.bare_dateline, 16, zone="edge"),
     Rule(
         "author_bio",
         BOILERPLATE,
@@ -261,6 +199,7 @@ RULES: tuple[Rule, ...] = (
         BOILERPLATE,
         _rx(
             r"^(?:leave\s+an?\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a|your)\s+comment|"
+            r"lascia\s+un\s+commento|annulla\s+risposta|deixe\s+(?:um|seu)\s+comentário|"
             # the form's button: "Post Comment", "Publicar comentario"
             r"(?:post|submit)\s+(?:your\s+)?comment[.!]?$|(?:publicar|enviar)\s+(?:el\s+)?"
             r"comentario[.!]?$|(?:publier|envoyer)\s+(?:le\s+)?commentaire[.!]?$|"
@@ -286,23 +225,29 @@ RULES: tuple[Rule, ...] = (
         ),
         4,
     ),
+    # a thread's counter or heading: `[ 167 comments ]`, `12 thoughts on “Title”`
+    Rule("comment_counter", BOILERPLATE, COMMENT_THREAD.match, 20, on_prose=False),
+    # a comment's byline and actions: `jdoe says:`, `Reply`, `Rating: 12 Votes`
+    Rule("comment_meta", BOILERPLATE, comment_meta, 16, on_prose=False),
     Rule(
         "share_prompt",
         BOILERPLATE,
         _rx(
-            r"^(?:share|sharing|tweet|pin\s+it|email\s+this|compart(?:ir|e)|partager|partagez|"
+            r"^(?:share|shares|sharing|tweet|pin\s+it|email\s+this|compart(?:ir|e)|partager|partagez|"
             r"teilen)(?:\s+(?:this|on|via|article|story|post|page|the\s+article|the\s+story|"
             r"en|sur|cet\s+article|esta\s+noticia|este\s+artículo|with\s+\w+)\b.*)?[:!.]?$|"
-            r"^\d[\d.,]*[km]?\s+(?:shares?|views?|likes?|reads?)$"
+            r"^\d[\d.,]*[km]?\s+(?:shares?|views?|likes?|reads?)$|"
+            # "Click to share on Twitter (Opens in new window)"
+            r"^(?:click|tap)\s+to\s+(?:share|email|print|tweet|pin)\b"
         ),
-        10,
+        12,
     ),
     Rule(
         "share_prompt",
         BOILERPLATE,
         _rx(
             rf"^(?:enviar|envoyer|send|senden|teilen|compartir|partager|share)\s+"
-            rf"(?:por|par|via|by|per|à|a|en|on|sur|auf)\s+{_SOCIAL}$"
+            rf"(?:por|par|via|by|per|à|a|en|on|sur|auf)\s+{SOCIAL}$"
         ),
         6,
     ),
@@ -314,20 +259,23 @@ RULES: tuple[Rule, ...] = (
             r"folge\s+uns|find\s+us\s+on|connect\s+with\s+us)\b|"
             # "Follow The Gazette on Instagram and WhatsApp for the latest updates."
             rf"^(?:follow|sigue\s+a|suivez|folgen\s+sie)\s+(?:[\w&'’.-]+\s+){{1,5}}"
-            rf"(?:on|en|sur|auf)\s+{_SOCIAL}\b"
+            rf"(?:on|en|sur|auf)\s+{SOCIAL}\b"
         ),
         15,
     ),
-    Rule("social_links", BOILERPLATE, _rx(rf"^{_SOCIAL}(?:\s*[|,·•/]?\s*{_SOCIAL})*$"), 12),
+    Rule("social_links", BOILERPLATE, _rx(rf"^{SOCIAL}(?:\s*[|,·•/]?\s*{SOCIAL})*$"), 12),
     Rule("related_heading", BOILERPLATE, RELATED_HEADING.match, 8),
     Rule(
         "related_link",
         BOILERPLATE,
         _rx(
-            r"^(?:related|read\s+more|read\s+also|also\s+read|see\s+also|more|lire\s+aussi|"
-            r"à\s+lire\s+aussi|a\s+lire\s+aussi|lee\s+también|leer\s+más|ver\s+también|watch|"
-            r"listen|video|vídeo|vidéo|recommended|must\s+read|don['’]t\s+miss|related\s+story|"
-            r"related\s+article)\s*[:|»›>]\s*\S"
+            r"^\[?(?:related|read\s+more|read\s+also|also\s+read|see\s+(?:also|more)|more|also|"
+            r"lire\s+aussi|à\s+lire\s+aussi|a\s+lire\s+aussi|lee\s+también|leer\s+más|"
+            r"ver\s+también|leggi\s+anche|leia\s+também|veja\s+também|lesen\s+sie\s+auch|watch|"
+            r"listen|video|vídeo|vidéo|recommended|must\s+read|don['’]t\s+miss|"
+            r"related\s+(?:story|article|post|content))\s*[:|»›>]\s*\S|"
+            # "Also on example.com: Another story"
+            r"^also\s+(?:on|in|at)\s+[\w.-]+\.[a-z]{2,}\b"
         ),
         30,
     ),
@@ -340,14 +288,16 @@ RULES: tuple[Rule, ...] = (
             r"^(?:photo|photograph|image|picture|pic|foto|fotografía|crédit\s+photo|"
             r"photo\s+credit|credit|crédit|crédito|illustration|file\s+photo|caption)"
             r"\s*(?::|/|by\b|—|–)|"
-            r"(?:/|\bvia\s+|©\s*)(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?|"
+            # "Image copyright AP", "Image caption The mayor ...", "Image Credit: X"
+            r"^(?:image|photo|picture)\s+(?:copyright|caption|credit|source)\b|"
+            r"(?:/|\s\|\s|\bvia\s+|©\s*)(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?|"
             r"anadolu(?:\s+agency)?|shutterstock|xinhua|efe|dpa|bloomberg|alamy|pa\s+(?:images|"
             r"wire)|sipa|abaca|zuma(?:\s+press)?|imago)\s*[)\]]?\.?$|"
             # a caption sentence closed by its credit: "... on Tuesday. Photograph: Jane Doe"
             r"(?:[.!?]|\s[|–—])\s+(?:photo(?:graph)?|picture|image|foto(?:grafía)?|credit|crédit|"
             r"crédito|illustration|bild)s?\s*(?::|by\b)\s*[^.!?]{1,60}$|"
             r"[.!?]\s+©\s*[^.!?©]{1,60}$",
-            needles=_CAPTION_WORDS,
+            needles=CAPTION_WORDS,
         ),
         60,
     ),
@@ -355,7 +305,7 @@ RULES: tuple[Rule, ...] = (
         "advertisement",
         BOILERPLATE,
         _rx(
-            r"^(?:advertisement|advertising|ad|ads|sponsored(?:\s+content)?|paid\s+(?:content|post)|"
+            r"^(?:advertisement|advertising|advert|ad|ads|sponsored(?:\s+content)?|paid\s+(?:content|post)|"
             r"partner\s+content|promoted(?:\s+content)?|publicité|publicidad|anuncio|anzeige|"
             r"pub|(?:story\s+)?continues\s+below(?:\s+(?:this\s+)?advertisement)?|"
             r"continue\s+reading\s+(?:below|the\s+main\s+story)|scroll\s+to\s+continue"
@@ -381,11 +331,12 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:los\s+médicos\s+(?:no\s+)?(?:lo\s+)?(?:recomiendan|odian)|"
             r"les\s+médecins\s+(?:sont\s+)?(?:stupéfaits|détestent)|ärzte\s+(?:sind\s+)?"
             r"(?:sprachlos|verblüfft))\b",
-            needles=_PROMO_WORDS,
+            needles=PROMO_WORDS,
         ),
         25,
         on_prose=False,
     ),
+    Rule("category", BOILERPLATE, CATEGORY_LINE.match, 12, on_prose=False),
     Rule(
         "tags",
         BOILERPLATE,
@@ -410,6 +361,9 @@ RULES: tuple[Rule, ...] = (
         BOILERPLATE,
         _rx(
             r"^(?:home|menu|search|skip\s+to\s+(?:main\s+)?content|log\s*in|sign\s*in|register|"
+            r"log\s*out|sign\s*(?:up|out)|my\s+account|iniciar\s+sesi[oó]n|cerrar\s+sesi[oó]n|"
+            r"reg[ií]strate|mi\s+cuenta|se\s+connecter|connexion|se\s+d[ée]connecter|mon\s+compte|"
+            r"s['’]inscrire|anmelden|abmelden|registrieren|mein\s+konto|"
             r"close|back\s+to\s+top|top|next|previous|prev|next\s+(?:article|story|post)|"
             r"previous\s+(?:article|story|post)|print|print\s+this\s+(?:page|article)|email|"
             r"listen(?:\s+to\s+(?:this\s+)?article)?|open\s+in\s+app|loading\.*|inicio|portada|"
@@ -420,7 +374,8 @@ RULES: tuple[Rule, ...] = (
         ),
         8,
     ),
-    Rule("navigation", BOILERPLATE, _menu, 24, on_prose=False, zone="edge"),
+    Rule("navigation", BOILERPLATE, menu, 24, on_prose=False, zone="edge"),
+    Rule("search_box", BOILERPLATE, SEARCH_BOX.match, 6, on_prose=False),
     Rule(
         "legal_links",
         BOILERPLATE,
@@ -450,7 +405,8 @@ RULES: tuple[Rule, ...] = (
         _rx(
             r"\benable\s+javascript\b|\byour\s+browser\s+does\s+not\s+support\b|\bplease\s+"
             r"(?:enable|update)\s+your\s+browser\b|\bthis\s+(?:video|content)\s+(?:is\s+not\s+"
-            r"available|cannot\s+be\s+played)\b|^loading\s+(?:comments|video|content)"
+            r"available|cannot\s+be\s+played)\b|^loading\s+(?:comments|video|content)|"
+            r"\bprotected\s+by\s+recaptcha\b"
         ),
         30,
     ),
@@ -485,6 +441,8 @@ RULES: tuple[Rule, ...] = (
         ),
         5,
     ),
+    # a line of nothing but controls: `Subscribe Sign In`, `Share Tweet Email`
+    Rule("controls", BOILERPLATE, chrome_phrase_run, 16, on_prose=False),
     Rule("stray_number", BOILERPLATE, _rx(r"^[#(\[]?\d{1,7}(?:[.,]\d+)?[km]?[)\]]?$"), 2),
     Rule("section_label", BOILERPLATE, SECTION_NAME.match, 3, zone="header"),
 )

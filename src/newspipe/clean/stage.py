@@ -81,9 +81,15 @@ def clean_documents(
     documents = _distinct(documents)
     doc_id = documents["doc_id"].to_numpy(zero_copy_only=False).astype(object)
     directory = load_directory(tuple(config.publisher_directories))
-    lines = explode_lines(documents["text"])
+    lines = explode_lines(documents["text"], config)
     lines, fields = classify_lines(
-        lines, documents.num_rows, directory, _extracted(documents), _column(documents, "title")
+        lines,
+        documents.num_rows,
+        directory,
+        config,
+        _extracted(documents),
+        _column(documents, "title"),
+        _captured(documents),
     )
     fields = _with_hints(fields, documents)
     lines, line_stats = apply_site_evidence(
@@ -97,11 +103,15 @@ def clean_documents(
 
     is_body = (lines["label"] == BODY).to_numpy()
     body = lines.loc[is_body].groupby("doc", sort=True)["text"].agg("\n\n".join)
+    # An article has at least one sentence of prose in its body. Cross-document evidence
+    # never decides prose, so whether a document is an article depends on its text alone,
+    # not on the batch, the container or the line history it arrived with.
     has_body = np.zeros(documents.num_rows, dtype=bool)
-    has_body[body.index.to_numpy()] = True
+    has_body[lines.loc[is_body & lines["prose"].to_numpy(), "doc"].to_numpy()] = True
 
     kept = np.flatnonzero(has_body)
-    body_text = pa.array(body.reindex(kept).to_numpy(), pa.string())
+    body = body.reindex(kept)
+    body_text = pa.array(body.to_numpy(), pa.string())
     columns = {
         "article_id": pa.array(doc_id[kept], pa.string()),
         "doc_id": pa.array(doc_id[kept], pa.string()),
@@ -162,6 +172,13 @@ def _extracted(documents: pa.Table) -> np.ndarray:
     return column.fillna("").str.startswith(EXTRACTORS).to_numpy(dtype=bool)
 
 
+def _captured(documents: pa.Table) -> pd.Series | None:
+    """When each document was captured (WARC records), by document row; None when no
+    document of the batch says."""
+    column = _column(documents, "captured_at")
+    return None if column is None or column.isna().all() else column.dropna()
+
+
 def _column(documents: pa.Table, name: str) -> pd.Series | None:
     """A document column as a Series indexed by document row, None when absent."""
     if name not in documents.column_names:
@@ -200,11 +217,21 @@ def _rejected(
 ) -> pa.Table:
     rows = np.flatnonzero(~has_body)
     n_lines = lines.groupby("doc").size().reindex(rows, fill_value=0).to_numpy()
+    headings = (
+        lines.loc[(lines["label"] == BODY).to_numpy()]
+        .groupby("doc")
+        .size()
+        .reindex(rows, fill_value=0)
+        .to_numpy()
+    )
     errors = [
         "empty document: no text"
         if n == 0
         else f"no article text: all {n} non-empty lines are metadata, boilerplate or repeats"
-        for n in n_lines
+        if h == 0
+        else f"no article text: none of the {n} non-empty lines is a sentence of body text "
+        f"({h} are short lines such as headings, the rest metadata, boilerplate or repeats)"
+        for n, h in zip(n_lines, headings, strict=True)
     ]
     return pa.table(
         {"doc_id": pa.array(doc_id[rows], pa.string()), "error": pa.array(errors, pa.string())},

@@ -1,0 +1,221 @@
+"""Dates in article text: which lines are datelines, and the date they state.
+
+A dateline is a short line made of date words, numbers and times (`Tuesday, 4 March 2025`,
+`Updated: 3 hours ago`, `BAGHDAD, Dec. 13, 2024`); dates inside sentences never qualify,
+so a body sentence mentioning a date stays body. `parse_date` reads the date a dateline
+states, only when it gives a four-digit year: a relative time (`3 hours ago`) or a date
+without a year depends on when the page was read, which the text does not say.
+`newspipe.clean.rules` uses the recognisers; `newspipe.clean.metadata` builds the blog's
+date-and-byline lines on them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+import dateparser
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_MONTH_NUMBERS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+
+_MONTHS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre "
+    "noviembre diciembre ene abr ago dic "
+    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre "
+    "novembre décembre decembre janv févr avr juil déc "
+    "januar februar märz juni juli oktober dezember "
+    "janeiro fevereiro março maio junho julho setembro outubro novembro dezembro"
+)
+_WEEKDAYS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
+    "thurs fri sat sun lunes martes miércoles miercoles jueves viernes sábado sabado "
+    "domingo lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch "
+    "donnerstag freitag samstag sonntag"
+)
+_DATE_GLUE = _words(
+    "published updated posted last modified on at the of date dated am pm a.m p.m gmt utc "
+    "et est edt ct cst cdt pt pst pdt bst cet cest ist jst aest hkt sgt z time "
+    "publicado actualizado el de del a las los en "
+    "publié publiée mis à jour le modifié à h "
+    "veröffentlicht aktualisiert am um uhr"
+)
+MONTHS = _MONTHS
+DATE_WORDS = _MONTHS | _WEEKDAYS | _DATE_GLUE
+_DATE_TOKEN = re.compile(r"[^\s,|•·;()\[\]–—]+")
+_NUMBER = re.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|º|°)?")
+_NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:t[\d:.z+-]*)?")
+_CLOCK = re.compile(r"\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?(?:am|pm|h|z)?")
+_LABEL = re.compile(
+    r"^(?:published|updated|posted|last\s+(?:updated|modified)|modified|publicado|"
+    r"actualizado|publié|publiée|mis\s+à\s+jour|modifié|veröffentlicht|aktualisiert)\b"
+    r"(?:\s+(?:on|at|el|le|am))?\s*:?\s*",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
+    r"\b|\b\d+\s?[smhdw]\s+ago\b|\bhace\s+\d+\s+\w+|\bil\s+y\s+a\s+\d+\s+\w+|"
+    r"\bvor\s+\d+\s+\w+|\b(?:yesterday|today|ayer|hoy|hier|aujourd['’]hui|gestern|heute)\b",
+    re.IGNORECASE,
+)
+# A time of day as pages print it (`6:34 am`, `10.30`, `14h05`, `9 a.m.`, `16 Uhr`).
+_TIME_OF_DAY = re.compile(
+    r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b\.?|\b\d{1,2}\s?uhr\b", re.IGNORECASE
+)
+
+
+# A dateline is short: at most this many tokens (`Last updated: Tuesday, 4 March 2025,
+# 10:30 a.m. GMT` has 9); a relative timestamp at most five words (`Updated 3 hours ago`).
+_DATELINE_MAX_TOKENS = 16
+_RELATIVE_MAX_WORDS = 5
+# Publication dates outside these years are misreadings (a price, a count, a model number).
+_PLAUSIBLE_YEARS = range(1900, 2101)
+
+
+def looks_like_dateline(text: str) -> bool:
+    """A short line of date words and numbers holding a day of a month (or a numeric date),
+    allowing one other word (a place: `BAGHDAD, Dec. 13, 2024`)."""
+    tokens = [t.strip(".,:'’-") for t in _DATE_TOKEN.findall(text.casefold())]
+    tokens = [t for t in tokens if t]
+    if not tokens or len(tokens) > _DATELINE_MAX_TOKENS:
+        return False
+    unknown = month = number = numeric = 0
+    for token in tokens:
+        if _NUMERIC_DATE.fullmatch(token):
+            numeric += 1
+        elif _CLOCK.fullmatch(token):
+            continue
+        elif _NUMBER.fullmatch(token):
+            number += 1
+        elif token in MONTHS:
+            month += 1
+        elif token not in DATE_WORDS:
+            unknown += 1
+    return unknown <= 1 and unknown * 3 < len(tokens) and bool(numeric or (month and number))
+
+
+def labelled_dateline(text: str) -> bool:
+    """`Published 5 March 2024`, `Updated: 3 hours ago`: a date after a date label."""
+    match = _LABEL.match(text)
+    if not match or match.end() == 0:
+        return False
+    rest = text[match.end() :]
+    return looks_like_dateline(rest) or _RELATIVE.search(rest) is not None
+
+
+def _relative_timestamp(text: str) -> bool:
+    """`3 hours ago`, `Today, 10:30`: a relative time and nothing but date words, so that a
+    name such as `Coastal Today` is no timestamp."""
+    if len(text.split()) > _RELATIVE_MAX_WORDS or _RELATIVE.search(text) is None:
+        return False
+    rest = _RELATIVE.sub(" ", text.casefold())
+    tokens = [t.strip(".,:'’-") for t in _DATE_TOKEN.findall(rest)]
+    return all(
+        not t or t in DATE_WORDS or _CLOCK.fullmatch(t) or _NUMBER.fullmatch(t) for t in tokens
+    )
+
+
+def bare_dateline(text: str) -> bool:
+    return looks_like_dateline(text) or _relative_timestamp(text)
+
+
+def is_timestamp(text: str) -> bool:
+    """A dateline down to the time of day or relative to now (`November 19, 2019 at 6:34
+    am`, `2 days ago at 07:52 am`, `32M ago`): the stamp of a comment or of a story in a
+    feed, or the article's own dateline in its header."""
+    if _RELATIVE.search(text) is None and _TIME_OF_DAY.search(text) is None:
+        return False
+    return bare_dateline(text) or labelled_dateline(text)
+
+
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_EN_MDY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_EN_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_SEGMENTS = re.compile(
+    r"\s*(?:[|•·;]|\s[-–—]\s|\b(?:updated|actualizado|mis à jour|aktualisiert|by|por|par|von)\b)"
+    r"\s*",
+    re.IGNORECASE,
+)
+_DATEPARSER_SETTINGS = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+_DATE_LANGUAGES = ["en", "es", "fr", "de", "pt", "it"]
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _fast_date(text: str) -> dt.date | None:
+    """The common forms without dateparser, which costs milliseconds a call."""
+    low = text.casefold()
+    if match := _ISO.search(low):
+        return _date(int(match[1]), int(match[2]), int(match[3]))
+    if (match := _EN_MDY.search(low)) and match[1][:3] in _MONTH_NUMBERS and (match[1] in MONTHS):
+        return _date(int(match[3]), _MONTH_NUMBERS[match[1][:3]], int(match[2]))
+    if (match := _EN_DMY.search(low)) and match[2][:3] in _MONTH_NUMBERS and (match[2] in MONTHS):
+        return _date(int(match[3]), _MONTH_NUMBERS[match[2][:3]], int(match[1]))
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def parse_date(text: str) -> dt.date | None:
+    """The date a dateline states, or None. Only a date with a four-digit year is read:
+    without one a parser fills in the current year, and a relative time (`3 hours ago`,
+    `yesterday`) is taken out first, since a parser counts it back from today; both would
+    give another date on another day. `relative_date` reads those against the capture."""
+    text = _RELATIVE.sub(" ", text)
+    if not _YEAR.search(text):
+        return None
+    text = _LABEL.sub("", text, count=1)
+    segments = [text, *(s for s in _SEGMENTS.split(text) if _YEAR.search(s))]
+    for segment in segments:
+        found = _fast_date(segment)
+        if found is None:
+            parsed = dateparser.parse(
+                segment, languages=_DATE_LANGUAGES, settings=_DATEPARSER_SETTINGS
+            )
+            found = parsed.date() if parsed else None
+        if found is not None and found.year in _PLAUSIBLE_YEARS:
+            return found
+    return None
+
+
+def relative_date(text: str, captured: dt.datetime) -> dt.date | None:
+    """The date a relative dateline (`Posted 3 hours ago`, `hace 2 días`) means for a page
+    captured at `captured`, None when the line states no relative time."""
+    match = _RELATIVE.search(text)
+    if match is None:
+        return None
+    base = captured.replace(tzinfo=None)
+    parsed = dateparser.parse(
+        match.group(), languages=_DATE_LANGUAGES, settings={"RELATIVE_BASE": base}
+    )
+    return parsed.date() if parsed else None

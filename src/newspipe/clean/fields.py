@@ -1,0 +1,100 @@
+"""Per-document metadata fields read from the lines labelled metadata.
+
+Last step of line classification (`newspipe.clean.classify`): the title (a `| Site` suffix
+split off into the site name), the site name (else the masthead's), the author (a wire in
+a byline credits the origin instead), the publication date (the first dateline that states
+a date with its year, or a relative one read against the page's capture time) and the
+origin credit. The first line of each kind in a document wins.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from newspipe.clean import dates
+from newspipe.clean import metadata as md
+from newspipe.clean.publishers import PublisherDirectory
+from newspipe.clean.rules import METADATA
+
+AUTHOR_REASONS = ("byline", "author_bio", "author_link", "dateline_byline")
+_DATE_REASONS = ("dateline", "dateline_byline")
+FIELDS = ("title", "site_name", "author", "published_date", "original_source")
+
+
+def author_of(text: str) -> str | None:
+    dated = md.dated_byline(text)
+    return (
+        md.author_from_byline(text)
+        or md.author_from_about(text)
+        or md.author_from_link(text)
+        or (dated[0] if dated else None)
+        or md.bare_name(text)
+    )
+
+
+def _first_per_doc(lines: pd.DataFrame, values: pd.Series) -> pd.Series:
+    """The first non-null value per document, in line order (`values` is indexed by row)."""
+    picked = values.dropna().sort_index()
+    return picked.groupby(lines.loc[picked.index, "doc"].to_numpy()).first()
+
+
+def _credited_domain(text: str, directory: PublisherDirectory) -> str | None:
+    """The domain an origin-credit line names: after a credit cue ("Source: ..."), in an
+    agency byline ("By Northwind Press") or as a bare outlet name; None when the outlet is
+    not in the directory and the line gives no host name."""
+    if md.credit_rest(text) is not None:
+        return md.credit_domain(text, directory)
+    agency = md.credit_from_byline(text)
+    if agency is not None:
+        return directory.resolve_credit(agency)
+    return md.outlet_domain(text, directory)
+
+
+def document_fields(
+    lines: pd.DataFrame,
+    n_docs: int,
+    directory: PublisherDirectory,
+    site_from_masthead: pd.Series,
+    captured: pd.Series | None,
+) -> pd.DataFrame:
+    """Per-document metadata from the lines labelled metadata (first occurrence wins).
+    `captured` is each document's capture time (per document row), when known."""
+    reason = lines["reason"].to_numpy()
+    texts = lines["text"]
+    fields = pd.DataFrame(index=pd.RangeIndex(n_docs), columns=list(FIELDS), dtype=object)
+
+    title_rows = reason == "title"
+    split = texts[title_rows].map(lambda t: md.split_title(t, directory))
+    titles = pd.Series([s[0] for s in split], index=split.index, dtype=object)
+    suffixes = pd.Series([s[1] for s in split], index=split.index, dtype=object)
+    fields["title"] = _first_per_doc(lines, titles)
+    site = _first_per_doc(lines, suffixes)
+    fields["site_name"] = site.combine_first(site_from_masthead).reindex(fields.index)
+
+    author_rows = np.isin(reason, AUTHOR_REASONS) & (lines["label"].to_numpy() == METADATA)
+    authors = texts[author_rows].map(author_of)
+    # "By Reuters": a wire, not a person; it credits the origin.
+    wire = authors.map(lambda a: directory.lookup(a) if isinstance(a, str) else None)
+    fields["author"] = _first_per_doc(lines, authors.where(wire.isna()))
+
+    date_rows = np.isin(reason, _DATE_REASONS)
+    fields["published_date"] = _first_per_doc(lines, _dates(lines, date_rows, captured))
+
+    credit_rows = reason == "origin_credit"
+    credits = texts[credit_rows].map(lambda t: _credited_domain(t, directory))
+    fields["original_source"] = _first_per_doc(lines, pd.concat([credits, wire]))
+    return fields
+
+
+def _dates(lines: pd.DataFrame, rows: np.ndarray, captured: pd.Series | None) -> pd.Series:
+    """The date each dateline states; a relative one (`Posted 3 hours ago`) only in a
+    document whose capture time is known, counted back from it."""
+    texts = lines["text"][rows]
+    stated = texts.map(dates.parse_date)
+    if captured is None:
+        return stated
+    when = lines["doc"][rows].map(captured)
+    known = stated.isna() & when.notna()
+    relative = [dates.relative_date(t, c) for t, c in zip(texts[known], when[known], strict=True)]
+    return stated.where(~known, pd.Series(relative, index=stated.index[known], dtype=object))

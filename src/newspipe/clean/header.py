@@ -1,0 +1,309 @@
+"""Reading an article's header: masthead, tagline, headline, byline, standfirst, chrome.
+
+Part of line classification (`newspipe.clean.classify`), for the lines before the
+article's first paragraph that no rule claimed (the candidates). The header is read as a
+sequence of candidates, menus (navigation), metadata lines and the first paragraph, all
+documents of the batch at once with grouped column operations:
+
+- masthead: the first candidate when it is a known outlet, or a short capitalised name
+  with a longer line after it;
+- menus above the first metadata line sit between the site's header and the article: only
+  lines after the last of them may be the headline, and after another such line no line of
+  a standfirst's shape (a full stop or many words) nor a bare name;
+- the headline is, in order of evidence: a line ending in a `| Site` suffix (or `- Site`,
+  the site printed above); the first line after a menu; the last line directly above a
+  byline or dateline; the line directly above the first paragraph; the first candidate;
+- candidates before the headline are the site's (a tagline right under the masthead);
+  after it, a bare name next to a dateline is the byline, and lines of a standfirst's shape
+  with nothing but metadata and other standfirst lines between them and the first
+  paragraph are the standfirst (body); the rest is header chrome.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from newspipe.clean import metadata as md
+from newspipe.clean.lines import each_distinct, per_doc
+from newspipe.clean.publishers import PublisherDirectory, name_key
+from newspipe.clean.rules import BODY, BOILERPLATE, METADATA
+
+# A byline without "By" is a bare name of at most this many words (`Jane Doe`,
+# `María de la Cruz`); longer candidates after the headline are standfirst or chrome.
+_BARE_BYLINE_MAX_WORDS = 4
+# Evidence that a candidate is the headline, strongest first (see the module docstring).
+_SUFFIX, _AFTER_MENU, _ABOVE_META, _ABOVE_PARAGRAPH, _IN_ARTICLE, _ELIGIBLE = 6, 5, 4, 3, 2, 1
+
+
+@dataclass
+class _Sequence:
+    """The header sequence of a batch: one row per candidate, menu, metadata line and first
+    paragraph, up to each document's first paragraph. `rows` index the line table."""
+
+    rows: np.ndarray
+    doc: np.ndarray
+    text: pd.Series
+    words: np.ndarray
+    terminal: np.ndarray
+    kind: np.ndarray  # "cand", "anchor", "nav" or "meta"
+    rank: np.ndarray  # candidates before this row in its document
+
+    @property
+    def is_cand(self) -> np.ndarray:
+        return self.kind == "cand"
+
+
+def label_header(
+    lines: pd.DataFrame,
+    candidate: np.ndarray,
+    first_anchor: np.ndarray,
+    label: np.ndarray,
+    reason: np.ndarray,
+    directory: PublisherDirectory,
+    standfirst_min_words: int,
+) -> pd.Series:
+    """Label the header candidates (`candidate`) in `label` and `reason`; returns the site
+    name per document that has a masthead."""
+    seq = _sequence(lines, candidate, first_anchor, label, reason)
+    if seq is None:
+        return pd.Series(dtype=object)
+    masthead, site_name, motto = _masthead(seq, directory)
+    multiword = _multiword(seq)
+    title, suffix, name_shaped = _headline(
+        seq, masthead | motto, multiword, directory, standfirst_min_words
+    )
+    title_rank = per_doc(np.where(title, seq.rank, np.nan), seq.doc, "min", np.inf)
+    site_suffix = pd.Series(np.where(title, suffix, None)).groupby(seq.doc).transform("first")
+
+    is_cand = seq.is_cand
+    before_title = is_cand & ~masthead & ~motto & (seq.rank < title_rank)
+    # The site's name printed with its tagline ("Valley Echo — the valley, explained") when
+    # the headline's suffix names it.
+    named = np.zeros(len(seq.doc), dtype=bool)
+    for i in np.flatnonzero(before_title & site_suffix.notna().to_numpy()):
+        named[i] = name_key(seq.text[i]).startswith(name_key(site_suffix[i]))
+    masthead_rank = per_doc(np.where(masthead, seq.rank, np.nan), seq.doc, "min", np.inf)
+    tagline = motto | (before_title & ~named & multiword & (seq.rank == masthead_rank + 1))
+
+    after_title = is_cand & (seq.rank > title_rank)
+    byline = after_title & name_shaped & _next_to_meta(seq)
+    shaped = after_title & ~byline & ((seq.words >= standfirst_min_words) | seq.terminal)
+    # A standfirst leads into the article: between it and the first paragraph lie only
+    # metadata and more of the standfirst (a list of other headlines above an article does
+    # not).
+    interloper = (is_cand & ~shaped & ~byline).astype(int)
+    later = pd.Series(interloper[::-1]).groupby(seq.doc[::-1]).cumsum().to_numpy()[::-1]
+    standfirst = shaped & (later - interloper == 0)
+    chrome = is_cand & ~masthead & ~title & ~named & ~tagline & ~byline & ~standfirst
+    for mask, lab, why in (
+        (masthead | named, METADATA, "masthead"),
+        (title, METADATA, "title"),
+        (tagline, BOILERPLATE, "tagline"),
+        (byline, METADATA, "byline"),
+        (standfirst, BODY, "standfirst"),
+        (chrome, BOILERPLATE, "header_chrome"),
+    ):
+        label[seq.rows[mask]], reason[seq.rows[mask]] = lab, why
+    printed = site_name[masthead].map(lambda t: md.site_display(t, directory))
+    return pd.Series(printed.to_numpy(), index=seq.doc[masthead])
+
+
+def _sequence(
+    lines: pd.DataFrame,
+    candidate: np.ndarray,
+    first_anchor: np.ndarray,
+    label: np.ndarray,
+    reason: np.ndarray,
+) -> _Sequence | None:
+    nav = (pd.Series(reason) == "navigation").to_numpy()
+    rows = np.flatnonzero(candidate | first_anchor | nav | (label == METADATA))
+    seq = lines.iloc[rows][["doc", "pos", "text", "n_words", "terminal"]].reset_index(drop=True)
+    # The header part of the sequence: rows up to their document's first paragraph.
+    anchor_pos = per_doc(
+        np.where(first_anchor[rows], seq["pos"].to_numpy(), np.nan), seq["doc"], "min", np.inf
+    )
+    keep = seq["pos"].to_numpy() <= anchor_pos
+    seq, rows = seq[keep].reset_index(drop=True), rows[keep]
+    is_cand = candidate[rows]
+    if not is_cand.any():
+        return None
+    kind = np.select(
+        [is_cand, first_anchor[rows], nav[rows]], ["cand", "anchor", "nav"], "meta"
+    ).astype(object)
+    doc = seq["doc"].to_numpy()
+    return _Sequence(
+        rows=rows,
+        doc=doc,
+        text=seq["text"],
+        words=seq["n_words"].to_numpy(),
+        terminal=seq["terminal"].to_numpy(dtype=bool),
+        kind=kind,
+        rank=pd.Series(is_cand).groupby(doc).cumsum().to_numpy() - is_cand,
+    )
+
+
+def _multiword(seq: _Sequence) -> np.ndarray:
+    """Candidates of two words or more shaped like a headline."""
+    shaped = np.zeros(len(seq.doc), dtype=bool)
+    cand = seq.is_cand
+    shaped[cand] = each_distinct(seq.text[cand], md.looks_like_title).to_numpy(dtype=bool)
+    return cand & (seq.words >= 2) & shaped
+
+
+def _masthead(
+    seq: _Sequence, directory: PublisherDirectory
+) -> tuple[np.ndarray, pd.Series, np.ndarray]:
+    """The masthead: the first candidate when it is a known outlet, a name printed in
+    capitals, or a short capitalised name above a longer line; or the second one when the
+    first is the site's motto printed above it. A masthead may carry its tagline on the
+    same line. Returns (masthead rows, the site name each prints, motto rows)."""
+    cand, rank, text = seq.is_cand, seq.rank, seq.text
+    name = pd.Series([None] * len(seq.doc), dtype=object)
+    top = cand & (rank <= 1)
+    name[top] = each_distinct(text[top], lambda t: md.masthead_name(t, directory))
+    named = name.notna().to_numpy()
+    known = np.zeros(len(seq.doc), dtype=bool)
+    known[top] = each_distinct(text[top], lambda t: directory.lookup(t) is not None).to_numpy(bool)
+    capitals = named & name.map(lambda t: isinstance(t, str) and t.isupper()).to_numpy(bool)
+    masthead = np.zeros(len(seq.doc), dtype=bool)
+    motto = np.zeros(len(seq.doc), dtype=bool)
+    name_words = name.map(lambda t: len(t.split()) if isinstance(t, str) else 0).to_numpy()
+    for position in (0, 1):
+        later = cand & (rank > position) & (seq.words >= 2)
+        longest_after = per_doc(np.where(later, seq.words, np.nan), seq.doc, "max", -np.inf)
+        at = cand & (rank == position)
+        found = at & (known | capitals | (named & (longest_after > name_words)))
+        if position == 1:
+            # Only under the site's motto (`News that matters to you` above the name).
+            above = pd.Series(motto_shaped(seq, directory)).groupby(seq.doc).shift(1)
+            found &= above.fillna(False).to_numpy(dtype=bool)
+            found &= ~per_doc(masthead.astype(float), seq.doc, "max", 0.0).astype(bool)
+            motto |= pd.Series(found).groupby(seq.doc).shift(-1).fillna(False).to_numpy(bool)
+        masthead |= found
+    return masthead, name, motto
+
+
+def motto_shaped(seq: _Sequence, directory: PublisherDirectory) -> np.ndarray:
+    """First candidates shaped like a site's motto."""
+    first = seq.is_cand & (seq.rank == 0)
+    shaped = np.zeros(len(seq.doc), dtype=bool)
+    shaped[first] = each_distinct(
+        seq.text[first], lambda t: md.looks_like_tagline(t, directory)
+    ).to_numpy(bool)
+    return shaped
+
+
+def _headline(
+    seq: _Sequence,
+    masthead: np.ndarray,
+    multiword: np.ndarray,
+    directory: PublisherDirectory,
+    standfirst_min_words: int,
+) -> tuple[np.ndarray, pd.Series, np.ndarray]:
+    """The headline per document; returns (headline rows, the site suffix split off each
+    headline candidate, candidates shaped like a bare name)."""
+    doc, text, words = seq.doc, seq.text, seq.words
+    is_meta = seq.kind == "meta"
+    # Site menus: menus above the first metadata line (one under the byline lists topics).
+    # The article starts after the last of them.
+    site_menu = (seq.kind == "nav") & (pd.Series(is_meta).groupby(doc).cumsum().to_numpy() == 0)
+    menu_count = pd.Series(site_menu).groupby(doc)
+    after_menus = menu_count.cumsum().to_numpy() == menu_count.transform("sum").to_numpy()
+    has_menu = menu_count.transform("max").to_numpy(dtype=bool)
+
+    # Headline candidates, and what rules some of them out after another candidate.
+    eligible = multiword & ~masthead
+    in_article = eligible & after_menus
+    before = pd.Series(in_article).groupby(doc).cumsum().to_numpy() - in_article
+    period = text.str.contains(r"[^.]\.[\"'”’»)]*$", regex=True).to_numpy(dtype=bool)
+    standfirst_shaped = eligible & (before > 0) & (period | (words >= standfirst_min_words))
+    name_shaped = np.zeros(len(doc), dtype=bool)
+    short = eligible & (before > 0) & (words <= _BARE_BYLINE_MAX_WORDS)
+    name_shaped[short] = text[short].map(md.bare_name).notna().to_numpy(dtype=bool)
+    not_headline = standfirst_shaped | name_shaped
+    title_ok = in_article & ~not_headline
+
+    # What follows each line, ignoring chrome, menus, kickers and standfirsts.
+    steps = is_meta | (seq.kind == "anchor") | (eligible & ~not_headline)
+    step_rows = np.flatnonzero(steps)
+    next_kind = np.full(len(doc), None, dtype=object)
+    step_kind = pd.Series(seq.kind[step_rows])
+    next_kind[step_rows] = step_kind.groupby(pd.Series(doc[step_rows])).shift(-1).to_numpy()
+
+    suffix, strong = _site_suffixes(seq, title_ok, directory)
+    evidence = np.select(
+        [
+            title_ok & strong,
+            title_ok & has_menu,
+            title_ok & (next_kind == "meta"),
+            title_ok & (next_kind == "anchor"),
+            title_ok,
+            eligible,
+        ],
+        [_SUFFIX, _AFTER_MENU, _ABOVE_META, _ABOVE_PARAGRAPH, _IN_ARTICLE, _ELIGIBLE],
+        0,
+    )
+    # Above a byline or the first paragraph: the last such line (a tagline may sit above a
+    # dateline over the headline); otherwise the first.
+    order = np.where(np.isin(evidence, (_ABOVE_META, _ABOVE_PARAGRAPH)), -seq.rank, seq.rank)
+    ranked = pd.DataFrame({"doc": doc, "evidence": evidence, "order": order})
+    best = (
+        ranked[evidence > 0]
+        .sort_values(["doc", "evidence", "order"], ascending=[True, False, True], kind="stable")
+        .groupby("doc")
+        .head(1)
+        .index.to_numpy()
+    )
+    title = np.zeros(len(doc), dtype=bool)
+    title[best] = True
+    return title, suffix, name_shaped
+
+
+def _site_suffixes(
+    seq: _Sequence, title_ok: np.ndarray, directory: PublisherDirectory
+) -> tuple[pd.Series, np.ndarray]:
+    """The site suffix of each possible headline, and whether it is strong evidence: a
+    `| Site` suffix, or a `- Site` one naming a known outlet or the site printed above."""
+    text = seq.text
+    first = seq.is_cand & (seq.rank == 0)
+    first_text = pd.Series(np.where(first, text, None)).groupby(seq.doc).transform("first")
+    split = pd.Series([(None, None)] * len(seq.doc), dtype=object)
+    split[title_ok] = each_distinct(text[title_ok], lambda t: md.split_title(t, directory))
+    suffix = split.map(lambda s: s[1])
+    strong = np.zeros(len(seq.doc), dtype=bool)
+    for i in np.flatnonzero(title_ok & suffix.notna().to_numpy()):
+        site, head = suffix[i], first_text[i]
+        strong[i] = (
+            not text[i][: len(text[i]) - len(site)].rstrip().endswith(("-", "–", "—"))
+            or directory.lookup(site) is not None
+            or (isinstance(head, str) and name_key(head).startswith(name_key(site)))
+        )
+    return suffix, strong
+
+
+def _next_to_meta(seq: _Sequence) -> np.ndarray:
+    """Rows next to a metadata line in the sequence (a bare name beside a dateline)."""
+    meta_by_doc = pd.Series(seq.kind == "meta").groupby(seq.doc)
+    return meta_by_doc.shift(-1, fill_value=False).to_numpy(dtype=bool) | (
+        meta_by_doc.shift(1, fill_value=False).to_numpy(dtype=bool)
+    )
+
+
+def title_hint_lines(
+    lines: pd.DataFrame, among: np.ndarray, title_hint: pd.Series | None
+) -> np.ndarray:
+    """Lines `among` the given ones whose text is their document's title hint (compared
+    with `name_key` folding: case, punctuation and spacing aside)."""
+    found = np.zeros(len(lines), dtype=bool)
+    if title_hint is None or not among.any():
+        return found
+    hints = title_hint.map(lambda t: name_key(t) if isinstance(t, str) and t else None)
+    wanted = lines["doc"][among].map(hints)
+    rows = np.flatnonzero(among)[wanted.notna().to_numpy()]
+    found[rows] = [
+        name_key(t) == h for t, h in zip(lines["text"].iloc[rows], wanted.dropna(), strict=True)
+    ]
+    return found

@@ -1,0 +1,131 @@
+"""The article's span in a whole page: what comes after the article is not body even when
+it is prose, and what sits inside the article does not end it."""
+
+from __future__ import annotations
+
+from tests.clean.helpers import PARAGRAPHS, article, clean, labels
+
+HEADLINE = "Harbour bridge reopens after six weeks of repairs"
+MORE = [
+    "Residents said the detours had added an hour to the school run for most of the spring.",
+    "The ferry that ran during the closure will carry its last passengers on Friday evening.",
+    "A second phase of work, on the approach roads, is planned for the autumn half-term.",
+]
+
+
+def _page(*lines: str) -> tuple[dict, dict]:
+    result = clean("\n".join(lines))
+    return labels(result), article(result)
+
+
+def test_a_comment_thread_after_the_article_is_not_body():
+    got, row = _page(
+        HEADLINE,
+        *PARAGRAPHS,
+        "3 thoughts on “Harbour bridge reopens after six weeks of repairs”",
+        "harbourwatcher says:",
+        "May 6, 2025 at 6:34 pm",
+        "About time too. The detour through the industrial estate was a nightmare every day.",
+        "Reply",
+        "Ana Ruiz on May 6, 2025 at 9:12 pm said:",
+        "Does anyone know whether the footpath on the east side is open again as well?",
+    )
+    assert row["body"] == "\n\n".join(PARAGRAPHS)
+    assert got[6][1] == "comment_counter"
+    assert {got[n][1] for n in (7, 10, 11)} == {"comment_meta"}
+    assert got[8][0] != "body" and got[9][0] != "body"
+
+
+def test_a_list_of_other_stories_with_their_teasers_is_not_body():
+    got, row = _page(
+        HEADLINE,
+        *PARAGRAPHS,
+        *MORE,
+        "More from the Courier",
+        "Council approves new cycle lanes",
+        "The plan adds twelve kilometres of protected lanes over the next three years.",
+        "Storm damage closes the pier",
+        "Engineers will inspect the structure before any decision on its future is made.",
+        "Market returns to the square",
+        "Stallholders said the first Saturday drew more visitors than any day last year.",
+    )
+    assert row["body"] == "\n\n".join([*PARAGRAPHS, *MORE])
+    first = 2 + len(PARAGRAPHS) + len(MORE)
+    assert all(got[n][0] == "boilerplate" for n in range(first, first + 7))
+
+
+def test_headlines_with_comment_counts_are_other_stories():
+    got, row = _page(
+        HEADLINE,
+        *PARAGRAPHS[:2],
+        "Ferry timetable changes from May (12)",
+        "Why the old bridge kept failing (48)",
+        *PARAGRAPHS[2:],
+        *MORE,
+    )
+    assert (got[4], got[5]) == (("boilerplate", "related_block"),) * 2
+    assert row["body"] == "\n\n".join([*PARAGRAPHS, *MORE])
+
+
+def test_chrome_inside_the_article_does_not_end_it():
+    got, row = _page(
+        HEADLINE,
+        *PARAGRAPHS[:2],
+        "Advertisement",
+        PARAGRAPHS[2],
+        "Sign up for our morning briefing",
+        PARAGRAPHS[3],
+        "Crews on the bridge deck on Tuesday. (Photo credit: Harbour Council)",
+        MORE[0],
+    )
+    assert row["body"] == "\n\n".join([*PARAGRAPHS, MORE[0]])
+
+
+def test_nothing_after_a_thread_opening_is_body_even_without_comment_lines():
+    # The article has more than CleanConfig.span.thread_min_prose_words words before it.
+    _, row = _page(
+        HEADLINE,
+        *PARAGRAPHS,
+        *MORE,
+        "Leave a Reply",
+        "I walked over it this morning and the new surface is much smoother than before.",
+        "Does anyone know when the cycle lane on the bridge will be repainted this year?",
+        "The council should publish what the repairs cost before the next budget meeting.",
+    )
+    assert row["body"] == "\n\n".join([*PARAGRAPHS, *MORE])
+
+
+def test_a_counter_beside_the_byline_does_not_end_the_article():
+    got, row = _page(HEADLINE, "By Jane Doe", "23 comments", *PARAGRAPHS)
+    assert got[3] == ("boilerplate", "comment_counter")
+    assert row["body"] == "\n\n".join(PARAGRAPHS)
+
+
+def test_menus_search_and_share_lines_around_the_article_are_chrome():
+    got, row = _page(
+        "Home News Sport Opinion Weather",
+        "Search for:",
+        HEADLINE,
+        *PARAGRAPHS,
+        "Click to share on Facebook (Opens in new window)",
+        "Share Tweet Email",
+        "Tags: bridge, transport, council",
+    )
+    assert got[2] == ("boilerplate", "search_box")
+    assert [got[n][1] for n in (8, 9, 10)] == ["share_prompt", "controls", "tags"]
+    assert row["title"] == HEADLINE
+    assert row["body"] == "\n\n".join(PARAGRAPHS)
+
+
+def test_timestamps_after_the_article_are_a_feed_not_its_date():
+    got, row = _page(
+        HEADLINE,
+        *PARAGRAPHS,
+        "Latest",
+        "Pier reopens to anglers",
+        "May 6, 2025 at 9:40 am",
+        "School run detours end",
+        "May 5, 2025 at 4:10 pm",
+    )
+    assert row["published_date"] is None
+    assert (got[8], got[10]) == (("boilerplate", "timestamp"),) * 2
