@@ -41,6 +41,23 @@ def synthetic_tables(n: int, seed: int = 7) -> dict[str, pa.Table]:
     """N articles from 500 sources over two years in n/20 events; a fifth are copies."""
     rng = np.random.default_rng(seed)
     ids = np.array([f"{i:016x}" for i in range(n)])
+    articles = _articles(ids, rng)
+    people = np.array([f"Person {i}" for i in range(2000)])
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    return {
+        "documents": _documents(articles, now),
+        "articles": articles,
+        "line_labels": _line_labels(ids, rng),
+        "duplicates": _duplicates(articles),
+        "entities": _entities(ids, people, rng),
+        "quotes": _quotes(ids, people, rng),
+        "events": _events(articles),
+        "runs": _runs(n, now),
+    }
+
+
+def _articles(ids: np.ndarray, rng: np.random.Generator) -> pa.Table:
+    n = len(ids)
     sources = np.array([f"Source {i:03d}" for i in range(500)])
     source = sources[rng.zipf(1.3, n) % len(sources)]
     start = date(2024, 1, 1)
@@ -55,8 +72,7 @@ def synthetic_tables(n: int, seed: int = 7) -> dict[str, pa.Table]:
     group[is_copy] = ids[rng.choice(originals, is_copy.sum())]
     credited = rng.random(n) < 0.05
     origin = np.where(credited, np.char.add(rng.choice(sources, n), ".com"), None)
-    now = datetime(2026, 1, 1, tzinfo=UTC)
-    articles = pa.table(
+    return pa.table(
         {
             "article_id": ids,
             "doc_id": ids,
@@ -75,10 +91,15 @@ def synthetic_tables(n: int, seed: int = 7) -> dict[str, pa.Table]:
             "run_id": np.full(n, "bench"),
         }
     )
+
+
+def _duplicates(articles: pa.Table) -> pa.Table:
+    group = articles["dup_group_id"].to_numpy(zero_copy_only=False)
+    is_copy = ~articles["is_canonical"].to_numpy(zero_copy_only=False)
     in_group = np.isin(group, group[is_copy])
-    members = ids[in_group]
+    members = articles["article_id"].to_numpy(zero_copy_only=False)[in_group]
     sizes = {g: c for g, c in zip(*np.unique(group[in_group], return_counts=True), strict=True)}
-    duplicates = pa.table(
+    return pa.table(
         {
             "article_id": members,
             "dup_group_id": group[in_group],
@@ -88,37 +109,50 @@ def synthetic_tables(n: int, seed: int = 7) -> dict[str, pa.Table]:
             "group_size": np.array([sizes[g] for g in group[in_group]], dtype=np.int32),
         }
     )
+
+
+def _line_labels(ids: np.ndarray, rng: np.random.Generator) -> pa.Table:
     line_article = np.repeat(ids, LINES_PER_ARTICLE)
     kind = rng.choice(4, len(line_article), p=[0.55, 0.15, 0.25, 0.05])
-    line_labels = pa.table(
+    return pa.table(
         {
             "article_id": line_article,
-            "line_no": np.tile(np.arange(1, LINES_PER_ARTICLE + 1, dtype=np.int32), n),
+            "line_no": np.tile(np.arange(1, LINES_PER_ARTICLE + 1, dtype=np.int32), len(ids)),
             "text": np.full(len(line_article), "a line"),
             "label": LABELS[kind],
             "reason": REASONS[kind],
         }
     )
-    people = np.array([f"Person {i}" for i in range(2000)])
-    entity_rows = rng.integers(0, n, 3 * n)
-    entities = pa.table(
+
+
+def _entities(ids: np.ndarray, people: np.ndarray, rng: np.random.Generator) -> pa.Table:
+    rows = rng.integers(0, len(ids), 3 * len(ids))
+    return pa.table(
         {
-            "article_id": ids[entity_rows],
-            "name": rng.choice(people, len(entity_rows)),
-            "type": np.full(len(entity_rows), "PERSON"),
-            "mentions": rng.integers(1, 6, len(entity_rows)).astype(np.int32),
+            "article_id": ids[rows],
+            "name": rng.choice(people, len(rows)),
+            "type": np.full(len(rows), "PERSON"),
+            "mentions": rng.integers(1, 6, len(rows)).astype(np.int32),
         }
     )
-    quote_rows = rng.integers(0, n, 2 * n)
-    quotes = pa.table(
+
+
+def _quotes(ids: np.ndarray, people: np.ndarray, rng: np.random.Generator) -> pa.Table:
+    rows = rng.integers(0, len(ids), 2 * len(ids))
+    return pa.table(
         {
-            "article_id": ids[quote_rows],
-            "speaker": rng.choice(people, len(quote_rows)),
-            "text": np.char.add("quote ", rng.integers(0, n, len(quote_rows)).astype(str)),
+            "article_id": ids[rows],
+            "speaker": rng.choice(people, len(rows)),
+            "text": np.char.add("quote ", rng.integers(0, len(ids), len(rows)).astype(str)),
         }
     )
-    event_ids, event_counts = np.unique(event, return_counts=True)
-    events = pa.table(
+
+
+def _events(articles: pa.Table) -> pa.Table:
+    event_ids, event_counts = np.unique(
+        articles["event_id"].to_numpy(zero_copy_only=False), return_counts=True
+    )
+    return pa.table(
         {
             "event_id": event_ids,
             "label": np.char.add("event ", event_ids),
@@ -126,9 +160,13 @@ def synthetic_tables(n: int, seed: int = 7) -> dict[str, pa.Table]:
             "n_sources": event_counts.astype(np.int32),
         }
     )
-    documents = pa.table(
+
+
+def _documents(articles: pa.Table, now: datetime) -> pa.Table:
+    n = articles.num_rows
+    return pa.table(
         {
-            "doc_id": ids,
+            "doc_id": articles["doc_id"],
             "source_uri": articles["source_uri"],
             "format": np.full(n, "txt"),
             "n_bytes": np.full(n, 4000),
@@ -137,7 +175,10 @@ def synthetic_tables(n: int, seed: int = 7) -> dict[str, pa.Table]:
             "status": np.full(n, "ok"),
         }
     )
-    runs = pa.table(
+
+
+def _runs(n: int, now: datetime) -> pa.Table:
+    return pa.table(
         {
             "run_id": ["bench"],
             "started_at": pa.array([now], pa.timestamp("us", tz="UTC")),
@@ -148,16 +189,6 @@ def synthetic_tables(n: int, seed: int = 7) -> dict[str, pa.Table]:
             "n_quarantined": [0],
         }
     )
-    return {
-        "documents": documents,
-        "articles": articles,
-        "line_labels": line_labels,
-        "duplicates": duplicates,
-        "entities": entities,
-        "quotes": quotes,
-        "events": events,
-        "runs": runs,
-    }
 
 
 def with_required_columns(name: str, data: pa.Table) -> pa.Table:
