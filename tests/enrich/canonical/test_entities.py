@@ -7,12 +7,9 @@ import pytest
 
 from newspipe.clean.publishers import registrable_domain
 from newspipe.config import EnrichConfig
-from newspipe.enrich.canonical.entities import (
-    MENTIONS,
-    _find_aliases,
-    canonicalize_entities,
-    extract_entities,
-)
+from newspipe.enrich.canonical import canonicalize_entities, extract_entities
+from newspipe.enrich.canonical.entities import MENTIONS
+from newspipe.enrich.canonical.local_names import find_aliases
 
 CONFIG = EnrichConfig()
 
@@ -129,7 +126,7 @@ def test_alias_phrases_are_read_from_the_text():
         }
         for s, t in [("ISIL", "ORG"), ("Daesh", "GPE"), ("Levant Front", "ORG")]
     ]
-    _find_aliases(body, mentions)
+    find_aliases(body, mentions)
     assert [m["same_as"] for m in mentions] == ["Daesh", "Islamic State", "Jabhat al-Shamiya"]
 
 
@@ -158,7 +155,7 @@ def test_two_countries_joined_by_or_stay_apart():
         }
         for s in ("Lebanon", "Jordan")
     ]
-    _find_aliases(body, mentions)
+    find_aliases(body, mentions)
     assert [m["same_as"] for m in mentions] == [None, None]
 
 
