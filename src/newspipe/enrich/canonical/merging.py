@@ -196,8 +196,9 @@ def _merge_transliterations(nodes: _Nodes, config: EnrichConfig) -> _Edges:
     close after folding. Within a block of type, word count and folded initials, candidates
     share a deletion variant of their last folded word, which every pair within the edit
     budget does (symmetric deletion), so no large block is compared pairwise."""
-    folds: dict[str, str] = {}
-    folded = [[folds.setdefault(w, fold_word(w)) for w in key.split()] for key in nodes.keys]
+    words = [key.split() for key in nodes.keys]
+    folds = {w: fold_word(w) for w in {w for node_words in words for w in node_words}}
+    folded = [[folds[w] for w in node_words] for node_words in words]
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for node, words in enumerate(folded):
         if words:

@@ -69,11 +69,14 @@ def name_key(name: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", folded).split())
 
 
+_H_AFTER_CONSONANT = re.compile(r"([^aeiouh])h")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
 def fold_word(word: str) -> str:
     """Transliteration folding for fuzzy matching: doubled letters and an h after a
     consonant are the usual differences between romanisations (Mohammed/Mohamed, Gent/Ghent)."""
-    word = re.sub(r"([^aeiouh])h", r"\1", word)
-    return re.sub(r"(.)\1+", r"\1", word)
+    return _DOUBLED.sub(r"\1", _H_AFTER_CONSONANT.sub(r"\1", word))
 
 
 def is_acronym(surface: str) -> bool:
