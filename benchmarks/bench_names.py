@@ -28,7 +28,9 @@ import pyarrow.parquet as pq
 
 from newspipe.config import Settings
 from newspipe.enrich.canonical import canonicalize_entities
+from newspipe.enrich.canonical.entities import MENTIONS
 from newspipe.pipeline import phases
+from newspipe.schema import conform
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO.parent / "shared" / "corpora"
@@ -104,7 +106,7 @@ def bench(name: str, sizes: list[int], repeat: int, canonicalize=canonicalize_en
     if not path.is_file():
         print(f"{name}: {path} not found; run with --cache first")
         return
-    mentions = pq.read_table(path)
+    mentions = conform(MENTIONS, pq.read_table(path))
     ids = [article_id for article_id, _ in READERS[name]()]
     points = []
     for n in sorted({min(s, len(ids)) for s in sizes}):

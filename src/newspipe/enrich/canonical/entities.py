@@ -20,6 +20,7 @@ import spacy
 from newspipe.config import EnrichConfig
 from newspipe.enrich.canonical.local_names import find_aliases, resolve_in_article
 from newspipe.enrich.canonical.name_forms import AREA_WORDS, is_acronym, name_key
+from newspipe.enrich.canonical.organisations import mark_organisations
 from newspipe.enrich.canonical.places import is_place, place_id
 from newspipe.schema import ENTITY_MENTIONS, Table, _field, conform
 
@@ -39,6 +40,17 @@ MENTIONS = Table(
             "(earlier by preference); otherwise the surface itself.",
             contract=False,
             nullable=False,
+        )
+    )
+    .append(
+        _field(
+            "org_evidence",
+            pa.string(),
+            "What made this mention an organisation where the model did not say so: "
+            "`name_words` (a legal form or an organisation word in the name), `acronym` (an "
+            "acronym defined beside it), `role_noun` (`the operator X`, `a spokesman for X`) "
+            "or `dateline` (an agency credit); null otherwise.",
+            contract=False,
         )
     )
     .append(
@@ -170,7 +182,7 @@ def _article_mentions(article_id: str, body: str, doc, labels: dict, config: Enr
     """The mentions of one article from its spaCy doc, resolved inside the article."""
     types = frozenset(config.entity_types)
     titles = frozenset(config.person_titles)
-    mentions = []
+    labelled = []
     for ent in doc.ents:
         label = labels.get(ent.label_, ent.label_)
         for piece_start, piece_end in _pieces(body, ent.start_char, ent.end_char, config):
@@ -178,19 +190,18 @@ def _article_mentions(article_id: str, body: str, doc, labels: dict, config: Enr
             if not cleaned:
                 continue
             surface, start, end = cleaned
-            type_ = _label(body, start, surface, label, config)
-            if type_ not in types:
-                continue
-            mentions.append(
+            labelled.append(
                 {
                     "article_id": article_id,
                     "surface": surface,
-                    "type": type_,
+                    "type": _label(body, start, surface, label, config),
                     "start_char": start,
                     "end_char": end,
                     "same_as": None,
                 }
             )
+    labelled = mark_organisations(article_id, body, labelled, config)
+    mentions = [m for m in labelled if m["type"] in types]
     # `Zorggroep Lindenhoven, which runs…`: what `which` follows is not a person.
     not_people = {
         name_key(m["surface"])

@@ -46,14 +46,17 @@ def resolve_in_article(mentions: list[dict]) -> None:
     # names say it is a person.
     for m in mentions:
         words = name_key(m["surface"]).split()
-        if m["type"] != "PERSON" and any(_contains(p, words, "PERSON") for p in person_words):
+        surname = any(_contains(p, words, "PERSON") for p in person_words)
+        if surname and m["type"] != "PERSON" and not m.get("org_evidence"):
             m["type"] = "PERSON"
-    # Within an article a name has one type: the majority of its mentions.
+    # Within an article a name has one type: the majority of its mentions, unless the text
+    # gave evidence that it is an organisation's.
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
         votes[name_key(m["surface"])][m["type"]] += 1
     for m in mentions:
-        m["type"] = votes[name_key(m["surface"])].most_common(1)[0][0]
+        if not m.get("org_evidence"):
+            m["type"] = votes[name_key(m["surface"])].most_common(1)[0][0]
 
     keyed = [(m, name_key(m["surface"]).split()) for m in mentions]
     for i, (m, words) in enumerate(keyed):
@@ -84,8 +87,10 @@ def resolve_in_article(mentions: list[dict]) -> None:
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ]|[a-z]{1,3}-[A-ZÀ-ÖØ-Þ])[\w’'-]*"
 _CAPITALISED = _NAME_WORD + r"(?:\s+(?:(?:of|de|del|the|and)\s+)?" + _NAME_WORD + ")*"
 _ALIAS_AFTER = [
-    # A (B) / A (known as B)
-    re.compile(r"^\s*\((?:(?:also\s+)?(?:known|called)\s+as\s+)?(" + _CAPITALISED + r")\)"),
+    # A (B) / A (known as B), but not a dateline's agency credit (`LLEIDA, Spain (Orbis Wire) —`)
+    re.compile(
+        r"^\s*\((?:(?:also\s+)?(?:known|called)\s+as\s+)?(" + _CAPITALISED + r")\)(?!\s*[—–-])"
+    ),
     # A, also known as B / A, known as B / A or B (not `A, B or C`: a list)
     re.compile(r"^,?\s+(?:also\s+)?(?:known|called)\s+as\s+(?:the\s+)?(" + _CAPITALISED + ")"),
     re.compile(r"^,?\s+or\s+(" + _CAPITALISED + ")"),

@@ -148,7 +148,8 @@ def _merge_same_name(by_key: dict) -> _Edges:
 
 
 def _merge_same_place(row_nodes: np.ndarray, mentions: pa.Table, config: EnrichConfig) -> _Edges:
-    """One city in several languages (`Saragosse`, `Zaragoza`): one GeoNames id."""
+    """One city in several languages (`Saragosse`, `Zaragoza`): one GeoNames id. Every
+    node the gazetteer knows is the second end of an edge (the first of its id, to itself)."""
     is_place = pc.equal(mentions["type"], "GPE").to_numpy(zero_copy_only=False)
     names = mentions["local_name"].filter(is_place).to_pylist()
     first_node: dict[int, int] = {}
@@ -297,12 +298,20 @@ def _counts(groups: np.ndarray, values: pa.Array) -> dict[int, dict[str, int]]:
 
 
 def _canonical_names(
-    nodes: _Nodes, row_roots: np.ndarray, mentions: pa.Table, known: dict[int, dict[str, int]]
+    nodes: _Nodes,
+    row_roots: np.ndarray,
+    mentions: pa.Table,
+    known: dict[int, dict[str, int]],
+    places: set[int],
 ) -> tuple[dict[int, str], dict[int, str]]:
-    """(root -> name, root -> type) of the entities that have mentions: one type, the
-    majority of its mentions', and one spelling: a known name, else its most frequent full
-    form."""
+    """(root -> name, root -> type) of the entities that have mentions: one type, an
+    organisation where any article gave evidence of one (`org_evidence`) and the entity is
+    no place the gazetteer knows (`places`, roots), else the majority of its mentions'; and
+    one spelling: a known name, else its most frequent full form."""
     types = {root: _majority(v) for root, v in _counts(row_roots, mentions["type"]).items()}
+    evident = pc.is_valid(mentions["org_evidence"]).to_numpy(zero_copy_only=False)
+    organisations = set(np.unique(row_roots[evident]).tolist()) - places
+    types.update(dict.fromkeys(organisations, "ORG"))
     is_full = pc.equal(mentions["surface"], mentions["local_name"]).to_numpy(zero_copy_only=False)
     spellings = _counts(row_roots[is_full], mentions["surface"].filter(is_full))
 
@@ -361,7 +370,7 @@ def canonicalize_entities(
         _merge_known(alias_nodes, nodes.lookup(name_strings)),
         _merge_stated_aliases(row_nodes, mentions, nodes, by_key),
         _merge_same_name(by_key),
-        _merge_same_place(row_nodes, mentions, config),
+        places := _merge_same_place(row_nodes, mentions, config),
         _merge_transliterations(nodes, config),
     ]
     roots = _components(len(nodes.keys), edges)
@@ -369,7 +378,11 @@ def canonicalize_entities(
     roots = _components(len(nodes.keys), edges)
     row_roots = roots[row_nodes]
     names, types = _canonical_names(
-        nodes, row_roots, mentions, _known_names(known, alias_nodes, roots)
+        nodes,
+        row_roots,
+        mentions,
+        _known_names(known, alias_nodes, roots),
+        {int(roots[node]) for node in places[1]},
     )
     return _result_tables(mentions, row_roots, names, types, known)
 
