@@ -21,6 +21,7 @@ from newspipe.config import EnrichConfig
 from newspipe.enrich.canonical.local_names import find_aliases, resolve_in_article
 from newspipe.enrich.canonical.name_forms import AREA_WORDS, is_acronym, name_key
 from newspipe.enrich.canonical.organisations import mark_organisations
+from newspipe.enrich.canonical.people import mark_people
 from newspipe.enrich.canonical.places import is_place, place_id
 from newspipe.schema import ENTITY_MENTIONS, Table, _field, conform
 
@@ -44,12 +45,14 @@ MENTIONS = Table(
     )
     .append(
         _field(
-            "org_evidence",
+            "type_evidence",
             pa.string(),
-            "What made this mention an organisation where the model did not say so: "
-            "`name_words` (a legal form or an organisation word in the name), `acronym` (an "
-            "acronym defined beside it), `role_noun` (`the operator X`, `a spokesman for X`) "
-            "or `dateline` (an agency credit); null otherwise.",
+            "What in the text made this mention's type where the model may have said "
+            "otherwise: for an organisation `name_words` (a legal form or an organisation "
+            "word in the name), `acronym` (an acronym defined beside it), `role_noun` (`the "
+            "operator X`, `a spokesman for X`) or `dateline` (an agency credit); for a "
+            "person `age` (`X, 71,`), `person_role` (`X, a spokeswoman for ...`) or `who` "
+            "(`X, who ...`); null when the type is the model's alone.",
             contract=False,
         )
     )
@@ -200,7 +203,7 @@ def _article_mentions(article_id: str, body: str, doc, labels: dict, config: Enr
                     "same_as": None,
                 }
             )
-    labelled = mark_organisations(article_id, body, labelled, config)
+    labelled = mark_people(article_id, body, mark_organisations(article_id, body, labelled, config))
     mentions = [m for m in labelled if m["type"] in types]
     # `Zorggroep Lindenhoven, which runs…`: what `which` follows is not a person.
     not_people = {

@@ -47,7 +47,7 @@ def resolve_in_article(mentions: list[dict]) -> None:
     for m in mentions:
         words = name_key(m["surface"]).split()
         surname = any(_contains(p, words, "PERSON") for p in person_words)
-        if surname and m["type"] != "PERSON" and not m.get("org_evidence"):
+        if surname and m["type"] != "PERSON" and not m.get("type_evidence"):
             m["type"] = "PERSON"
     # Within an article a name has one type: the majority of its mentions, unless the text
     # gave evidence that it is an organisation's.
@@ -55,7 +55,7 @@ def resolve_in_article(mentions: list[dict]) -> None:
     for m in mentions:
         votes[name_key(m["surface"])][m["type"]] += 1
     for m in mentions:
-        if not m.get("org_evidence"):
+        if not m.get("type_evidence"):
             m["type"] = votes[name_key(m["surface"])].most_common(1)[0][0]
 
     keyed = [(m, name_key(m["surface"]).split()) for m in mentions]

@@ -304,14 +304,14 @@ def _canonical_names(
     known: dict[int, dict[str, int]],
     places: set[int],
 ) -> tuple[dict[int, str], dict[int, str]]:
-    """(root -> name, root -> type) of the entities that have mentions: one type, an
-    organisation where any article gave evidence of one (`org_evidence`) and the entity is
-    no place the gazetteer knows (`places`, roots), else the majority of its mentions'; and
-    one spelling: a known name, else its most frequent full form."""
+    """(root -> name, root -> type) of the entities that have mentions: one type, the one
+    articles gave evidence of (`type_evidence`; the majority of those mentions) unless the
+    entity is a place the gazetteer knows (`places`, roots), else the majority of all its
+    mentions; and one spelling: a known name, else its most frequent full form."""
     types = {root: _majority(v) for root, v in _counts(row_roots, mentions["type"]).items()}
-    evident = pc.is_valid(mentions["org_evidence"]).to_numpy(zero_copy_only=False)
-    organisations = set(np.unique(row_roots[evident]).tolist()) - places
-    types.update(dict.fromkeys(organisations, "ORG"))
+    evident = pc.is_valid(mentions["type_evidence"]).to_numpy(zero_copy_only=False)
+    shown = _counts(row_roots[evident], mentions["type"].filter(evident))
+    types.update({root: _majority(v) for root, v in shown.items() if root not in places})
     is_full = pc.equal(mentions["surface"], mentions["local_name"]).to_numpy(zero_copy_only=False)
     spellings = _counts(row_roots[is_full], mentions["surface"].filter(is_full))
 

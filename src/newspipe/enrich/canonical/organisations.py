@@ -13,7 +13,7 @@ evidence used here holds in any article, whatever the organisation:
   itself X`, `X, une société de location`, `a spokesman for X`, `an analyst at X`);
 - a news agency's credit in a dateline (`LLEIDA, Spain (Orbis Wire) —`).
 
-Each mention so typed carries the rule in `org_evidence`; its name is an organisation in
+Each mention so typed carries the rule in `type_evidence`; its name is an organisation in
 the whole article, and canonical names give the evidence precedence over the model's
 labels of the same name elsewhere in the corpus (merging.py).
 """
@@ -220,7 +220,7 @@ def _set_span(m: dict, body: str, start: int, end: int) -> None:
 
 def _mark(m: dict, evidence: str) -> None:
     m["type"] = "ORG"
-    m["org_evidence"] = m.get("org_evidence") or evidence
+    m["type_evidence"] = m.get("type_evidence") or evidence
 
 
 def _repair_span(body: str, m: dict) -> bool:
@@ -279,7 +279,7 @@ def _new_mention(article_id: str, body: str, start: int, end: int, evidence: str
         "start_char": start,
         "end_char": end,
         "same_as": None,
-        "org_evidence": evidence,
+        "type_evidence": evidence,
     }
 
 
@@ -326,9 +326,9 @@ def mark_organisations(
     article_id: str, body: str, mentions: list[dict], config: EnrichConfig
 ) -> list[dict]:
     """One article's mentions (any label) with organisations repaired, typed and added,
-    each with the rule that made it one in `org_evidence`, in text order."""
+    each with the rule that made it one in `type_evidence`, in text order."""
     for m in mentions:
-        m.setdefault("org_evidence", None)
+        m.setdefault("type_evidence", None)
         if m["type"] in _RETYPABLE:
             _repair_span(body, m)
     # A span carried over its neighbours takes their place (`Universidad` + `Norte Chico`).
@@ -346,7 +346,7 @@ def mark_organisations(
             _mark(m, evidence)
     kept += _unlabelled(article_id, body, kept, headings, config)
     # Within an article an organisation's name is one wherever it is written.
-    evident = {name_key(m["surface"]): m["org_evidence"] for m in kept if m["org_evidence"]}
+    evident = {name_key(m["surface"]): m["type_evidence"] for m in kept if m["type_evidence"]}
     for m in kept:
         if m["type"] in _RETYPABLE and name_key(m["surface"]) in evident:
             _mark(m, evident[name_key(m["surface"])])

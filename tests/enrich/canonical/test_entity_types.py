@@ -1,4 +1,4 @@
-"""Organisations the small model calls people or places, cuts short or misses: each rule on
+"""Organisations and people the small model mislabels, cuts short or misses: each rule on
 invented sentences where the model alone gets it wrong."""
 
 from __future__ import annotations
@@ -89,3 +89,30 @@ def test_places_headings_and_titles_are_left_alone():
     assert _org_word_at("Police Sergeant Ruth Ellery") is None
     assert _org_word_at("MacArthur Foundation Fellow") is None
     assert _org_word_at("Bank of England") == 0
+
+
+def test_a_name_written_with_an_age_is_a_person():
+    found = _found(
+        "Patients Left Waiting\n\nGerrit Hulshof, 71, from Epe, was due to have a knee "
+        "replacement in Zutphen on Monday morning.",
+        "Lowestoft Brand, 40, said the yard had closed.",
+    )
+    # The model misses the first and calls the second an organisation.
+    assert ("a0", "PERSON", "Gerrit Hulshof") in found
+    assert ("a1", "PERSON", "Lowestoft Brand") in found
+
+
+def test_a_persons_role_after_a_name_makes_it_a_person_in_every_article():
+    found = _found(
+        "The company will review the deal, said Lydia Hargrove, a spokeswoman for the "
+        "state's development agency.",
+        "Marcus Delaney, the local's plant chairman, said the members would vote.",
+        "Workers were not persuaded. Marcus Delaney called it a betrayal.",
+    )
+    assert ("a0", "PERSON", "Lydia Hargrove") in found
+    assert {("a1", "PERSON", "Marcus Delaney"), ("a2", "PERSON", "Marcus Delaney")} <= found
+
+
+def test_who_after_a_name_the_model_called_a_place_makes_it_a_person():
+    found = _found("The visitors won after Kettering, who scored twice, was brought down.")
+    assert ("a0", "PERSON", "Kettering") in found
