@@ -128,6 +128,7 @@ _NOT_NAMES = frozenset({
     "it", "its", "this", "that", "the", "a", "an", "he", "she", "they", "ceo", "cfo", "coo",
     "cto", "cio", "md", "vp", "pr", "hr",
 })  # fmt: skip
+_NAMED_BY_ACRONYM = frozenset({"PERSON", "ORG", "MISC"})
 # Labels the evidence may overrule: a person, a place the gazetteer does not know, or a
 # miscellaneous, facility or product span.
 _RETYPABLE = frozenset({"PERSON", "GPE", "LOC", "MISC", "FAC", "PRODUCT", "ORG"})
@@ -257,7 +258,10 @@ def _evidence(body: str, m: dict, config: EnrichConfig) -> str | None:
     if _own_words(m, config):
         return "name_words"
     acronym = _ACRONYM_AFTER.match(body, m["end_char"])
-    if acronym and m["type"] not in ("GPE", "LOC") and expands(acronym.group(1), m["surface"]):
+    # People have no acronyms; products, events and places often do (`Liquid Crystal
+    # Display (LCD)`), so an acronym settles a person's, an organisation's or the French and
+    # Spanish models' miscellaneous label only.
+    if acronym and m["type"] in _NAMED_BY_ACRONYM and expands(acronym.group(1), m["surface"]):
         return "acronym"
     before = body[max(0, m["start_char"] - 40) : m["start_char"]]
     if _MODIFIES.match(body, m["end_char"]):
