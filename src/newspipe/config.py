@@ -479,7 +479,7 @@ class EnrichConfig(_Frozen):
     )
     fuzzy_threshold: float = Field(
         0.85,
-        ge=0.0,
+        gt=0.0,
         le=1.0,
         description="Two names of one type merge across articles when they have the same "
         "number of words and every word pair, after transliteration folding (accents, "

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import random
+
 import pyarrow as pa
 import pytest
 
 from newspipe.clean.publishers import registrable_domain
 from newspipe.config import EnrichConfig
-from newspipe.enrich.canonical.entities import (
-    MENTIONS,
-    _find_aliases,
-    canonicalize_entities,
-    extract_entities,
-)
+from newspipe.enrich.canonical import canonicalize_entities, extract_entities, merging
+from newspipe.enrich.canonical.entities import MENTIONS
+from newspipe.enrich.canonical.local_names import find_aliases
+from newspipe.enrich.canonical.name_forms import fold_word
 
 CONFIG = EnrichConfig()
 
@@ -129,7 +129,7 @@ def test_alias_phrases_are_read_from_the_text():
         }
         for s, t in [("ISIL", "ORG"), ("Daesh", "GPE"), ("Levant Front", "ORG")]
     ]
-    _find_aliases(body, mentions)
+    find_aliases(body, mentions)
     assert [m["same_as"] for m in mentions] == ["Daesh", "Islamic State", "Jabhat al-Shamiya"]
 
 
@@ -158,7 +158,7 @@ def test_two_countries_joined_by_or_stay_apart():
         }
         for s in ("Lebanon", "Jordan")
     ]
-    _find_aliases(body, mentions)
+    find_aliases(body, mentions)
     assert [m["same_as"] for m in mentions] == [None, None]
 
 
@@ -279,3 +279,43 @@ def test_region_names_organisations_in_a_town_and_which_clauses():
     assert any(t == "ORG" and n.endswith("Hof van Rijckaert") for _, t, n in found)
     # The model calls it a person; `which` says it is not.
     assert ("a0", "ORG", "Harbin Okoro") in found
+
+
+def test_transliteration_variants_merge_among_many_names_of_one_initial():
+    # Twenty people whose names start M. K. share one block; the two spellings of one name
+    # are still found (the block is indexed, not compared pair by pair).
+    given = ["Mikhail", "Maxim", "Marat", "Milan", "Matvei"]
+    family = ["Kuznetsov", "Kovalenko", "Karimov", "Kalinin"]
+    rows = [("a", f"{g} {f}", "PERSON", None, None) for g in given for f in family]
+    rows += [("b", "Mikhail Khodorkovsky", "PERSON", None, None)] * 2
+    rows += [("c", "Mikhail Khodorkovskiy", "PERSON", None, None)]
+    names = _canonical(_mentions(*rows))
+    assert names[("c", "Mikhail Khodorkovskiy")] == "Mikhail Khodorkovsky"
+    assert names[("a", "Maxim Karimov")] == "Maxim Karimov"
+    assert names[("a", "Marat Kalinin")] != names[("a", "Milan Kalinin")]
+
+
+def test_the_transliteration_index_finds_every_pair_a_full_comparison_finds():
+    rng = random.Random(5)
+    stems = ["abdelrahman", "alexandrovich", "nordwestdeutschlandfunk", "mohammed", "kharkiv"]
+    names = set()
+    for _ in range(400):
+        words = []
+        for stem in rng.sample(stems, rng.randint(1, 2)):
+            chars = list(stem)
+            for _ in range(rng.randint(0, 3)):
+                i = rng.randrange(len(chars))
+                chars[i : i + 1] = rng.choice([[], [chars[i], chars[i]], ["y"], ["h", chars[i]]])
+            words.append("".join(chars))
+        names.add(" ".join(words))
+    nodes = merging._Nodes.of(pa.array([f"ORG{merging._SEP}{n}" for n in sorted(names)]))
+    indexed = set(zip(*merging._merge_transliterations(nodes, CONFIG), strict=True))
+    folded = [[fold_word(w) for w in key.split()] for key in nodes.keys]
+    every_pair = {
+        (a, b)
+        for a in range(len(folded))
+        for b in range(a + 1, len(folded))
+        if len(folded[a]) == len(folded[b]) and merging._similar(folded[a], folded[b], CONFIG)
+    }
+    assert len(every_pair) > 100
+    assert {tuple(sorted(p)) for p in indexed} == every_pair

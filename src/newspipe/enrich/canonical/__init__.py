@@ -8,11 +8,8 @@ corpus and the aliases of earlier runs; `extract_quotes` (per batch) finds direc
 and their speakers among those mentions.
 """
 
-from newspipe.enrich.canonical.entities import (
-    EntityResult,
-    canonicalize_entities,
-    extract_entities,
-)
+from newspipe.enrich.canonical.entities import extract_entities
+from newspipe.enrich.canonical.merging import EntityResult, canonicalize_entities
 from newspipe.enrich.canonical.quotes import extract_quotes
 
 __all__ = ["EntityResult", "canonicalize_entities", "extract_entities", "extract_quotes"]

@@ -1,0 +1,357 @@
+"""Organisations the small NER models call people or places, cut short, or miss.
+
+The models know the organisations of their training news; an unfamiliar company, union,
+museum or armed group comes out as a person (`Energi Hijau Nusantara`), a place
+(`Transibérica`), two pieces (`Universidad` + `Norte Chico`) or nothing (`NightMoth`). The
+evidence used here holds in any article, whatever the organisation:
+
+- the name's own words: a legal form (`Ltd`, `GmbH`, `S.A.`, `PT`, `Tbk`) or an
+  organisation word (`Bank`, `Group`, `Council`, `Ministerio`, `Université`, `Stiftung`,
+  `Jabhat`...), which also carry the name over the pieces the model cut it into;
+- an acronym defined beside it (`Energi Hijau Nusantara (EHN)`): people have none;
+- a role noun before or beside it (`the operator X`, `the startup X`, `a group calling
+  itself X`, `X, une société de location`, `a spokesman for X`, `an analyst at X`);
+- a news agency's credit in a dateline (`LLEIDA, Spain (Orbis Wire) —`).
+
+Each mention so typed carries the rule in `type_evidence`; its name is an organisation in
+the whole article, and canonical names give the evidence precedence over the model's
+labels of the same name elsewhere in the corpus (merging.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newspipe.config import EnrichConfig
+from newspipe.enrich.canonical.name_forms import expands, name_key
+from newspipe.enrich.canonical.places import is_place
+
+# Legal forms written after a company's name (`Volvo AB`, `Siemens AG`, `Ford Motor Co`)
+# and before it (`PT Energi Hijau Nusantara`), folded, without periods.
+_FORMS_AFTER = frozenset({
+    "ltd", "limited", "inc", "incorporated", "corp", "corporation", "plc", "llc", "llp",
+    "gmbh", "ag", "kg", "kgaa", "sa", "sas", "sarl", "srl", "spa", "sl", "nv", "bv", "ab",
+    "asa", "oy", "oyj", "tbk", "bhd", "pty", "pte", "co", "cie",
+})  # fmt: skip
+_FORMS_BEFORE = frozenset({"pt"})
+# Words that make a name an organisation's wherever they stand in it, folded: in English,
+# French, Spanish, German, Dutch, Italian and Portuguese, and the Arabic words that open
+# the names of armed groups and parties (`Jabhat`, front; `Hizb`, party; `Hayat`, body).
+_ORG_WORDS = frozenset({
+    # English
+    "bank", "group", "council", "trust", "authority", "ministry", "department", "agency",
+    "association", "federation", "union", "institute", "institution", "university",
+    "college", "school", "hospital", "museum", "foundation", "fund", "society",
+    "commission", "committee", "board", "party", "movement", "brigade", "brigades",
+    "police", "parliament", "assembly", "congress", "senate", "office", "service",
+    "services", "airlines", "airways", "railway", "railways", "motors", "holdings",
+    "industries", "partners", "securities", "bancorp", "technologies", "laboratories",
+    "labs", "club", "league", "church", "organisation", "organization", "network",
+    "coalition", "alliance", "workers", "company", "corporation", "consortium",
+    "cooperative", "exchange", "times", "post", "herald", "gazette", "journal", "tribune",
+    "broadcasting", "television", "studios", "records",
+    # French
+    "banque", "groupe", "conseil", "ministere", "societe", "compagnie", "agence",
+    "autorite", "institut", "universite", "musee", "fondation", "parti",
+    "syndicat", "comite", "caisse", "mutuelle",
+    # Spanish and Portuguese
+    "banco", "grupo", "consejo", "ministerio", "sociedad", "compania", "agencia",
+    "autoridad", "federacion", "asociacion", "instituto", "universidad", "museo",
+    "fundacion", "partido", "sindicato", "comision", "ayuntamiento", "empresa",
+    "universidade", "associacao", "companhia",
+    # German and Dutch
+    "gruppe", "ministerium", "gesellschaft", "verband", "verein", "stiftung",
+    "universitat", "partei", "gewerkschaft", "behorde", "groep", "ministerie",
+    "stichting", "vereniging", "universiteit", "zorggroep", "gemeente",
+    # Italian
+    "banca", "gruppo", "consiglio", "ministero", "societa", "agenzia", "fondazione",
+    "universita", "partito",
+    # Arabic, transliterated
+    "jabhat", "harakat", "hizb", "jaish", "jaysh", "kataib", "liwa", "tanzim", "hayat",
+})  # fmt: skip
+# Words that end the names of news outlets (`The Washington Post`, `Orbis Wire`): heads only
+# at the end, since they begin other names (`Times Square`, `Post Malone`).
+_OUTLET_WORDS = frozenset({
+    "times", "post", "herald", "gazette", "journal", "tribune", "wire", "press", "news",
+    "chronicle", "telegraph", "report", "monitor", "ledger", "observer",
+})  # fmt: skip
+# Nouns that say what kind of organisation the name after them is (`the operator X`,
+# `hacking group X`, `la empresa X`), or, set off after it, what it is (`X, a lessor`).
+# Not the ones that also name people's trades (`producer`, `developer`, `film-maker`,
+# `broker`) or relations (`rival`, `giant`): `Producer Brian Grazer`.
+_ROLE_NOUNS = (
+    r"company|firm|group|operator|lender|bank|insurer|carrier|airline|retailer|"
+    r"manufacturer|start-?up|conglomerate|subsidiary|utility|"
+    r"broadcaster|newspaper|daily|agency|union|party|militia|organi[sz]ation|charity|"
+    r"regulator|watchdog|publisher|label|fund|supplier|contractor|consortium|lessor|"
+    r"distributor|chain|provider|unit|brand|outlet|refiner|"
+    r"société|entreprise|groupe|compagnie|opérateur|banque|assureur|constructeur|"
+    r"fabricant|syndicat|parti|agence|filiale|quotidien|"
+    r"empresa|compañía|sociedad|grupo|operadora?|banco|aseguradora|fabricante|"
+    r"constructora|sindicato|partido|filial|diario|periódico|"
+    r"firma|unternehmen|konzern|gruppe|betreiber|hersteller|gewerkschaft"
+)
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w&’'-]*"
+_PARTICLE = r"(?:of|de|del|du|des|van|von|der|ter|ten|di|&)"
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Names run over spaces, never over a line break.
+_NAME = _NAME_WORD + r"(?:[ \t]+(?:" + _PARTICLE + r"[ \t]+)?" + _NAME_WORD + ")*"
+_ROLE_BEFORE = re.compile(
+    r"\b(?:" + _ROLE_NOUNS + r")[ \t]+$|\bcalling\s+itself[ \t]+$", re.IGNORECASE
+)
+# The role is the head of the apposition: it ends it or a preposition follows it.
+_ROLE_AFTER = re.compile(
+    r",\s+(?:a|an|the|une|un|la|le|l'|el|una|ein|eine|die|der)\s+(?:[\w-]+\s+){0,3}?(?:"
+    + _ROLE_NOUNS
+    + r")(?=\s*[,.;)]|\s+(?:of|for|in|based|that|which|de|du|des|del|en|que|qui|für)\b)",
+    re.IGNORECASE,
+)
+# `a spokesman for X`, `an analyst at X`, `chief executive of X`: people who work for one
+# (not `professor of X`, whose X is a subject).
+_EMPLOYED_BY = re.compile(
+    r"(?:\b(?:spokes(?:man|woman|person)|analyst|economist|researcher|professor|lecturer|"
+    r"employee|engineer|scientist|seismologist|strategist|trader|official|portavoz|"
+    r"analista|porte-parole|analyste)s?\s+(?:at|for|with|en|chez)"
+    r"|\b(?:executive|chairman|chairwoman|founder|co-founder)s?\s+(?:of|de))"
+    r"\s+(?:the\s+|la\s+|el\s+|le\s+|l')?$",
+    re.IGNORECASE,
+)
+# A name followed by a role noun only describes it (`a spokesman for the U.K. company`).
+_MODIFIES = re.compile(r"[ \t]+(?:" + _ROLE_NOUNS + r"|ministry|department)\b", re.IGNORECASE)
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-ZÀ-Þ][A-ZÀ-Þ.&]{1,9})\)")
+# `LLEIDA, Spain (Orbis Wire) —`: the credit of the agency that wrote the story.
+_DATELINE_CREDIT = re.compile(
+    r"\A\s*[A-ZÀ-Þ][\w .'’-]{1,40}?(?:,\s*[\w .'’-]{2,40}?)?\s*\((" + _NAME + r")\)\s*[—–-]"
+)
+# Words capitalised after a role noun that name no organisation (`the group Monday`).
+_NOT_NAMES = frozenset({
+    "it", "its", "this", "that", "the", "a", "an", "he", "she", "they", "ceo", "cfo", "coo",
+    "cto", "cio", "md", "vp", "pr", "hr",
+})  # fmt: skip
+_NAMED_BY_ACRONYM = frozenset({"PERSON", "ORG", "MISC"})
+# Labels the evidence may overrule: a person, a place the gazetteer does not know, or a
+# miscellaneous, facility or product span.
+_RETYPABLE = frozenset({"PERSON", "GPE", "LOC", "MISC", "FAC", "PRODUCT", "ORG"})
+
+
+def _folded_words(name: str) -> list[str]:
+    return name_key(name).split()
+
+
+# Ranks and offices an organisation's name is the title of (`Police Sergeant Ruth Ellery`,
+# `Council Leader Jane Roe`): after one, the name is a person's.
+_RANKS = frozenset({
+    "sergeant", "constable", "officer", "chief", "inspector", "commissioner", "detective",
+    "superintendent", "spokesman", "spokeswoman", "spokesperson", "leader", "chairman",
+    "chairwoman", "president", "director", "manager", "secretary", "minister", "member",
+    "fellow", "professor", "captain", "commander", "colonel", "general", "governor",
+})  # fmt: skip
+_PARTICLE_WORDS = frozenset(
+    {"of", "de", "del", "du", "des", "van", "von", "der", "ter", "ten", "di"}
+)
+
+
+def _org_word_at(name: str) -> int | None:
+    """Position of the first organisation word or legal form heading a name, else None. An
+    organisation word heads the name when it ends it (`Orvane Group`), a particle follows it
+    (`Bank of England`) or it opens it (`Banco Santander`) but for a rank (`Police Sergeant
+    Jane Roe`); inside it, it only describes something else (`Foundation Fellow`)."""
+    words = _folded_words(name)
+    last = len(words) - 1
+    for i, word in enumerate(words):
+        is_form = (word in _FORMS_AFTER and i == last and i > 0) or (
+            word in _FORMS_BEFORE and i == 0 and last > 0
+        )
+        is_outlet = word in _OUTLET_WORDS and i == last and i > 0
+        heads = (
+            i == last or (words[i + 1] in _PARTICLE_WORDS) or (i == 0 and words[1] not in _RANKS)
+        )
+        if is_form or is_outlet or (word in _ORG_WORDS and heads):
+            return i
+    return None
+
+
+def _own_words(m: dict, config: EnrichConfig) -> str | None:
+    """`name_words` when the name's own words make it an organisation: a legal form or an
+    organisation word; a place only when the word opens its name (`Banco Santander`, `Bank
+    of England`, not `West Bank`) and the gazetteer does not know it."""
+    at = _org_word_at(m["surface"])
+    if at is None:
+        return None
+    if m["type"] in ("GPE", "LOC") and at > 0:
+        return None
+    return "name_words"
+
+
+# Legal forms as written, after and before the name.
+_FORM_AFTER_NAME = re.compile(
+    r"[ \t]*,?[ \t]+(Ltd|Limited|Inc|Incorporated|Corp|Corporation|PLC|[Pp]lc|LLC|LLP|GmbH|AG|KGaA|"
+    r"KG|S\.?A\.?S?|SARL|S\.?[Rr]\.?[Ll]\.?|S\.?[Pp]\.?A\.?|S\.?L\.?|N\.?V\.?|B\.?V\.?|AB|ASA|"
+    r"Oyj?|Tbk|Bhd|Pty|Pte|Co|Cie)(?:\.|(?![\w.]))"
+)
+_FORM_BEFORE_NAME = re.compile(r"\bPT[ \t]+$")
+# Capitalised words joined to a name by a particle, before it (`West of` Scotland ...,
+# `Museum Hof van` Rijckaert) and after it (Universidad ` del Norte Chico`).
+_JOINED_BEFORE = re.compile(
+    r"(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r")*[ \t]+" + _PARTICLE + r")[ \t]+$"
+)
+_JOINED_AFTER = re.compile(
+    r"[ \t]+(" + _PARTICLE + r"[ \t]+(?:(?:the|la|el|le|les|los|las)[ \t]+)?" + _NAME + ")"
+)
+# A heading or subheading in title case (`Data Claim Under Review`, `Police Arrest Driver`):
+# a line of capitalised words with no sentence's end, where capitals say nothing of names.
+_HEADING = re.compile(
+    r"^(?:[ \t]*(?:['\"“‘(]?[A-ZÀ-Þ0-9]\S*|of|the|a|and|in|on|for|to|at)(?=\s|$))+[ \t]*$",
+    re.M,
+)
+
+
+def _starts_sentence(body: str, at: int) -> bool:
+    """Whether body[at] is the first character of a sentence (or of the text)."""
+    while at > 0 and body[at - 1] in " \t":
+        at -= 1
+    while at > 0 and body[at - 1] in '"”’)':
+        at -= 1
+    return at == 0 or body[at - 1] in ".!?\n"
+
+
+def _set_span(m: dict, body: str, start: int, end: int) -> None:
+    m["start_char"], m["end_char"], m["surface"] = start, end, body[start:end]
+
+
+def _mark(m: dict, evidence: str) -> None:
+    m["type"] = "ORG"
+    m["type_evidence"] = m.get("type_evidence") or evidence
+
+
+def _repair_span(body: str, m: dict) -> bool:
+    """Carry an organisation's name over the legal forms and particle-joined words the
+    model left out of its span; whether it was carried."""
+    start, end = m["start_char"], m["end_char"]
+    before = body[max(0, start - 80) : start]
+    form = _FORM_BEFORE_NAME.search(before)
+    if form:
+        start -= len(before) - form.start()
+    joined = _JOINED_BEFORE.search(body[max(0, start - 80) : start])
+    if joined and not _starts_sentence(body, start - len(joined.group(0))):
+        words = joined.group(1)
+        if _org_word_at(words) is not None or _org_word_at(m["surface"]) is not None:
+            start -= len(joined.group(0))
+    after = _FORM_AFTER_NAME.match(body, end) or (
+        _org_word_at(m["surface"]) is not None and _JOINED_AFTER.match(body, end)
+    )
+    if after:
+        end = after.end()
+    if (start, end) == (m["start_char"], m["end_char"]):
+        return False
+    _set_span(m, body, start, end)
+    return True
+
+
+def _evidence(body: str, m: dict, config: EnrichConfig) -> str | None:
+    """The rule that makes mention `m` an organisation, if any: its own words, an acronym
+    defined after it, a role noun before or after it, or a job held at it."""
+    if m["type"] not in _RETYPABLE:
+        return None
+    if m["type"] in ("GPE", "LOC") and is_place(m["surface"], config.gazetteer_min_population):
+        return None
+    if _own_words(m, config):
+        return "name_words"
+    acronym = _ACRONYM_AFTER.match(body, m["end_char"])
+    # People have no acronyms; products, events and places often do (`Liquid Crystal
+    # Display (LCD)`), so an acronym settles a person's, an organisation's or the French and
+    # Spanish models' miscellaneous label only.
+    if acronym and m["type"] in _NAMED_BY_ACRONYM and expands(acronym.group(1), m["surface"]):
+        return "acronym"
+    before = body[max(0, m["start_char"] - 40) : m["start_char"]]
+    if _MODIFIES.match(body, m["end_char"]):
+        return None
+    if (
+        _ROLE_BEFORE.search(before)
+        or _EMPLOYED_BY.search(before)
+        or _ROLE_AFTER.match(body, m["end_char"])
+    ):
+        return "role_noun"
+    return None
+
+
+def _new_mention(article_id: str, body: str, start: int, end: int, evidence: str) -> dict:
+    return {
+        "article_id": article_id,
+        "surface": body[start:end],
+        "type": "ORG",
+        "start_char": start,
+        "end_char": end,
+        "same_as": None,
+        "type_evidence": evidence,
+    }
+
+
+def _unlabelled(
+    article_id: str,
+    body: str,
+    mentions: list[dict],
+    headings: list[tuple[int, int]],
+    config: EnrichConfig,
+) -> list[dict]:
+    """Organisations the model did not label at all: a name after a role noun (`the startup
+    Brightpath IoT`, `calling itself NightMoth`), a name of two words or more holding an
+    organisation word (`the Museum Hof van Rijckaert`), and a dateline's agency credit."""
+    taken = [(m["start_char"], m["end_char"]) for m in mentions]
+    found = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= span[0] or start >= span[1] for span in taken + found)
+
+    credit = _DATELINE_CREDIT.match(body)
+    if credit:
+        found.append((credit.start(1), credit.end(1), "dateline"))
+    for match in re.finditer(_NAME, body):
+        start, name = match.start(), _POSSESSIVE.sub("", match.group())
+        end = start + len(name)
+        in_heading = any(a <= start < b for a, b in headings)
+        if in_heading or not free(start, end) or is_place(name, config.gazetteer_min_population):
+            continue
+        sentence_start = _starts_sentence(body, start)
+        before = body[max(0, start - 40) : start]
+        if not sentence_start and (_ROLE_BEFORE.search(before) or _EMPLOYED_BY.search(before)):
+            if name_key(name).rstrip("s") not in _NOT_NAMES and not _MODIFIES.match(body, end):
+                found.append((start, end, "role_noun"))
+        elif (
+            len(name.split()) > 1
+            and (at := _org_word_at(name)) is not None
+            and (not sentence_start or at == 0)
+        ):
+            found.append((start, end, "name_words"))
+    return [_new_mention(article_id, body, a, b, why) for a, b, why in found]
+
+
+def mark_organisations(
+    article_id: str, body: str, mentions: list[dict], config: EnrichConfig
+) -> list[dict]:
+    """One article's mentions (any label) with organisations repaired, typed and added,
+    each with the rule that made it one in `type_evidence`, in text order."""
+    for m in mentions:
+        m.setdefault("type_evidence", None)
+        if m["type"] in _RETYPABLE:
+            _repair_span(body, m)
+    # A span carried over its neighbours takes their place (`Universidad` + `Norte Chico`).
+    mentions.sort(key=lambda m: (m["start_char"], -m["end_char"]))
+    kept: list[dict] = []
+    for m in mentions:
+        if kept and m["end_char"] <= kept[-1]["end_char"]:
+            continue
+        kept.append(m)
+    headings = [h.span() for h in _HEADING.finditer(body)]
+    for m in kept:
+        in_heading = any(a <= m["start_char"] < b for a, b in headings)
+        evidence = None if in_heading else _evidence(body, m, config)
+        if evidence:
+            _mark(m, evidence)
+    kept += _unlabelled(article_id, body, kept, headings, config)
+    # Within an article an organisation's name is one wherever it is written.
+    evident = {name_key(m["surface"]): m["type_evidence"] for m in kept if m["type_evidence"]}
+    for m in kept:
+        if m["type"] in _RETYPABLE and name_key(m["surface"]) in evident:
+            _mark(m, evident[name_key(m["surface"])])
+    return sorted(kept, key=lambda m: m["start_char"])

@@ -1,0 +1,131 @@
+"""Roles and descriptions that stand for a person named elsewhere in the article.
+
+`descriptions` reads the roles each person is introduced with (`Minister Jane Roe`, `Jane
+Roe, the city's mayor,`, `La ministra de Trabajo, Jane Roe,`, `Jane Roe, 54,`);
+`described_person` finds whom a later description means (`the minister said`, `», añadió la
+ministra`, `the 54-year-old said`): the person last introduced with that age, or with that
+word as the head of their role.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# The determiners of a description: `the minister`, `la ministra`, `his son`.
+_DEFINITE = r"(?:the|his|her|their|la|le|el|l['’])"
+# `the 54-year-old said`, `The minister told reporters:`: a description before the verb.
+_ROLE_BEFORE_VERB = re.compile(
+    r"(?:^|[\s,])" + _DEFINITE + r"\s*((?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*,?\s*$", re.IGNORECASE
+)
+# `said the mayor`, `», añadió la ministra.`: a description after it.
+_ROLE_AFTER_VERB = re.compile(
+    r"^\s+" + _DEFINITE + r"\s*((?:[\w'’-]+\s*){1,4}?)(?=\s*(?:[,.;:!?]|$))", re.IGNORECASE
+)
+# A sentence that opens with a description: `The mayor, who toured the site, called ...`.
+ROLE_OPENING = re.compile(r"^\W*" + _DEFINITE + r"\s*((?:[\w'’-]+[\s,]+){1,4})", re.IGNORECASE)
+# Apposition after a name: `, the city's mayor,` or `, 54,` (not a relative clause).
+_APPOSITION = re.compile(
+    r"\s*,\s*(?!(?:who|whose|which|que|qui|quien|dont)\b)([^,.;:()\n]{1,80}?)\s*[,.;]"
+)
+_AGE_IN_PARENTHESES = re.compile(r"\s*\((\d{1,3})\)")
+# Words that end a description's head (`the mayor of Kettering`, `la ministra de Trabajo`).
+_PREPOSITIONS = frozenset({
+    "of", "for", "at", "in", "from", "with", "on", "to", "by", "de", "del", "du", "des", "d",
+    "à", "au", "aux", "en", "para", "por", "con",
+})  # fmt: skip
+_DETERMINERS = frozenset({
+    "the", "a", "an", "his", "her", "their", "its", "la", "le", "les", "el", "los", "las",
+    "un", "une", "una", "l",
+})  # fmt: skip
+_CLAUSE_START = re.compile(r"[.!?;:()\n«»“”\"]")
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def role_words(phrase: str) -> tuple[list[str], int | None]:
+    """(the words that may be the head of a description, the age it gives): the first
+    words after the determiner and possessives, up to a preposition."""
+    words, age = [], None
+    for token in re.findall(r"[\w'’-]+", phrase):
+        number = re.match(r"(\d{1,3})(?:\D|$)", token)
+        if number:
+            age = age or int(number.group(1))
+            continue
+        word = _fold(token)
+        if word in _PREPOSITIONS and words:
+            break
+        if word in _DETERMINERS or word.endswith(("'s", "’s")):
+            continue
+        words.append(word)
+    return words[:4], age
+
+
+@dataclass(frozen=True)
+class Described:
+    """A person mention and the roles and age the text gives it where it is named."""
+
+    mention: dict
+    heads: frozenset[str]
+    ages: frozenset[int]
+
+
+def descriptions(body: str, mentions: list[dict]) -> list[Described]:
+    """The roles each person mention is introduced with: title words right before the name
+    (`Foreign Minister`, `spokeswoman`), a description set off before it (`La ministra de
+    Trabajo, X`) and an apposition after it (`X, the city's mayor,`, `X, 54,`, `X (54)`)."""
+    out = []
+    for m in mentions:
+        if m["type"] != "PERSON":
+            continue
+        heads: set[str] = set()
+        ages: set[int] = set()
+        start = m["start_char"]
+        clause_start = max(
+            (c.end() for c in _CLAUSE_START.finditer(body, max(0, start - 80), start)),
+            default=max(0, start - 80),
+        )
+        before = body[clause_start:start]
+        if before.rstrip().endswith(","):
+            words, age = role_words(before.rstrip()[:-1].rsplit(",", 1)[-1])
+            heads.update(words[-1:])
+        else:
+            words, age = role_words(" ".join(before.split()[-3:]))
+            heads.update(words[-1:])
+        ages.update([age] if age else [])
+        after = _APPOSITION.match(body, m["end_char"]) or _AGE_IN_PARENTHESES.match(
+            body, m["end_char"]
+        )
+        if after:
+            words, age = role_words(after.group(1))
+            heads.update(words[-1:])
+            ages.update([age] if age else [])
+        if heads or ages:
+            out.append(Described(m, frozenset(heads), frozenset(ages)))
+    return out
+
+
+def described_person(phrase: str, people: list[Described], before: int) -> dict | None:
+    """The person a description (`minister`, `54-year-old`, `company's chief executive`)
+    stands for: the one last introduced before `before` with that age, else with one of its
+    words as the head of their role."""
+    words, age = role_words(phrase)
+    earlier = [d for d in people if d.mention["start_char"] < before]
+    if age is not None:
+        matches = [d for d in earlier if age in d.ages]
+    else:
+        matches = [d for d in earlier if d.heads & set(words)]
+    return max(matches, key=lambda d: d.mention["start_char"]).mention if matches else None
+
+
+def role_beside(clause: str, verb: re.Match) -> str | None:
+    """A description written beside the verb of an attribution clause, if any."""
+    before = _ROLE_BEFORE_VERB.search(clause[: verb.start()])
+    if before:
+        return before.group(1)
+    after = _ROLE_AFTER_VERB.match(clause[verb.end() :])
+    return after.group(1) if after else None

@@ -1,0 +1,103 @@
+"""The words of attribution: reporting verbs in English, French and Spanish, pronouns, and
+the names written beside a verb (`Rowlands said`, `said Dr Jane Roe`) for speakers the NER
+model missed. A pronoun or a bare word is never a speaker's name."""
+
+from __future__ import annotations
+
+import re
+
+_FRENCH_INVERSION = r"(?:-t)?-(?:il|elle|ils|elles)"
+SPEECH_VERB = re.compile(
+    r"\b(?:said|says|say|stated|states|declared|added|adds|told|tells|explained|warned|noted|"
+    r"insisted|argued|wrote|writes|replied|asked|continued|recalled|stressed|emphasi[sz]ed|"
+    r"remarked|admitted|acknowledged|announced|urged|concluded|stating|saying|adding|"
+    r"tweeted|posted|testified|claimed|conceded|vowed|pledged|promised|cautioned|"
+    r"complained|responded|answered|observed|suggested|predicted|pointed\s+out|went\s+on|"
+    r"according\s+to|"
+    # French: passé composé (`a déclaré`, `a-t-elle ajouté`), present (`ajoute-t-il`).
+    r"(?:a|ont)(?:" + _FRENCH_INVERSION + r")?\s+(?:déclaré|dit|affirmé|ajouté|expliqué|"
+    r"souligné|assuré|estimé|indiqué|lancé|appelé|précisé|poursuivi|raconté|insisté|"
+    r"reconnu|confié|martelé|prévenu|averti|répondu|annoncé|rappelé|regretté|dénoncé)|"
+    r"(?:déclare|dit|explique|affirme|ajoute|souligne|assure|estime|indique|précise|"
+    r"poursuit|raconte|insiste|reconnaît|confie|martèle|prévient|répond|annonce|rappelle)"
+    r"(?:" + _FRENCH_INVERSION + r")?|selon|"
+    # Spanish: preterite and imperfect of the usual reporting verbs; `según` (according to).
+    r"dijo|afirmó|explicó|aseguró|declaró|añadió|agregó|señaló|indicó|advirtió|sostuvo|"
+    r"pidió|subrayó|precisó|comentó|relató|insistió|apuntó|destacó|manifestó|reconoció|"
+    r"contó|respondió|anunció|recordó|lamentó|denunció|"
+    r"decía|afirmaba|explicaba|aseguraba|señalaba|dice|afirma|asegura|explica|según)(?!\w)",
+    re.IGNORECASE,
+)
+# Personal pronouns that stand for a speaker named elsewhere.
+PRONOUN_WORD = re.compile(r"\b(?:he|she|they|il|elle|ils|elles|lui|ella|él)\b", re.IGNORECASE)
+# Capitalised words that start a sentence but never a name: pronouns, articles and
+# conjunctions (`It said`, `This is`, `But officials said`). French and Spanish articles
+# are left out: they begin names too (Le Pen, La Serena).
+_NEVER_NAMES = frozenset({
+    "it", "its", "we", "i", "you", "he", "she", "they", "this", "that", "these", "those",
+    "there", "here", "the", "a", "an", "but", "and", "or", "so", "if", "when", "while", "as",
+    "after", "before", "then", "also", "however", "yet", "one", "our", "my", "your", "their",
+    "his", "her", "il", "elle", "ils", "elles", "nous", "vous", "on", "ce", "cela", "ceci",
+    "ça", "ella", "él", "ellos", "ellas", "nosotros", "esto", "eso", "pero", "y",
+})  # fmt: skip
+SPEAKS = re.compile(r"(?:,[^,.\n]{1,80},)?\s*" + SPEECH_VERB.pattern, re.IGNORECASE)
+# A name as written beside a reporting verb (`Rowlands said`, `said Dr Jane Roe`), for
+# speakers the NER model missed: capitalised words, possibly joined by a particle.
+NAME = r"[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+(?:(?:de|del|van|von|al|da|di|la|le)\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+)*"
+NAME_BEFORE_VERB = re.compile(r"(" + NAME + r")(?:,[^,.\n]{1,80},)?\s*$")
+NAME_AFTER_VERB = re.compile(r"^\s+(" + NAME + r")")
+NAMED_SPEAKER = re.compile(r"(" + NAME + r")(?i:" + SPEAKS.pattern + ")")
+# `A spokesman for Transibérica, Ignacio Beltrán, said`: the name set off by commas speaks.
+APPOSED_SPEAKER = re.compile(r",\s*(" + NAME + r"),\s*(?i:" + SPEECH_VERB.pattern + ")")
+# Nothing but the verb (and an adverb) after a quote: `«…», afirmó.` drops the subject,
+# as Spanish and Italian do; the speaker is the last one named.
+SUBJECTLESS = re.compile(r"^\W*(?:\w+\W*)?$")
+# Where an attribution clause ends: a sentence break, or the next quote.
+SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _proper_noun(word: str, body: str) -> bool:
+    """Whether the text writes `word` capitalised after a word, a comma or a closing mark,
+    where only a name is capitalised."""
+    return re.search(r"(?:[^\W\d_]|[,;”\"»]) " + re.escape(word) + r"\b", body) is not None
+
+
+def written_person(
+    match: re.Match, offset: int, body: str, mentions: list[dict], titles: frozenset[str]
+) -> dict | None:
+    """The speaker a capitalised name written beside a reporting verb (group 1 of `match`,
+    at `offset` in the body) stands for, where the model did not tag it: the article's
+    person whose name ends with it (`Rowlands` -> `Bethan Rowlands`), else the name as
+    written with the given names the article put before it earlier. A pronoun or a word
+    that never starts a name is no one; neither is a single word that is capitalised only
+    where a sentence starts (`Police said`)."""
+    words = match.group(1).split()
+    while len(words) > 1 and words[0].rstrip(".").casefold() in titles:
+        words = words[1:]
+    if words[0].casefold() in titles or words[0].casefold() in _NEVER_NAMES:
+        return None
+    written = " ".join(words)
+    for m in mentions:
+        if m["type"] == "PERSON" and (
+            m["name"].split()[-len(words) :] == words or m["surface"] == written
+        ):
+            return m
+    name = written
+    full = re.search(r"\b(" + NAME + r")\s+" + re.escape(written) + r"\b", body)
+    if full:
+        given = [w for w in full.group(1).split() if w.rstrip(".").casefold() not in titles]
+        name = " ".join([*given, written])
+    titled = len(match.group(1).split()) > len(words)
+    if len(name.split()) < 2 and not titled and not _proper_noun(name, body):
+        # A title makes a lone surname a person (`Mr White said`), and a word capitalised
+        # where a sentence does not start is a name (`,” Orange said`); a word capitalised
+        # only as a sentence's first (`Police said`) is a bare word, no one.
+        return None
+    start = offset + match.start(1)
+    return {
+        "name": name,
+        "surface": match.group(1),
+        "type": "PERSON",
+        "start_char": start,
+        "end_char": start + len(match.group(1)),
+    }
