@@ -10,7 +10,7 @@ of the spaCy NER models (nlp.pipe alone on the first --ner-sample bodies, scaled
 articles/s overall.
 
     .venv/bin/python benchmarks/bench_enrich.py [--n 50000] [--batch 1000] [--processes 1]
-        [--workers 1] [--ner-sample 5000]
+        [--ner-sample 5000]
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import random
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pyarrow as pa
@@ -85,10 +84,10 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=50_000)
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument(
-        "--processes", type=int, default=1, help="n_process of nlp.pipe within each batch"
-    )
-    parser.add_argument(
-        "--workers", type=int, default=1, help="processes taking whole batches of entities"
+        "--processes",
+        type=int,
+        default=1,
+        help="EnrichConfig.ner_processes: worker processes of the entity step",
     )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
@@ -107,15 +106,7 @@ def main() -> None:
     for batch in batches:
         phases.enrich_batch(batch.drop_columns(["language"]), settings)
     canonical = [b.select(phases.CANONICAL_INPUT) for b in batches]
-    t = time.perf_counter()
-    if args.workers > 1:
-        # As the Dask runner runs per-batch tasks: worker processes that each load the
-        # models once and take whole batches.
-        with ProcessPoolExecutor(args.workers) as pool:
-            read = list(pool.map(phases.canonical_batch, canonical, [settings] * len(batches)))
-    else:
-        read = [phases.canonical_batch(batch, settings) for batch in canonical]
-    wall_entities_dates = time.perf_counter() - t
+    read = [phases.canonical_batch(batch, settings) for batch in canonical]
     mentions = pa.concat_tables([r.mentions for r in read])
     entity_mentions = phases.name_entities(mentions, None, settings).result.mentions
     for batch in canonical:
@@ -136,14 +127,13 @@ def main() -> None:
         ):
             pass
     ner = (time.perf_counter() - t) * args.n / sample.num_rows
-    # Steps that ran in worker processes are timed there, not here.
     for step, seconds in phases.step_seconds().items():
         print(f"{step:>16}: {seconds:8.1f} s  ({args.n / seconds:8.1f} articles/s)")
     print(f"{'total':>16}: {total:8.1f} s  ({args.n / total:8.1f} articles/s)")
-    share = f" = {ner / total:.0%} of enrichment" if args.workers == 1 else ""
-    print(f"NER models alone, one process: {ner:.1f} s{share} (n_process={args.processes})")
-    if args.workers > 1:
-        print(f"entities and dates over {args.workers} workers: {wall_entities_dates:.1f} s wall")
+    print(
+        f"NER models alone, n_process={args.processes}: {ner:.1f} s = {ner / total:.0%} of "
+        "enrichment"
+    )
 
 
 if __name__ == "__main__":

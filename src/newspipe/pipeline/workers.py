@@ -54,15 +54,14 @@ atexit.register(_shutdown)
 def entity_mentions(articles: pa.Table, config: EnrichConfig) -> pa.Table:
     """`extract_entities` over `articles`, split across the worker processes when the
     batch is large enough; the same rows, in the same order, either way."""
-    single = config.model_copy(update={"ner_processes": 1})
     processes = config.ner_processes
     if (
         processes <= 1
         or articles.num_rows < MIN_ARTICLES_FOR_WORKERS
         or multiprocessing.current_process().daemon
     ):
-        return extract_entities(articles, single)
+        return extract_entities(articles, config)
     size = -(-articles.num_rows // processes)
     parts = [articles.slice(start, size) for start in range(0, articles.num_rows, size)]
-    results = _pool(config.ner_processes).map(extract_entities, parts, [single] * len(parts))
+    results = _pool(processes).map(extract_entities, parts, [config] * len(parts))
     return pa.concat_tables(list(results))

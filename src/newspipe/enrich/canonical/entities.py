@@ -233,11 +233,8 @@ def extract_entities(articles: pa.Table, config: EnrichConfig) -> pa.Table:
     for model, rows in by_model.items():
         nlp = _load_ner(model)
         labels = _label_map(nlp)
-        docs = nlp.pipe(
-            (bodies[i] for i in rows),
-            batch_size=config.ner_batch_size,
-            n_process=config.ner_processes,
-        )
+        # One process: newspipe.pipeline.workers spreads batches over processes.
+        docs = nlp.pipe((bodies[i] for i in rows), batch_size=config.ner_batch_size)
         for i, doc in zip(rows, docs, strict=True):
             per_article[i] = _article_mentions(ids[i], bodies[i], doc, labels, config)
     rows = [m for mentions in per_article for m in mentions]
