@@ -82,6 +82,18 @@ def _prefect(env, *args, cwd=REPO, timeout=180):
     return result.stdout
 
 
+def _create_flow_run(env, deployment_id):
+    """Trigger a run; the SQLite-backed server may answer 503 while a worker writes, so retry."""
+    url = f"{env['PREFECT_API_URL']}/deployments/{deployment_id}/create_flow_run"
+    response = _wait_for(
+        lambda: (r := httpx.post(url, json={}, timeout=10)).status_code < 500 and r,
+        60,
+        "the server to accept a flow run",
+    )
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
 def _flow_run_state(env, flow_run_id):
     response = httpx.get(f"{env['PREFECT_API_URL']}/flow_runs/{flow_run_id}", timeout=10)
     return response.json()["state"]["type"]
@@ -112,11 +124,7 @@ def test_deploy_trigger_and_run_by_a_process_worker(server, tmp_path):
         f"{env['PREFECT_API_URL']}/deployments/name/newspipe/hourly", timeout=10
     ).json()
     assert deployment["schedules"][0]["schedule"]["cron"] == "0 * * * *"
-    flow_run = httpx.post(
-        f"{env['PREFECT_API_URL']}/deployments/{deployment['id']}/create_flow_run",
-        json={},
-        timeout=10,
-    ).json()
+    flow_run = _create_flow_run(env, deployment["id"])
 
     worker = subprocess.Popen(
         [str(BIN / "prefect"), "worker", "start", "--pool", "newspipe-process", "--limit", "1"],
@@ -172,11 +180,7 @@ def test_serve_runs_a_triggered_run(server, tmp_path):
             "the served deployment",
         )
         assert deployment["schedules"][0]["schedule"]["cron"] == "30 2 * * *"
-        flow_run = httpx.post(
-            f"{env['PREFECT_API_URL']}/deployments/{deployment['id']}/create_flow_run",
-            json={},
-            timeout=10,
-        ).json()
+        flow_run = _create_flow_run(env, deployment["id"])
         state = _wait_for(
             lambda: (
                 (s := _flow_run_state(env, flow_run["id"])) in {"COMPLETED", "FAILED", "CRASHED"}
