@@ -13,13 +13,13 @@ from newspipe.enrich.canonical.organisations import _org_word_at
 CONFIG = EnrichConfig()
 
 
-def _found(*bodies: str) -> set[tuple[str, str, str]]:
+def _found(*bodies: str, language: str = "en") -> set[tuple[str, str, str]]:
     """(article_id, type, canonical name) of every entity of these articles."""
     articles = pa.table(
         {
             "article_id": [f"a{i}" for i in range(len(bodies))],
             "body": list(bodies),
-            "language": ["en"] * len(bodies),
+            "language": [language] * len(bodies),
         }
     )
     entities = canonicalize_entities(extract_entities(articles, CONFIG), None, CONFIG).entities
@@ -116,3 +116,12 @@ def test_a_persons_role_after_a_name_makes_it_a_person_in_every_article():
 def test_who_after_a_name_the_model_called_a_place_makes_it_a_person():
     found = _found("The visitors won after Kettering, who scored twice, was brought down.")
     assert ("a0", "PERSON", "Kettering") in found
+
+
+def test_a_role_set_off_before_a_name_makes_it_a_person():
+    found = _found(
+        "El alcalde, Tomás Arrieta, que visitó las cocheras con los conductores, "
+        "calificó el acuerdo de «un primer paso».",
+        language="es",
+    )
+    assert ("a0", "PERSON", "Tomás Arrieta") in found
