@@ -125,3 +125,26 @@ def test_a_role_set_off_before_a_name_makes_it_a_person():
         language="es",
     )
     assert ("a0", "PERSON", "Tomás Arrieta") in found
+
+
+def test_a_settlement_word_or_a_bearing_before_a_name_makes_it_a_place():
+    found = _found(
+        "Rescuers reached the village of Santa Brígida on Wednesday night.",
+        "The epicentre was 40 kilometres west of Punta Arenillas, according to the survey.",
+    )
+    assert ("a0", "GPE", "Santa Brígida") in found
+    assert ("a1", "GPE", "Punta Arenillas") in found
+
+
+def test_a_settlement_word_set_off_after_a_name_makes_it_a_place():
+    found = _found("The storm flattened homes in Vila Serrada, a fishing village on the coast.")
+    assert ("a0", "GPE", "Vila Serrada") in found
+
+
+def test_a_known_place_after_a_preposition_is_found_where_the_model_missed_it():
+    found = _found(
+        "Una mujer de 61 años murió en La Serena y otras tres personas resultaron heridas "
+        "cerca de Los Vilos.",
+        language="es",
+    )
+    assert {("a0", "GPE", "La Serena"), ("a0", "GPE", "Los Vilos")} <= found

@@ -84,3 +84,55 @@ def place_id(name: str, min_population: int) -> int | None:
     by an alternate or translated name (`Saragosse`); None when unknown."""
     primary, alternate = _places(min_population)
     return primary.get(name, alternate.get(name))
+
+
+# Words that say the name after them is a place, in English, French and Spanish: a kind of
+# settlement or area (`the village of X`, `la commune de X`, `el municipio de X`), a
+# bearing (`west of X`, `au nord de X`, `al sur de X`) or `near` (`près de`, `cerca de`).
+_SETTLEMENT = (
+    r"village|town|city|hamlet|municipality|province|region|district|county|suburb|"
+    r"port|island|ville|commune|bourg|localité|région|département|pueblo|localidad|"
+    r"municipio|ciudad|provincia|región|comarca|aldea|villa"
+)
+_BEARING = (
+    r"north|south|east|west|north-?east|north-?west|south-?east|south-?west|nord|sud|est|"
+    r"ouest|nord-est|nord-ouest|sud-est|sud-ouest|norte|sur|este|oeste|noreste|noroeste|"
+    r"sureste|suroeste"
+)
+_PLACE_CUE = (
+    r"(?:\b(?:the\s+(?:\w+\s+)?(?:" + _SETTLEMENT + r")\s+of|(?:la|le|el|du|de\s+la|del)\s+"
+    r"(?:" + _SETTLEMENT + r")\s+(?:de|d['’])|(?:" + _BEARING + r")\s+(?:of|de|d['’])|"
+    r"near|outside|près\s+(?:de|d['’])|cerca\s+de|a\s+las\s+afueras\s+de)"
+    r"|\b(?:in|from|à|en|desde)(?=\s+\S+\s+(?:de|del|de\s+la)\s))\s*"
+)
+# Case-sensitive: a capitalised bearing begins a name (`West of Scotland Institute`).
+PLACE_CUE_BEFORE = re.compile(_PLACE_CUE + r"$")
+# `Punta Calquén, a town of about 11,000 people`, `X, un village de`: a place by apposition.
+PLACE_APPOSITION = re.compile(
+    r",\s+(?:a|an|une?|una?)\s+(?:[\w-]+\s+){0,2}?(?:" + _SETTLEMENT + r")\b"
+)
+_NAME = (
+    r"[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ \t]+(?:(?:de|del|de la|la|las|los|le|les)[ \t]+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w’'-]+)*"
+)
+_CUED_NAME = re.compile(r"(?:" + _PLACE_CUE + r"|\b(?:in|from|à|en)\s+)(" + _NAME + r")")
+
+
+def cued_place(text: str, start: int, end: int) -> bool:
+    """Whether the text writes the span text[start:end] as a place: after a settlement word,
+    a bearing or `near` (`the village of X`, `38 km west of X`, `près de X`), or with a
+    settlement word set off after it (`X, a town of 11,000 people`)."""
+    return bool(
+        PLACE_CUE_BEFORE.search(text, max(0, start - 40), start)
+        or PLACE_APPOSITION.match(text, end)
+    )
+
+
+def missed_places(text: str, min_population: int) -> list[tuple[int, int]]:
+    """Spans of known places (GeoNames) written after a place word or preposition (`in La
+    Serena`, `près de Lleida`) that the model may have missed."""
+    return [
+        match.span(1)
+        for match in _CUED_NAME.finditer(text)
+        if is_place(match.group(1), min_population)
+    ]
