@@ -179,9 +179,13 @@ def _label(text: str, start: int, surface: str, label: str, config: EnrichConfig
         # `Coquimbo Region`, `Kent County`: an administrative area is a GPE.
         return "GPE"
     single_word = len(words) == 1 and not is_acronym(surface)
-    if label in ("PERSON", "ORG") and (
-        (single_word and _PLACE_CUE.search(text[max(0, start - 9) : start]))
-        or cued_place(text, start, start + len(surface))
+    if (
+        label in ("PERSON", "ORG")
+        and not is_acronym(surface)
+        and (
+            (single_word and _PLACE_CUE.search(text[max(0, start - 9) : start]))
+            or cued_place(text, start, start + len(surface))
+        )
     ):
         return "GPE"
     return label

@@ -11,6 +11,7 @@ translated by pycountry's ISO 3166 translations.
 
 from __future__ import annotations
 
+import calendar
 import gettext
 import os
 import re
@@ -115,7 +116,20 @@ _NAME = (
     r"[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ \t]+(?:(?:de|del|de la|la|las|los|le|les)[ \t]+)?"
     r"[A-ZÀ-ÖØ-Þ][\w’'-]+)*"
 )
-_CUED_NAME = re.compile(r"(?:" + _PLACE_CUE + r"|\b(?:in|from|à|en)\s+)(" + _NAME + r")")
+# Where a place follows: a preposition of place or a settlement word's `of`/`de`.
+_CUED_NAME = re.compile(
+    r"\b(?:in|from|near|outside|(?:" + _SETTLEMENT + r"|" + _BEARING + r")\s+of|à|en|"
+    r"près\s+de|cerca\s+de|desde|(?:"
+    + _SETTLEMENT
+    + r"|"
+    + _BEARING
+    + r")\s+de)\s+("
+    + _NAME
+    + r")"
+)
+# Month and weekday names are some town's name too; in French and Spanish they are written
+# in lower case.
+_CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 
 
 def cued_place(text: str, start: int, end: int) -> bool:
@@ -129,10 +143,10 @@ def cued_place(text: str, start: int, end: int) -> bool:
 
 
 def missed_places(text: str, min_population: int) -> list[tuple[int, int]]:
-    """Spans of known places (GeoNames) written after a place word or preposition (`in La
-    Serena`, `près de Lleida`) that the model may have missed."""
+    """Spans of known places (GeoNames) written after a preposition (`in La Serena`, `près
+    de Lleida`, `the village of X`) that the model may have missed."""
     return [
         match.span(1)
         for match in _CUED_NAME.finditer(text)
-        if is_place(match.group(1), min_population)
+        if match.group(1) not in _CALENDAR and is_place(match.group(1), min_population)
     ]
