@@ -148,3 +148,17 @@ def test_a_known_place_after_a_preposition_is_found_where_the_model_missed_it():
         language="es",
     )
     assert {("a0", "GPE", "La Serena"), ("a0", "GPE", "Los Vilos")} <= found
+
+
+def test_spanish_and_french_public_body_words_make_the_name_an_organisation():
+    spanish = _found(
+        "La Fiscalía Provincial de Teruel abrió diligencias por el vertido.",
+        "La Junta de Extremadura aprobó el plan de regadío.",
+        language="es",
+    )
+    french = _found("La Gendarmerie de Haute-Loire a ouvert une enquête.", language="fr")
+    assert {
+        ("a0", "ORG", "Fiscalía Provincial de Teruel"),
+        ("a1", "ORG", "Junta de Extremadura"),
+    } <= spanish
+    assert ("a0", "ORG", "Gendarmerie de Haute-Loire") in french

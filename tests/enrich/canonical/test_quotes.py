@@ -339,3 +339,27 @@ def test_a_capitalised_pronoun_after_a_quote_is_no_speaker():
         "“We expect a better second half,” It said in a statement."
     )
     assert q["speaker"] is None
+
+
+def test_a_partial_quote_goes_to_the_person_after_a_role_of_a_place():
+    articles = pa.table(
+        {
+            "article_id": ["a0"],
+            "body": [
+                "Le maire de Villefort, Pere Vidal, a qualifié la décision de « coup dur "
+                "pour toute la vallée » et a demandé un rendez-vous au préfet."
+            ],
+        }
+    )
+    body = articles["body"][0].as_py()
+    place = {
+        "article_id": "a0",
+        "surface": "Villefort",
+        "name": "Villefort",
+        "type": "GPE",
+        "start_char": body.index("Villefort"),
+        "end_char": body.index("Villefort") + len("Villefort"),
+    }
+    mentions = pa.Table.from_pylist([place, *_mentions("a0", body)])
+    (q,) = extract_quotes(articles, mentions, CONFIG).to_pylist()
+    assert q["speaker"] == "Pere Vidal"

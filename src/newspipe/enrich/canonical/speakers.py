@@ -223,8 +223,11 @@ def sentence_subject(a: Article, lo: int, hi: int):
                 "start_char": start,
                 "end_char": start + len(aged.group(1)),
             }
-    if inside and inside[0]["type"] == "PERSON":
-        first = inside[0]
+    # `Le maire de Villefort, Karim Benali, a qualifié ...`: the first person, past a place
+    # in the lead-in.
+    people = [m for m in inside if m["type"] == "PERSON"]
+    if people and all(m["type"] in ("GPE", "LOC") for m in inside[: inside.index(people[0])]):
+        first = people[0]
         possessive = a.body[first["end_char"] : first["end_char"] + 2] in ("'s", "’s")
         if not possessive and _opens_with(a.body[lo : first["start_char"]], a.titles):
             return first
