@@ -3,10 +3,12 @@ spellings are one place.
 
 The small NER models often call an unfamiliar town a person or an organisation (`Zutphen`,
 `Amersfoort`) and the French and Spanish ones put a place name inside a MISC span. A
-gazetteer settles the type of a span the model found; it never finds a span itself. The
-same lookup links spellings of one city or country across languages (`Saragosse`,
-`Zaragoza`; `Gent`, `Ghent`; `Irak`, `Iraq`) through its GeoNames id, with country names
-translated by pycountry's ISO 3166 translations.
+gazetteer settles the type of a span the model found, and finds one only right after a
+preposition of place (`en La Serena`). The text's own place words type a span the gazetteer
+does not know (`the village of X`, `38 km west of X`, `X, a town of 11,000`). The same
+lookup links spellings of one city or country across languages (`Saragosse`, `Zaragoza`;
+`Gent`, `Ghent`; `Irak`, `Iraq`) through its GeoNames id, with country names translated by
+pycountry's ISO 3166 translations.
 """
 
 from __future__ import annotations
