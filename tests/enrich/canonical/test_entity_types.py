@@ -13,13 +13,13 @@ from newspipe.enrich.canonical.organisations import _org_word_at
 CONFIG = EnrichConfig()
 
 
-def _found(*bodies: str) -> set[tuple[str, str, str]]:
+def _found(*bodies: str, language: str = "en") -> set[tuple[str, str, str]]:
     """(article_id, type, canonical name) of every entity of these articles."""
     articles = pa.table(
         {
             "article_id": [f"a{i}" for i in range(len(bodies))],
             "body": list(bodies),
-            "language": ["en"] * len(bodies),
+            "language": [language] * len(bodies),
         }
     )
     entities = canonicalize_entities(extract_entities(articles, CONFIG), None, CONFIG).entities
@@ -116,3 +116,49 @@ def test_a_persons_role_after_a_name_makes_it_a_person_in_every_article():
 def test_who_after_a_name_the_model_called_a_place_makes_it_a_person():
     found = _found("The visitors won after Kettering, who scored twice, was brought down.")
     assert ("a0", "PERSON", "Kettering") in found
+
+
+def test_a_role_set_off_before_a_name_makes_it_a_person():
+    found = _found(
+        "El alcalde, Tomás Arrieta, que visitó las cocheras con los conductores, "
+        "calificó el acuerdo de «un primer paso».",
+        language="es",
+    )
+    assert ("a0", "PERSON", "Tomás Arrieta") in found
+
+
+def test_a_settlement_word_or_a_bearing_before_a_name_makes_it_a_place():
+    found = _found(
+        "Rescuers reached the village of Santa Brígida on Wednesday night.",
+        "The epicentre was 40 kilometres west of Punta Arenillas, according to the survey.",
+    )
+    assert ("a0", "GPE", "Santa Brígida") in found
+    assert ("a1", "GPE", "Punta Arenillas") in found
+
+
+def test_a_settlement_word_set_off_after_a_name_makes_it_a_place():
+    found = _found("The storm flattened homes in Vila Serrada, a fishing village on the coast.")
+    assert ("a0", "GPE", "Vila Serrada") in found
+
+
+def test_a_known_place_after_a_preposition_is_found_where_the_model_missed_it():
+    found = _found(
+        "Una mujer de 61 años murió en La Serena y otras tres personas resultaron heridas "
+        "cerca de Los Vilos.",
+        language="es",
+    )
+    assert {("a0", "GPE", "La Serena"), ("a0", "GPE", "Los Vilos")} <= found
+
+
+def test_spanish_and_french_public_body_words_make_the_name_an_organisation():
+    spanish = _found(
+        "La Fiscalía Provincial de Teruel abrió diligencias por el vertido.",
+        "La Junta de Extremadura aprobó el plan de regadío.",
+        language="es",
+    )
+    french = _found("La Gendarmerie de Haute-Loire a ouvert une enquête.", language="fr")
+    assert {
+        ("a0", "ORG", "Fiscalía Provincial de Teruel"),
+        ("a1", "ORG", "Junta de Extremadura"),
+    } <= spanish
+    assert ("a0", "ORG", "Gendarmerie de Haute-Loire") in french

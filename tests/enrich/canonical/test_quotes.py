@@ -22,6 +22,12 @@ PEOPLE = {
     "Pere Vidal": "Pere Vidal",
     "Harbin Okoro": "Harbin Okoro",
     "Okafor": "Helen Okafor",
+    "Oliver Grant": "Oliver Grant",
+    "Maria Costa": "Maria Costa",
+    "Priya Raman": "Priya Raman",
+    "Sunil Raman": "Sunil Raman",
+    "Sara Lindqvist": "Sara Lindqvist",
+    "Ana Beltrán": "Ana Beltrán",
 }
 # People the model mislabels.
 TYPES = {"Harbin Okoro": "ORG"}
@@ -290,3 +296,70 @@ def test_a_long_quote_whose_paragraphs_were_run_together_is_one_quote():
         == "We waited ten years for this bridge. Now the buses can finally cross the river."
     )
     assert q["speaker"] == "Helen Okafor"
+
+
+def test_he_said_is_the_person_the_paragraph_opens_with_by_an_untagged_surname():
+    _, second = _quotes(
+        "Oliver Grant has run the bakery on Mill Lane since 1998.\n\n"
+        "“Prices have doubled since the spring,” said his supplier, Maria Costa.\n\n"
+        "Grant now opens only four days a week. “I can't afford the electricity,” he said."
+    )
+    assert second["speaker"] == "Oliver Grant"
+
+
+def test_she_said_is_the_paragraph_subject_not_another_person_it_names():
+    (q,) = _quotes(
+        "Priya Raman lost her shop in the blaze on Station Road.\n\n"
+        "Raman, whose brother Sunil Raman called the firefighters, escaped with her cat. "
+        "“I have nothing left now,” she said."
+    )
+    assert q["speaker"] == "Priya Raman"
+
+
+def test_a_role_given_after_a_verb_introducing_the_person_names_them():
+    (q,) = _quotes(
+        "The hospital trust named a new chief executive, Sara Lindqvist, on Friday.\n\n"
+        "The chief executive told staff: “Patients will always come first here.”"
+    )
+    assert q["speaker"] == "Sara Lindqvist"
+
+
+def test_a_role_with_a_complement_keeps_its_head_word():
+    (q,) = _quotes(
+        "La naviera suspendió los viajes a Tánger por el temporal.\n\n"
+        "La portavoz de la compañía, Ana Beltrán, explicó que el puerto estaba cerrado.\n\n"
+        "«No podemos arriesgar la vida de nadie», declaró la portavoz."
+    )
+    assert q["speaker"] == "Ana Beltrán"
+
+
+def test_a_capitalised_pronoun_after_a_quote_is_no_speaker():
+    (q,) = _quotes(
+        "The utility reported a loss for the quarter.\n\n"
+        "“We expect a better second half,” It said in a statement."
+    )
+    assert q["speaker"] is None
+
+
+def test_a_partial_quote_goes_to_the_person_after_a_role_of_a_place():
+    articles = pa.table(
+        {
+            "article_id": ["a0"],
+            "body": [
+                "Le maire de Villefort, Pere Vidal, a qualifié la décision de « coup dur "
+                "pour toute la vallée » et a demandé un rendez-vous au préfet."
+            ],
+        }
+    )
+    body = articles["body"][0].as_py()
+    place = {
+        "article_id": "a0",
+        "surface": "Villefort",
+        "name": "Villefort",
+        "type": "GPE",
+        "start_char": body.index("Villefort"),
+        "end_char": body.index("Villefort") + len("Villefort"),
+    }
+    mentions = pa.Table.from_pylist([place, *_mentions("a0", body)])
+    (q,) = extract_quotes(articles, mentions, CONFIG).to_pylist()
+    assert q["speaker"] == "Pere Vidal"

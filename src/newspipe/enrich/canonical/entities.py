@@ -22,7 +22,7 @@ from newspipe.enrich.canonical.local_names import find_aliases, resolve_in_artic
 from newspipe.enrich.canonical.name_forms import AREA_WORDS, is_acronym, name_key
 from newspipe.enrich.canonical.organisations import mark_organisations
 from newspipe.enrich.canonical.people import mark_people
-from newspipe.enrich.canonical.places import is_place, place_id
+from newspipe.enrich.canonical.places import cued_place, is_place, missed_places, place_id
 from newspipe.schema import ENTITY_MENTIONS, Table, _field, conform
 
 __all__ = ["AREA_WORDS", "MENTIONS", "extract_entities"]
@@ -71,6 +71,10 @@ MENTIONS = Table(
 
 _POSSESSIVE = re.compile(r"(?:['’‘`´]s?|\s)+$")
 _LEADING_THE = re.compile(r"^(?:the|la|le|el|les|los|las)\s+", re.IGNORECASE)
+# A capitalised French or Spanish article inside a sentence is the name's own (`en La
+# Serena`, `à Le Mans`): it stays.
+_NAME_ARTICLE = re.compile(r"^(?:La|Le|El|Les|Los|Las)\s")
+_MID_SENTENCE = re.compile(r"[a-zà-ÿ,]\s+$")
 
 
 @cache
@@ -127,7 +131,10 @@ def _clean_span(text: str, start: int, end: int, label: str, titles: frozenset[s
     """Trim what is not part of the name off a span; None when nothing is left."""
     trimmed = _POSSESSIVE.sub("", text[start:end])
     leading = _LEADING_THE.match(trimmed)
-    if leading:
+    own_article = _NAME_ARTICLE.match(trimmed) and _MID_SENTENCE.search(
+        text, max(0, start - 3), start
+    )
+    if leading and not own_article:
         start += leading.end()
         trimmed = trimmed[leading.end() :]
     words = trimmed.split()
@@ -174,8 +181,11 @@ def _label(text: str, start: int, surface: str, label: str, config: EnrichConfig
     single_word = len(words) == 1 and not is_acronym(surface)
     if (
         label in ("PERSON", "ORG")
-        and single_word
-        and _PLACE_CUE.search(text[max(0, start - 9) : start])
+        and not is_acronym(surface)
+        and (
+            (single_word and _PLACE_CUE.search(text[max(0, start - 9) : start]))
+            or cued_place(text, start, start + len(surface))
+        )
     ):
         return "GPE"
     return label
@@ -203,6 +213,20 @@ def _article_mentions(article_id: str, body: str, doc, labels: dict, config: Enr
                     "same_as": None,
                 }
             )
+    taken = [(m["start_char"], m["end_char"]) for m in labelled]
+    for start, end in missed_places(body, config.gazetteer_min_population):
+        if all(end <= a or start >= b for a, b in taken):
+            labelled.append(
+                {
+                    "article_id": article_id,
+                    "surface": body[start:end],
+                    "type": "GPE",
+                    "start_char": start,
+                    "end_char": end,
+                    "same_as": None,
+                }
+            )
+    labelled.sort(key=lambda m: m["start_char"])
     labelled = mark_people(article_id, body, mark_organisations(article_id, body, labelled, config))
     mentions = [m for m in labelled if m["type"] in types]
     # `Zorggroep Lindenhoven, which runs…`: what `which` follows is not a person.

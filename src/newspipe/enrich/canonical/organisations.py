@@ -49,16 +49,20 @@ _ORG_WORDS = frozenset({
     "labs", "club", "league", "church", "organisation", "organization", "network",
     "coalition", "alliance", "workers", "company", "corporation", "consortium",
     "cooperative", "exchange", "times", "post", "herald", "gazette", "journal", "tribune",
-    "broadcasting", "television", "studios", "records",
+    "broadcasting", "television", "studios", "records", "telecom", "telecoms", "survey",
+    "administration", "bureau", "directorate", "secretariat", "inspectorate", "tribunal",
     # French
     "banque", "groupe", "conseil", "ministere", "societe", "compagnie", "agence",
     "autorite", "institut", "universite", "musee", "fondation", "parti",
-    "syndicat", "comite", "caisse", "mutuelle",
+    "syndicat", "comite", "caisse", "mutuelle", "gendarmerie", "prefecture", "mairie",
+    "assemblee", "regie",
     # Spanish and Portuguese
     "banco", "grupo", "consejo", "ministerio", "sociedad", "compania", "agencia",
     "autoridad", "federacion", "asociacion", "instituto", "universidad", "museo",
     "fundacion", "partido", "sindicato", "comision", "ayuntamiento", "empresa",
-    "universidade", "associacao", "companhia",
+    "universidade", "associacao", "companhia", "policia", "guardia", "junta", "generalitat",
+    "diputacion", "confederacion", "fiscalia", "juzgado", "consorcio", "cooperativa",
+    "mancomunidad",
     # German and Dutch
     "gruppe", "ministerium", "gesellschaft", "verband", "verein", "stiftung",
     "universitat", "partei", "gewerkschaft", "behorde", "groep", "ministerie",

@@ -35,6 +35,12 @@ _ROLE_AFTER = re.compile(
     + r")(?=\s*[,.;)]|\s+(?:of|for|at|in|with|de|du|des|del|en|à|chez)\b)",
     re.IGNORECASE,
 )
+# `El alcalde, Tomás Arrieta,`, `the chief executive, Jane Roe,`: a role set off just before
+# the name (the role its last word, so `the owner of the club, X,` is not read so).
+_ROLE_BEFORE = re.compile(
+    r"\b(?:the|its|his|her|their|la|le|l'|el)\s+(?:[\w'’-]+\s+){0,2}?(?:" + _ROLES + r")\s*,\s*$",
+    re.IGNORECASE,
+)
 _AGE_AFTER = re.compile(r"\s*(?:,\s*\d{1,3}\s*,|\(\d{1,3}\))")
 _WHO_AFTER = re.compile(r",\s+(?:who|whose|quien|quienes)\b", re.IGNORECASE)
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'-]+"
@@ -56,6 +62,10 @@ def _evidence(body: str, m: dict) -> str | None:
     if _AGE_AFTER.match(body, end):
         return "age"
     if _ROLE_AFTER.match(body, end):
+        return "person_role"
+    if body[end : end + 1] == "," and _ROLE_BEFORE.search(
+        body, max(0, m["start_char"] - 60), m["start_char"]
+    ):
         return "person_role"
     if m["type"] != "ORG" and _WHO_AFTER.match(body, end):
         return "who"

@@ -3,14 +3,17 @@ spellings are one place.
 
 The small NER models often call an unfamiliar town a person or an organisation (`Zutphen`,
 `Amersfoort`) and the French and Spanish ones put a place name inside a MISC span. A
-gazetteer settles the type of a span the model found; it never finds a span itself. The
-same lookup links spellings of one city or country across languages (`Saragosse`,
-`Zaragoza`; `Gent`, `Ghent`; `Irak`, `Iraq`) through its GeoNames id, with country names
-translated by pycountry's ISO 3166 translations.
+gazetteer settles the type of a span the model found, and finds one only right after a
+preposition of place (`en La Serena`). The text's own place words type a span the gazetteer
+does not know (`the village of X`, `38 km west of X`, `X, a town of 11,000`). The same
+lookup links spellings of one city or country across languages (`Saragosse`, `Zaragoza`;
+`Gent`, `Ghent`; `Irak`, `Iraq`) through its GeoNames id, with country names translated by
+pycountry's ISO 3166 translations.
 """
 
 from __future__ import annotations
 
+import calendar
 import gettext
 import os
 import re
@@ -84,3 +87,68 @@ def place_id(name: str, min_population: int) -> int | None:
     by an alternate or translated name (`Saragosse`); None when unknown."""
     primary, alternate = _places(min_population)
     return primary.get(name, alternate.get(name))
+
+
+# Words that say the name after them is a place, in English, French and Spanish: a kind of
+# settlement or area (`the village of X`, `la commune de X`, `el municipio de X`), a
+# bearing (`west of X`, `au nord de X`, `al sur de X`) or `near` (`près de`, `cerca de`).
+_SETTLEMENT = (
+    r"village|town|city|hamlet|municipality|province|region|district|county|suburb|"
+    r"port|island|ville|commune|bourg|localité|région|département|pueblo|localidad|"
+    r"municipio|ciudad|provincia|región|comarca|aldea|villa"
+)
+_BEARING = (
+    r"north|south|east|west|north-?east|north-?west|south-?east|south-?west|nord|sud|est|"
+    r"ouest|nord-est|nord-ouest|sud-est|sud-ouest|norte|sur|este|oeste|noreste|noroeste|"
+    r"sureste|suroeste"
+)
+_PLACE_CUE = (
+    r"(?:\b(?:the\s+(?:\w+\s+)?(?:" + _SETTLEMENT + r")\s+of|(?:la|le|el|du|de\s+la|del)\s+"
+    r"(?:" + _SETTLEMENT + r")\s+(?:de|d['’])|(?:" + _BEARING + r")\s+(?:of|de|d['’])|"
+    r"near|outside|près\s+(?:de|d['’])|cerca\s+de|a\s+las\s+afueras\s+de)"
+    r"|\b(?:in|from|à|en|desde)(?=\s+\S+\s+(?:de|del|de\s+la)\s))\s*"
+)
+# Case-sensitive: a capitalised bearing begins a name (`West of Scotland Institute`).
+PLACE_CUE_BEFORE = re.compile(_PLACE_CUE + r"$")
+# `Punta Calquén, a town of about 11,000 people`, `X, un village de`: a place by apposition.
+PLACE_APPOSITION = re.compile(
+    r",\s+(?:a|an|une?|una?)\s+(?:[\w-]+\s+){0,2}?(?:" + _SETTLEMENT + r")\b"
+)
+_NAME = (
+    r"[A-ZÀ-ÖØ-Þ][\w’'-]+(?:[ \t]+(?:(?:de|del|de la|la|las|los|le|les)[ \t]+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w’'-]+)*"
+)
+# Where a place follows: a preposition of place or a settlement word's `of`/`de`.
+_CUED_NAME = re.compile(
+    r"\b(?:in|from|near|outside|(?:" + _SETTLEMENT + r"|" + _BEARING + r")\s+of|à|en|"
+    r"près\s+de|cerca\s+de|desde|(?:"
+    + _SETTLEMENT
+    + r"|"
+    + _BEARING
+    + r")\s+de)\s+("
+    + _NAME
+    + r")"
+)
+# Month and weekday names are some town's name too; in French and Spanish they are written
+# in lower case.
+_CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
+
+
+def cued_place(text: str, start: int, end: int) -> bool:
+    """Whether the text writes the span text[start:end] as a place: after a settlement word,
+    a bearing or `near` (`the village of X`, `38 km west of X`, `près de X`), or with a
+    settlement word set off after it (`X, a town of 11,000 people`)."""
+    return bool(
+        PLACE_CUE_BEFORE.search(text, max(0, start - 40), start)
+        or PLACE_APPOSITION.match(text, end)
+    )
+
+
+def missed_places(text: str, min_population: int) -> list[tuple[int, int]]:
+    """Spans of known places (GeoNames) written after a preposition (`in La Serena`, `près
+    de Lleida`, `the village of X`) that the model may have missed."""
+    return [
+        match.span(1)
+        for match in _CUED_NAME.finditer(text)
+        if match.group(1) not in _CALENDAR and is_place(match.group(1), min_population)
+    ]

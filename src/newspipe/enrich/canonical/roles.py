@@ -65,6 +65,19 @@ def role_words(phrase: str) -> tuple[list[str], int | None]:
     return words[:4], age
 
 
+def _last_noun_phrase(phrase: str) -> str:
+    """The phrase from its last determiner not after a preposition on: `named a new chief
+    executive` -> `a new chief executive`, so the role's head is its own word, not the
+    verb's subject; `El portavoz de la compañía` stays whole."""
+    tokens = phrase.split()
+    starts = [
+        i
+        for i, t in enumerate(tokens)
+        if _fold(t) in _DETERMINERS and (i == 0 or _fold(tokens[i - 1]) not in _PREPOSITIONS)
+    ]
+    return " ".join(tokens[starts[-1] :]) if starts else phrase
+
+
 @dataclass(frozen=True)
 class Described:
     """A person mention and the roles and age the text gives it where it is named."""
@@ -91,7 +104,7 @@ def descriptions(body: str, mentions: list[dict]) -> list[Described]:
         )
         before = body[clause_start:start]
         if before.rstrip().endswith(","):
-            words, age = role_words(before.rstrip()[:-1].rsplit(",", 1)[-1])
+            words, age = role_words(_last_noun_phrase(before.rstrip()[:-1].rsplit(",", 1)[-1]))
             heads.update(words[-1:])
         else:
             words, age = role_words(" ".join(before.split()[-3:]))

@@ -223,17 +223,49 @@ def sentence_subject(a: Article, lo: int, hi: int):
                 "start_char": start,
                 "end_char": start + len(aged.group(1)),
             }
-    if inside and inside[0]["type"] == "PERSON":
-        first = inside[0]
+    # `Le maire de Villefort, Karim Benali, a qualifié ...`: the first person, past a place
+    # in the lead-in.
+    people = [m for m in inside if m["type"] == "PERSON"]
+    if people and all(m["type"] in ("GPE", "LOC") for m in inside[: inside.index(people[0])]):
+        first = people[0]
         possessive = a.body[first["end_char"] : first["end_char"] + 2] in ("'s", "’s")
         if not possessive and _opens_with(a.body[lo : first["start_char"]], a.titles):
             return first
+    named = _named_opening(a, lo, text)
+    if named:
+        return named
     role = ROLE_OPENING.match(text)
     if role:
         person = described_person(role.group(1), a.people, lo)
         if person:
             return person
     return PRONOUN if _PRONOUN_OPENING.match(text) else None
+
+
+_NAME_OPENING = re.compile(r"[\s\"“”«»„]*(" + NAME + r")")
+
+
+def _named_opening(a: Article, lo: int, text: str) -> dict | None:
+    """The person named earlier whose surname (or whole name) opens the sentence where the
+    model tagged nothing (`Grant now opens four days a week.`, `Mr Asante says ...`)."""
+    match = _NAME_OPENING.match(text)
+    if not match:
+        return None
+    words = match.group(1).split()
+    start = lo + match.start(1)
+    while len(words) > 1 and words[0].rstrip(".").casefold() in a.titles:
+        words = words[1:]
+    if any(m["start_char"] <= start < m["end_char"] for m in a.mentions):
+        return None
+    for m in reversed(a.mentions):
+        if (
+            m["type"] == "PERSON"
+            and m["end_char"] <= start
+            and len(m["name"].split()) > len(words)
+            and m["name"].split()[-len(words) :] == words
+        ):
+            return m
+    return None
 
 
 def last_speaker(a: Article, start: int, last_named: dict | None):
@@ -256,9 +288,11 @@ def last_speaker(a: Article, start: int, last_named: dict | None):
     ]
     if speaking:
         return max(speaking, key=lambda m: m["start_char"])
-    if in_para:
-        return in_para[-1]
+    # `Raman, whose brother Sunil Raman called ..., escaped. “…,” she said.`: the person
+    # the paragraph is about, before any other person it names.
     subject = paragraph_subject(a, para_start, start)
+    if subject is None and in_para:
+        return in_para[-1]
     if subject is None and para_start > 1:
         # Wire copy gives each sentence a paragraph: a narrative paragraph just before
         # is the one the quote's paragraph goes on about.
