@@ -12,7 +12,8 @@ shifted column operations over the whole batch:
   after the article, and menus before it, fall outside even where they hold prose;
 - anchors: lines of prose in the span that no rule claimed. The article runs from its
   first anchor to its last; the header zone lies before the first, the tail after the last;
-- header zone: masthead, tagline, headline, byline, standfirst and header chrome, read by
+- header zone: a line that is the document's title hint (a record's `title`) is the title;
+  masthead, tagline, headline, byline, standfirst and header chrome are read by
   structure (`newspipe.clean.header`); the masthead gives the site name (title-cased when
   printed in capitals) unless the headline has a `| Site` suffix;
 - sponsored links: the non-prose line under a "Sponsored"-type marker is the ad itself;
@@ -29,7 +30,9 @@ shifted column operations over the whole batch:
 - author bios: a paragraph about the writer (starting with the author's name, or "X is a
   journalist ...") after the last paragraph of the article;
 - everything else is body: prose as `paragraph`, short lines between paragraphs as
-  `heading`.
+  `heading`;
+- reports of figures: a document without chrome, most of whose lines hold figures (an
+  earnings or dividend report), is all body, its rows `table_row`.
 Cross-document evidence is applied afterwards by `newspipe.clean.crossdoc`.
 
 Extracted text: a document whose text an extractor gave (`extraction` starting with
@@ -177,8 +180,41 @@ def classify_lines(
     _mark_tail(batch, tail, last_anchor, directory)
     _mark_body(batch, header | tail, config.link_list_min_lines)
     _timestamps_in_tail(batch, tail)
+    labels = np.array([r.label for r in RULES])[rule_index]
+    table = _mark_tables(
+        batch, matched & (labels == BOILERPLATE), matched & (labels == METADATA), config
+    )
+    site_from_masthead = site_from_masthead[~table[site_from_masthead.index.to_numpy()]]
     lines = lines.assign(label=batch.label, reason=batch.reason)
     return lines, document_fields(lines, n_docs, directory, site_from_masthead, captured)
+
+
+def _mark_tables(
+    batch: _Batch, chrome: np.ndarray, metadata: np.ndarray, config: CleanConfig
+) -> np.ndarray:
+    """A document in which no rule found chrome, most of whose lines are rows of figures
+    (short lines with a number: `Net 12.6 mln vs 15.8 mln`, `Pay March 31`), is a report
+    of figures with no page around it: all its lines but those a metadata rule claimed
+    (`metadata`) and repeats are its body, as `table_row` (the lines with a figure),
+    `paragraph` or `heading`. Menus and lists of headlines are not made of figures.
+    Returns which documents (by row) are such reports."""
+    lines, doc = batch.lines, batch.doc
+    n_docs = int(doc[-1]) + 1 if len(doc) else 0
+    prose = lines["prose"].to_numpy()
+    figure = lines["text"].str.contains(r"\d", regex=True).to_numpy(dtype=bool)
+    n_lines = np.bincount(doc, minlength=n_docs)
+    share = config.table_min_figure_share
+    table = (
+        (np.bincount(doc[chrome], minlength=n_docs) == 0)
+        & (n_lines >= config.table_min_lines)
+        & (np.bincount(doc[figure & ~prose], minlength=n_docs) >= share * n_lines)
+    )
+    rows = table[doc] & ~metadata & (batch.label != REPEAT)
+    batch.label[rows] = BODY
+    batch.reason[rows] = np.select(
+        [prose[rows], figure[rows]], ["paragraph", "table_row"], "heading"
+    )
+    return table
 
 
 def _mark_repeats(batch: _Batch, extracted_min_words: int) -> np.ndarray:
@@ -308,12 +344,12 @@ def _mark_header(
     directory: PublisherDirectory,
     config: CleanConfig,
 ) -> pd.Series:
-    """Extracted text whose headline is the title hint: that line is the title and the
-    header is settled (nothing else at the top is the site's). Other documents have their
+    """A header line that is the document's title hint is the title; in extracted text the
+    header is then settled (nothing else at the top is the site's). Other documents have their
     header read by structure (`newspipe.clean.header`). Returns the masthead's site name
     per document."""
-    hinted = title_hint_lines(batch.lines, batch.unclaimed & batch.ext, title_hint)
-    settled = per_doc(hinted.astype(float), batch.doc, "max", 0.0).astype(bool)
+    hinted = title_hint_lines(batch.lines, batch.unclaimed & (batch.ext | header), title_hint)
+    settled = per_doc((hinted & batch.ext).astype(float), batch.doc, "max", 0.0).astype(bool)
     batch.mark(hinted, METADATA, "title")
     candidate = batch.unclaimed & header & ~settled
     site = label_header(

@@ -3,7 +3,8 @@
 First step of cleaning: every document of a batch is split on newlines at once in Arrow
 (no loop over documents), empty lines are dropped (the audit covers non-empty lines only),
 and each line is repaired and described column-wise: Unicode NFC, mojibake fixed where
-ftfy is sure (curly quotes kept), its word count, whether it ends like a sentence, whether it
+ftfy is sure (curly quotes kept), the paragraphs of hard-wrapped text rejoined
+(`newspipe.clean.wrap`), then its word count, whether it ends like a sentence, whether it
 reads as prose, and its position among the document's non-empty lines. The result feeds
 `newspipe.clean.classify`.
 """
@@ -18,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from newspipe.clean.wrap import unwrap
 from newspipe.config import CleanConfig
 
 # UTF-8 read as Windows-1252 or Latin-1 leaves a lead byte (Â..ô) followed by a
@@ -52,7 +54,9 @@ def _fix(text: str) -> str:
 def explode_lines(text: pa.ChunkedArray | pa.Array, config: CleanConfig) -> pd.DataFrame:
     """One row per non-empty raw line: `doc` (row of the input), `line_no` (1-based in the
     raw text split on newlines), `raw` (the line as read, without its line terminator) and
-    `text` (stripped, mojibake fixed, NFC), with the features the classifier reads. A line
+    `text` (stripped, mojibake fixed, NFC), with the features the classifier reads. A
+    hard-wrapped paragraph is one row (`newspipe.clean.wrap`): `line_no` its first raw
+    line's, `raw` its raw lines joined by newlines. A line
     is `prose` when it ends like a sentence and has a few words, or is long whatever its
     ending (`CleanConfig.prose_*`); prose anchors the article."""
     text = pc.fill_null(text, "")
@@ -72,10 +76,22 @@ def explode_lines(text: pa.ChunkedArray | pa.Array, config: CleanConfig) -> pd.D
     suspect = pc.match_substring_regex(stripped, _SUSPECT).to_numpy(zero_copy_only=False)
     cleaned[suspect] = [_fix(s) for s in cleaned[suspect]]
     cleaned = pc.utf8_normalize(pa.array(cleaned, pa.string()), "NFC")
+    doc, line_no = doc[keep_np], line_no[keep_np]
+    if isinstance(raw, pa.ChunkedArray):
+        raw = raw.combine_chunks()
+    doc, line_no, raw, cleaned = unwrap(
+        doc,
+        line_no,
+        raw,
+        cleaned,
+        pc.match_substring_regex(cleaned, _TERMINAL).to_numpy(zero_copy_only=False),
+        pc.match_substring_regex(cleaned, _BULLET).to_numpy(zero_copy_only=False),
+        config.wrap,
+    )
     return pd.DataFrame(
         {
-            "doc": doc[keep_np],
-            "line_no": line_no[keep_np],
+            "doc": doc,
+            "line_no": line_no,
             "raw": pd.Series(raw.to_numpy(zero_copy_only=False), dtype=object),
             "text": pd.Series(cleaned.to_numpy(zero_copy_only=False), dtype=object),
         }
