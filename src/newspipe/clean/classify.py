@@ -201,14 +201,13 @@ def _mark_tables(
     lines, doc = batch.lines, batch.doc
     n_docs = int(doc[-1]) + 1 if len(doc) else 0
     prose = lines["prose"].to_numpy()
-    figure = lines["text"].str.contains(r"\d", regex=True).to_numpy(dtype=bool)
     n_lines = np.bincount(doc, minlength=n_docs)
+    table = (np.bincount(doc[chrome], minlength=n_docs) == 0) & (n_lines >= config.table_min_lines)
+    # Most pages show some chrome: only the others' lines are read for figures.
+    figure = table[doc]
+    figure[figure] = lines["text"][figure].str.contains(r"\d", regex=True).to_numpy(dtype=bool)
     share = config.table_min_figure_share
-    table = (
-        (np.bincount(doc[chrome], minlength=n_docs) == 0)
-        & (n_lines >= config.table_min_lines)
-        & (np.bincount(doc[figure & ~prose], minlength=n_docs) >= share * n_lines)
-    )
+    table &= np.bincount(doc[figure & ~prose], minlength=n_docs) >= share * n_lines
     rows = table[doc] & ~metadata & (batch.label != REPEAT)
     batch.label[rows] = BODY
     batch.reason[rows] = np.select(

@@ -79,39 +79,43 @@ def explode_lines(text: pa.ChunkedArray | pa.Array, config: CleanConfig) -> pd.D
     doc, line_no = doc[keep_np], line_no[keep_np]
     if isinstance(raw, pa.ChunkedArray):
         raw = raw.combine_chunks()
-    doc, line_no, raw, cleaned = unwrap(
-        doc,
-        line_no,
-        raw,
-        cleaned,
-        pc.match_substring_regex(cleaned, _TERMINAL).to_numpy(zero_copy_only=False),
-        pc.match_substring_regex(cleaned, _BULLET).to_numpy(zero_copy_only=False),
-        config.wrap,
-    )
-    return pd.DataFrame(
+    terminal = pc.match_substring_regex(cleaned, _TERMINAL).to_numpy(zero_copy_only=False)
+    bullet = pc.match_substring_regex(cleaned, _BULLET).to_numpy(zero_copy_only=False)
+    n_rows = len(doc)
+    doc, line_no, raw, cleaned = unwrap(doc, line_no, raw, cleaned, terminal, bullet, config.wrap)
+    if len(doc) != n_rows:  # paragraphs were rejoined: their ends and starts changed
+        terminal = pc.match_substring_regex(cleaned, _TERMINAL).to_numpy(zero_copy_only=False)
+        bullet = pc.match_substring_regex(cleaned, _BULLET).to_numpy(zero_copy_only=False)
+    lines = pd.DataFrame(
         {
             "doc": doc,
             "line_no": line_no,
             "raw": pd.Series(raw.to_numpy(zero_copy_only=False), dtype=object),
             "text": pd.Series(cleaned.to_numpy(zero_copy_only=False), dtype=object),
         }
-    ).pipe(_add_features, cleaned, config)
+    )
+    return _add_features(lines, cleaned, terminal, bullet, config)
 
 
-def _add_features(lines: pd.DataFrame, text: pa.Array, config: CleanConfig) -> pd.DataFrame:
+def _add_features(
+    lines: pd.DataFrame,
+    text: pa.Array,
+    terminal: np.ndarray,
+    bullet: np.ndarray,
+    config: CleanConfig,
+) -> pd.DataFrame:
     tokens = pc.utf8_split_whitespace(text)
     n_words = (
         pc.list_value_length(tokens).to_numpy()
         + pc.count_substring_regex(text, _HAN_KANA).to_numpy() // 2
     )
     n_chars = pc.utf8_length(text).to_numpy()
-    terminal = pc.match_substring_regex(text, _TERMINAL).to_numpy(zero_copy_only=False)
     question = pc.match_substring_regex(text, _QUESTION).to_numpy(zero_copy_only=False)
     # The repeat key: copies that differ only in white space are the same paragraph.
     key = pc.binary_join(tokens, " ")
     lines["key"] = pd.Series(key.to_numpy(zero_copy_only=False), dtype=object)
     lines["colon"] = pc.ends_with(text, ":").to_numpy(zero_copy_only=False)
-    lines["bullet"] = pc.match_substring_regex(text, _BULLET).to_numpy(zero_copy_only=False)
+    lines["bullet"] = bullet
     lines["labelled"] = pc.match_substring_regex(text, _LABELLED).to_numpy(zero_copy_only=False)
     lines["n_words"] = n_words
     lines["terminal"] = terminal
