@@ -38,6 +38,8 @@ _FTFY = ftfy.TextFixerConfig(
 # Sentence end, also inside closing quotes or brackets, and the CJK full stops.
 _TERMINAL = r"[.!?…。！？][\"'”’»)\]\s\p{So}]*$"
 _QUESTION = r"[?？][\"'”’»)\]\s\p{So}]*$"
+# A line cut off with an ellipsis (`... the Indian state may soon...`), as teasers are.
+_CUT_OFF = r"(?:\.\.\.|…)[\"'”’»)\]]*$"
 # A list item or a table row (`- Two expansion joints`, `1. Preheat`, `| 1 | Kyle Busch |`).
 _BULLET = r"^(?:(?:[-•*·▪–—]|\d{1,2}[.)])\s|\|.*\|$)"
 # A line led by a short label and a colon (`Q: Favourite book?`, `A: Dune`, `Serves: 4`).
@@ -117,6 +119,7 @@ def _add_features(
     lines["colon"] = pc.ends_with(text, ":").to_numpy(zero_copy_only=False)
     lines["bullet"] = bullet
     lines["labelled"] = pc.match_substring_regex(text, _LABELLED).to_numpy(zero_copy_only=False)
+    lines["cut"] = pc.match_substring_regex(text, _CUT_OFF).to_numpy(zero_copy_only=False)
     lines["n_words"] = n_words
     lines["terminal"] = terminal
     min_words = np.where(question, config.prose_min_words_question, config.prose_min_words)
