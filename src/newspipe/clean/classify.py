@@ -199,7 +199,8 @@ def _mark_tables(
     """A document in which no rule found chrome, most of whose lines are rows of figures
     (short lines with a number: `Net 12.6 mln vs 15.8 mln`, `Pay March 31`), is a report
     of figures with no page around it: all its lines but those a metadata rule claimed
-    (`metadata`) and repeats are its body, as `table_row` (the lines with a figure),
+    (`metadata`), metadata the header reading found in lines without figures (a headline
+    above the figures) and repeats are its body, as `table_row` (the lines with a figure),
     `paragraph` or `heading`. Menus and lists of headlines are not made of figures.
     Returns which documents (by row) are such reports."""
     lines, doc = batch.lines, batch.doc
@@ -212,7 +213,10 @@ def _mark_tables(
     figure[figure] = lines["text"][figure].str.contains(r"\d", regex=True).to_numpy(dtype=bool)
     share = config.table_min_figure_share
     table &= np.bincount(doc[figure & ~prose], minlength=n_docs) >= share * n_lines
-    rows = table[doc] & ~metadata & (batch.label != REPEAT)
+    # The header's reading stands for a headline or masthead without figures; a first row
+    # of figures is no headline.
+    header_read = (batch.label == METADATA) & ~figure
+    rows = table[doc] & ~metadata & ~header_read & (batch.label != REPEAT)
     batch.label[rows] = BODY
     batch.reason[rows] = np.select(
         [prose[rows], figure[rows]], ["paragraph", "table_row"], "heading"
