@@ -176,6 +176,65 @@ class IngestConfig(_Frozen):
 _TUNED_ON = "the benchmark pages as plain text, ids 0-7 (eval_extraction.py --text)"
 
 
+class WrapConfig(_Frozen):
+    """How hard-wrapped text (paragraphs broken into lines of about one width, as wire
+    copy, e-mail and plain-text archives print them) is told and rejoined before lines are
+    classified: each wrapped line on its own would read as a short line of chrome."""
+
+    min_chars: int = Field(
+        40,
+        ge=1,
+        description="Shortest line (characters, indentation included) that may be a line "
+        "broken at the wrap width; shorter lines are headings, table rows or the last line "
+        "of a paragraph.",
+    )
+    max_chars: int = Field(
+        100,
+        ge=1,
+        description="Longest line that may be a line broken at the wrap width: text is "
+        "wrapped at 60-80 columns; a page's paragraphs as one line each run to hundreds.",
+    )
+    min_lines: int = Field(
+        1,
+        ge=1,
+        description="Wrapped lines (between the two widths, without a sentence end, "
+        "followed directly by a line no more indented) a document needs to be hard-wrapped: "
+        "one, as in a two-sentence wire item, when the shares below agree.",
+    )
+    min_share: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Share of a document's lines between the two widths that end no "
+        "sentence which must be wrapped lines (followed directly by a line at the margin "
+        "or at their own indentation).",
+    )
+    min_lowercase_share: float = Field(
+        0.25,
+        ge=0,
+        le=1,
+        description="Share of the wrapped lines whose next line goes on in lower case (or a "
+        "digit): a sentence broken across lines. Lists of headlines and share lines go on in "
+        "capitals.",
+    )
+    max_long_share: float = Field(
+        0.1,
+        ge=0,
+        le=1,
+        description="Most lines longer than `max_chars`, as a share of the lines between the "
+        "two widths, a hard-wrapped document may have (none in wrapped text).",
+    )
+    continue_fraction: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description="In a hard-wrapped document, a line goes on into the next one (directly "
+        "below, no more indented, not a list item) when it is at least this share of the "
+        "document's wrap width (its longest line up to `max_chars`); a shorter line ends "
+        "its paragraph.",
+    )
+
+
 class ArticleSpanConfig(_Frozen):
     """How the article is found in a whole scraped page: each line gets a score (prose
     scores, chrome and short lines cost) and the article is the run of lines with the
@@ -321,9 +380,27 @@ class CleanConfig(_Frozen):
         description="Longest line under a newsletter or paywall prompt that may be its "
         "blurb (`Every weekday, the day's news in your inbox.`).",
     )
+    table_min_lines: int = Field(
+        3,
+        ge=1,
+        description="Lines a document without chrome needs to be a report of figures (an "
+        "earnings or dividend report), which is all body.",
+    )
+    table_min_figure_share: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Share of such a document's lines that must hold a figure: menus and "
+        "lists of headlines do not. Reuters-21578's shortest reports (`Qtly div 25 cts vs "
+        "25 cts prior`, `Pay April 30`, `Record April 16`, `Reuter`) have half.",
+    )
     span: ArticleSpanConfig = Field(
         ArticleSpanConfig(),
         description="How the article is found in a whole page (scores of the line run).",
+    )
+    wrap: WrapConfig = Field(
+        WrapConfig(),
+        description="How hard-wrapped text is told and its paragraphs rejoined.",
     )
 
 

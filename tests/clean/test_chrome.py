@@ -29,6 +29,12 @@ CHROME = [
     ("Read more: Council approves new cycle lanes", "related_link"),
     ("Photo: Jane Doe/AFP via Getty Images", "photo_caption"),
     ("Rescue crews at the pier on Monday night. (Photo credit: Harbour Council)", "photo_caption"),
+    (
+        "A ferry leaves the harbour at Port Elwood, Maine. (AP Photo/Jane Doe, File)",
+        "photo_caption",
+    ),
+    ("Crews lift the old span from the river in 2019 [File: Reuters]", "photo_caption"),
+    ("The mayor speaks at the town hall on May 2, 2025. Jane Doe / AP file", "photo_caption"),
     ("Click here to subscribe", "click_prompt"),
     ("Download our free app", "click_prompt"),
     ("Follow us on X", "follow_prompt"),

@@ -91,3 +91,17 @@ def test_the_outcome_does_not_depend_on_the_batch_or_the_history():
     history = clean_documents(site, CleanConfig()).line_stats
     assert alone == _outcome(batch, "page") == _outcome(page, "page", history)
     assert alone == ("quarantined",)
+
+
+@pytest.mark.parametrize("text", [CHROME_ONLY, ARTICLE], ids=["chrome-only", "article"])
+def test_a_record_title_and_date_change_the_fields_not_whether_there_is_an_article(tmp_path, text):
+    as_txt = _read(tmp_path, "page.txt", text + "\n")
+    record = {"text": text + "\n", "title": "Council votes", "date": "2025-03-01T08:00:00"}
+    as_record = _read(tmp_path, "page.jsonl", json.dumps(record) + "\n")
+    txt = _outcome(as_txt, as_txt["doc_id"][0].as_py())
+    rec = _outcome(as_record, as_record["doc_id"][0].as_py())
+    if text == CHROME_ONLY:
+        assert txt == rec == ("quarantined",)
+    else:
+        assert rec[3] == txt[3]  # the same body
+        assert rec[0] == "Council votes" and str(rec[2]) == "2025-03-01"

@@ -129,3 +129,17 @@ def test_timestamps_after_the_article_are_a_feed_not_its_date():
     )
     assert row["published_date"] is None
     assert (got[8], got[10]) == (("boilerplate", "timestamp"),) * 2
+
+
+def test_excerpts_cut_off_with_an_ellipsis_are_other_stories():
+    teasers = [
+        "Council approves the new budget for the harbour NORTHPORT: The council on Monday "
+        "approved a budget that sets aside money for the repair of the harbour walls and...",
+        "School bus routes change from Monday ELWOOD: Parents in the east of the county will "
+        "see their children picked up earlier from next week, the school board said on…",
+    ]
+    got, row = _page(HEADLINE, *PARAGRAPHS, "More stories", *teasers)
+    assert all(t not in row["body"] for t in teasers)
+    assert [got[n] for n in (len(PARAGRAPHS) + 3, len(PARAGRAPHS) + 4)] == [
+        ("boilerplate", "teaser_list")
+    ] * 2

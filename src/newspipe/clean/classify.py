@@ -12,7 +12,8 @@ shifted column operations over the whole batch:
   after the article, and menus before it, fall outside even where they hold prose;
 - anchors: lines of prose in the span that no rule claimed. The article runs from its
   first anchor to its last; the header zone lies before the first, the tail after the last;
-- header zone: masthead, tagline, headline, byline, standfirst and header chrome, read by
+- header zone: a line that is the document's title hint (a record's `title`) is the title;
+  masthead, tagline, headline, byline, standfirst and header chrome are read by
   structure (`newspipe.clean.header`); the masthead gives the site name (title-cased when
   printed in capitals) unless the headline has a `| Site` suffix;
 - sponsored links: the non-prose line under a "Sponsored"-type marker is the ad itself;
@@ -21,6 +22,8 @@ shifted column operations over the whole batch:
 - tail zone: what no rule claimed is footer chrome, except a bare outlet name from the
   publisher directory, which is an origin credit (`JPost` -> jpost.com), and a list that
   follows the last paragraph directly; timestamps there are a thread's or a feed's;
+- teaser lists: two or more lines in a row cut off with an ellipsis are excerpts of other
+  stories (chrome for the span too);
 - related blocks: after a "Related stories"-style heading, the short lines up to the next
   paragraph are the headlines it lists; in the middle of an article, a run of
   `link_list_min_lines` short lines without sentence punctuation is a link list (unless
@@ -29,7 +32,9 @@ shifted column operations over the whole batch:
 - author bios: a paragraph about the writer (starting with the author's name, or "X is a
   journalist ...") after the last paragraph of the article;
 - everything else is body: prose as `paragraph`, short lines between paragraphs as
-  `heading`.
+  `heading`;
+- reports of figures: a document without chrome, most of whose lines hold figures (an
+  earnings or dividend report), is all body, its rows `table_row`.
 Cross-document evidence is applied afterwards by `newspipe.clean.crossdoc`.
 
 Extracted text: a document whose text an extractor gave (`extraction` starting with
@@ -159,7 +164,8 @@ def classify_lines(
         matched & (np.array([r.zone for r in RULES])[rule_index] != "any")
     )
     # Bios and blurbs are prose that follows articles: for the span they are chrome.
-    chrome = matched | bio | blurb
+    teasers = _teaser_runs(lines, ~repeat & ~matched)
+    chrome = matched | bio | blurb | teasers
     inside = article_span(lines, chrome, inline, repeat, listed, ext, config.span)
     prose = lines["prose"].to_numpy() & ~matched & inside
     pos = lines["pos"].to_numpy()
@@ -168,6 +174,7 @@ def classify_lines(
     header, tail = pos < first_anchor, pos > last_anchor
 
     _mark_rules(batch, rule_index, matched, header, tail)
+    batch.mark(teasers, BOILERPLATE, "teaser_list")
     batch.mark(bio & tail, BOILERPLATE, "author_bio")
     batch.mark(blurb & tail & ~bio, BOILERPLATE, "newsletter_prompt")
     _mark_context_chrome(batch, line_reason, prose & ~bio & ~blurb, header)
@@ -177,8 +184,44 @@ def classify_lines(
     _mark_tail(batch, tail, last_anchor, directory)
     _mark_body(batch, header | tail, config.link_list_min_lines)
     _timestamps_in_tail(batch, tail)
+    labels = np.array([r.label for r in RULES])[rule_index]
+    table = _mark_tables(
+        batch, matched & (labels == BOILERPLATE), matched & (labels == METADATA), config
+    )
+    site_from_masthead = site_from_masthead[~table[site_from_masthead.index.to_numpy()]]
     lines = lines.assign(label=batch.label, reason=batch.reason)
     return lines, document_fields(lines, n_docs, directory, site_from_masthead, captured)
+
+
+def _mark_tables(
+    batch: _Batch, chrome: np.ndarray, metadata: np.ndarray, config: CleanConfig
+) -> np.ndarray:
+    """A document in which no rule found chrome, most of whose lines are rows of figures
+    (short lines with a number: `Net 12.6 mln vs 15.8 mln`, `Pay March 31`), is a report
+    of figures with no page around it: all its lines but those a metadata rule claimed
+    (`metadata`), metadata the header reading found in lines without figures (a headline
+    above the figures) and repeats are its body, as `table_row` (the lines with a figure),
+    `paragraph` or `heading`. Menus and lists of headlines are not made of figures.
+    Returns which documents (by row) are such reports."""
+    lines, doc = batch.lines, batch.doc
+    n_docs = int(doc[-1]) + 1 if len(doc) else 0
+    prose = lines["prose"].to_numpy()
+    n_lines = np.bincount(doc, minlength=n_docs)
+    table = (np.bincount(doc[chrome], minlength=n_docs) == 0) & (n_lines >= config.table_min_lines)
+    # Most pages show some chrome: only the others' lines are read for figures.
+    figure = table[doc]
+    figure[figure] = lines["text"][figure].str.contains(r"\d", regex=True).to_numpy(dtype=bool)
+    share = config.table_min_figure_share
+    table &= np.bincount(doc[figure & ~prose], minlength=n_docs) >= share * n_lines
+    # The header's reading stands for a headline or masthead without figures; a first row
+    # of figures is no headline.
+    header_read = (batch.label == METADATA) & ~figure
+    rows = table[doc] & ~metadata & ~header_read & (batch.label != REPEAT)
+    batch.label[rows] = BODY
+    batch.reason[rows] = np.select(
+        [prose[rows], figure[rows]], ["paragraph", "table_row"], "heading"
+    )
+    return table
 
 
 def _mark_repeats(batch: _Batch, extracted_min_words: int) -> np.ndarray:
@@ -308,12 +351,12 @@ def _mark_header(
     directory: PublisherDirectory,
     config: CleanConfig,
 ) -> pd.Series:
-    """Extracted text whose headline is the title hint: that line is the title and the
-    header is settled (nothing else at the top is the site's). Other documents have their
+    """A header line that is the document's title hint is the title; in extracted text the
+    header is then settled (nothing else at the top is the site's). Other documents have their
     header read by structure (`newspipe.clean.header`). Returns the masthead's site name
     per document."""
-    hinted = title_hint_lines(batch.lines, batch.unclaimed & batch.ext, title_hint)
-    settled = per_doc(hinted.astype(float), batch.doc, "max", 0.0).astype(bool)
+    hinted = title_hint_lines(batch.lines, batch.unclaimed & (batch.ext | header), title_hint)
+    settled = per_doc((hinted & batch.ext).astype(float), batch.doc, "max", 0.0).astype(bool)
     batch.mark(hinted, METADATA, "title")
     candidate = batch.unclaimed & header & ~settled
     site = label_header(
@@ -414,6 +457,16 @@ def _introduced_runs(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
     introduced = np.zeros(run[-1] + 1 if len(run) else 1, dtype=bool)
     introduced[run[starts & (colon | after_colon)]] = True
     return short & introduced[run]
+
+
+def _teaser_runs(lines: pd.DataFrame, among: np.ndarray) -> np.ndarray:
+    """Lines `among` the given ones cut off with an ellipsis, two or more in a row: the
+    excerpts of a list of other stories (an article's paragraph is printed whole). On the
+    tuned half of the benchmark pages as text, 27 such lines and none of an article."""
+    cut = among & lines["cut"].to_numpy()
+    run, _ = runs(cut, lines["doc"].to_numpy())
+    run_size = np.bincount(run[cut], minlength=run[-1] + 1 if len(run) else 1)[run]
+    return cut & (run_size >= _PATTERN_MIN_LINES)
 
 
 def _labelled_runs(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:

@@ -3,7 +3,8 @@
 First step of cleaning: every document of a batch is split on newlines at once in Arrow
 (no loop over documents), empty lines are dropped (the audit covers non-empty lines only),
 and each line is repaired and described column-wise: Unicode NFC, mojibake fixed where
-ftfy is sure (curly quotes kept), its word count, whether it ends like a sentence, whether it
+ftfy is sure (curly quotes kept), the paragraphs of hard-wrapped text rejoined
+(`newspipe.clean.wrap`), then its word count, whether it ends like a sentence, whether it
 reads as prose, and its position among the document's non-empty lines. The result feeds
 `newspipe.clean.classify`.
 """
@@ -18,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from newspipe.clean.wrap import unwrap
 from newspipe.config import CleanConfig
 
 # UTF-8 read as Windows-1252 or Latin-1 leaves a lead byte (Â..ô) followed by a
@@ -36,6 +38,8 @@ _FTFY = ftfy.TextFixerConfig(
 # Sentence end, also inside closing quotes or brackets, and the CJK full stops.
 _TERMINAL = r"[.!?…。！？][\"'”’»)\]\s\p{So}]*$"
 _QUESTION = r"[?？][\"'”’»)\]\s\p{So}]*$"
+# A line cut off with an ellipsis (`... the Indian state may soon...`), as teasers are.
+_CUT_OFF = r"(?:\.\.\.|…)[\"'”’»)\]]*$"
 # A list item or a table row (`- Two expansion joints`, `1. Preheat`, `| 1 | Kyle Busch |`).
 _BULLET = r"^(?:(?:[-•*·▪–—]|\d{1,2}[.)])\s|\|.*\|$)"
 # A line led by a short label and a colon (`Q: Favourite book?`, `A: Dune`, `Serves: 4`).
@@ -52,7 +56,9 @@ def _fix(text: str) -> str:
 def explode_lines(text: pa.ChunkedArray | pa.Array, config: CleanConfig) -> pd.DataFrame:
     """One row per non-empty raw line: `doc` (row of the input), `line_no` (1-based in the
     raw text split on newlines), `raw` (the line as read, without its line terminator) and
-    `text` (stripped, mojibake fixed, NFC), with the features the classifier reads. A line
+    `text` (stripped, mojibake fixed, NFC), with the features the classifier reads. A
+    hard-wrapped paragraph is one row (`newspipe.clean.wrap`): `line_no` its first raw
+    line's, `raw` its raw lines joined by newlines. A line
     is `prose` when it ends like a sentence and has a few words, or is long whatever its
     ending (`CleanConfig.prose_*`); prose anchors the article."""
     text = pc.fill_null(text, "")
@@ -72,31 +78,48 @@ def explode_lines(text: pa.ChunkedArray | pa.Array, config: CleanConfig) -> pd.D
     suspect = pc.match_substring_regex(stripped, _SUSPECT).to_numpy(zero_copy_only=False)
     cleaned[suspect] = [_fix(s) for s in cleaned[suspect]]
     cleaned = pc.utf8_normalize(pa.array(cleaned, pa.string()), "NFC")
-    return pd.DataFrame(
+    doc, line_no = doc[keep_np], line_no[keep_np]
+    if isinstance(raw, pa.ChunkedArray):
+        raw = raw.combine_chunks()
+    terminal = pc.match_substring_regex(cleaned, _TERMINAL).to_numpy(zero_copy_only=False)
+    bullet = pc.match_substring_regex(cleaned, _BULLET).to_numpy(zero_copy_only=False)
+    n_rows = len(doc)
+    doc, line_no, raw, cleaned = unwrap(doc, line_no, raw, cleaned, terminal, bullet, config.wrap)
+    if len(doc) != n_rows:  # paragraphs were rejoined: their ends and starts changed
+        terminal = pc.match_substring_regex(cleaned, _TERMINAL).to_numpy(zero_copy_only=False)
+        bullet = pc.match_substring_regex(cleaned, _BULLET).to_numpy(zero_copy_only=False)
+    lines = pd.DataFrame(
         {
-            "doc": doc[keep_np],
-            "line_no": line_no[keep_np],
+            "doc": doc,
+            "line_no": line_no,
             "raw": pd.Series(raw.to_numpy(zero_copy_only=False), dtype=object),
             "text": pd.Series(cleaned.to_numpy(zero_copy_only=False), dtype=object),
         }
-    ).pipe(_add_features, cleaned, config)
+    )
+    return _add_features(lines, cleaned, terminal, bullet, config)
 
 
-def _add_features(lines: pd.DataFrame, text: pa.Array, config: CleanConfig) -> pd.DataFrame:
+def _add_features(
+    lines: pd.DataFrame,
+    text: pa.Array,
+    terminal: np.ndarray,
+    bullet: np.ndarray,
+    config: CleanConfig,
+) -> pd.DataFrame:
     tokens = pc.utf8_split_whitespace(text)
     n_words = (
         pc.list_value_length(tokens).to_numpy()
         + pc.count_substring_regex(text, _HAN_KANA).to_numpy() // 2
     )
     n_chars = pc.utf8_length(text).to_numpy()
-    terminal = pc.match_substring_regex(text, _TERMINAL).to_numpy(zero_copy_only=False)
     question = pc.match_substring_regex(text, _QUESTION).to_numpy(zero_copy_only=False)
     # The repeat key: copies that differ only in white space are the same paragraph.
     key = pc.binary_join(tokens, " ")
     lines["key"] = pd.Series(key.to_numpy(zero_copy_only=False), dtype=object)
     lines["colon"] = pc.ends_with(text, ":").to_numpy(zero_copy_only=False)
-    lines["bullet"] = pc.match_substring_regex(text, _BULLET).to_numpy(zero_copy_only=False)
+    lines["bullet"] = bullet
     lines["labelled"] = pc.match_substring_regex(text, _LABELLED).to_numpy(zero_copy_only=False)
+    lines["cut"] = pc.match_substring_regex(text, _CUT_OFF).to_numpy(zero_copy_only=False)
     lines["n_words"] = n_words
     lines["terminal"] = terminal
     min_words = np.where(question, config.prose_min_words_question, config.prose_min_words)

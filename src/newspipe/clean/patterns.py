@@ -61,7 +61,7 @@ SOCIAL = (
 )
 # Words one of which every caption credit and every promo line holds (cheap prefilters).
 CAPTION_WORDS = ("photo", "pic", "image", "credit", "crédit", "crédito", "foto", "illustration")
-CAPTION_WORDS += ("caption", "bild", "©", "/", "via")
+CAPTION_WORDS += ("caption", "bild", "©", "/", "via", "file")
 PROMO_WORDS = ("your", "doctor", "this", "little", "genius", "won", "see", "find", "learn")
 PROMO_WORDS += ("médic", "médecin", "ärzte")
 # A label over a paid placement; the line under it is the advertiser's headline

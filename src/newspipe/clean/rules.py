@@ -283,16 +283,18 @@ RULES: tuple[Rule, ...] = (
         "photo_caption",
         BOILERPLATE,
         _rx(
-            r"[(\[]\s*(?:photo|photograph|image|picture|pic|credit|crédit|crédito|foto|"
-            r"fotografía|illustration|file\s+photo)s?\b[^()\[\]]{0,80}[)\]]\s*\.?$|"
+            # "(Photo: Jane Doe)", the agency's form "(AP Photo/Jane Doe, File)", "[File: AP]"
+            r"[(\[]\s*(?:(?:AP|AFP|Reuters|Getty|EPA|PA|Xinhua|Bloomberg)\s+)?(?:photo|"
+            r"photograph|image|picture|pic|credit|crédit|crédito|foto|fotografía|illustration|"
+            r"file\s+photo|file\s*:)s?(?:\b|(?<=:))[^()\[\]]{0,80}[)\]]\s*\.?$|"
             r"^(?:photo|photograph|image|picture|pic|foto|fotografía|crédit\s+photo|"
             r"photo\s+credit|credit|crédit|crédito|illustration|file\s+photo|caption)"
             r"\s*(?::|/|by\b|—|–)|"
             # "Image copyright AP", "Image caption The mayor ...", "Image Credit: X"
             r"^(?:image|photo|picture)\s+(?:copyright|caption|credit|source)\b|"
-            r"(?:/|\s\|\s|\bvia\s+|©\s*)(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?|"
+            r"(?:/\s*|\s\|\s|\bvia\s+|©\s*)(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?|"
             r"anadolu(?:\s+agency)?|shutterstock|xinhua|efe|dpa|bloomberg|alamy|pa\s+(?:images|"
-            r"wire)|sipa|abaca|zuma(?:\s+press)?|imago)\s*[)\]]?\.?$|"
+            r"wire)|sipa|abaca|zuma(?:\s+press)?|imago)(?:\s+file(?:\s+photo)?)?\s*[)\]]?\.?$|"
             # a caption sentence closed by its credit: "... on Tuesday. Photograph: Jane Doe"
             r"(?:[.!?]|\s[|–—])\s+(?:photo(?:graph)?|picture|image|foto(?:grafía)?|credit|crédit|"
             r"crédito|illustration|bild)s?\s*(?::|by\b)\s*[^.!?]{1,60}$|"

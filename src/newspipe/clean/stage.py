@@ -50,8 +50,8 @@ REJECTED_SCHEMA = pa.schema(
         pa.field("error", pa.string(), nullable=False),
     ]
 )
-# Optional document columns (from record files or HTML) that stand in for fields the text
-# does not give.
+# Optional document columns (from record files or HTML) that state fields outright; they
+# take precedence over the text's reading.
 _HINTS = {
     "title": "title",
     "site_name": "site_name",
@@ -103,11 +103,13 @@ def clean_documents(
 
     is_body = (lines["label"] == BODY).to_numpy()
     body = lines.loc[is_body].groupby("doc", sort=True)["text"].agg("\n\n".join)
-    # An article has at least one sentence of prose in its body. Cross-document evidence
+    # An article has at least one sentence of prose in its body (or is a table of figures,
+    # `newspipe.clean.classify`). Cross-document evidence
     # never decides prose, so whether a document is an article depends on its text alone,
     # not on the batch, the container or the line history it arrived with.
     has_body = np.zeros(documents.num_rows, dtype=bool)
-    has_body[lines.loc[is_body & lines["prose"].to_numpy(), "doc"].to_numpy()] = True
+    substance = lines["prose"].to_numpy() | (lines["reason"] == "table_row").to_numpy()
+    has_body[lines.loc[is_body & substance, "doc"].to_numpy()] = True
 
     kept = np.flatnonzero(has_body)
     body = body.reindex(kept)
@@ -131,24 +133,32 @@ def clean_documents(
         schema=ARTICLES_SCHEMA,
     )
 
-    audited = lines.loc[has_body[lines["doc"].to_numpy()]]
-    line_labels = schema.conform(
+    return CleanResult(
+        articles=articles,
+        line_labels=_line_labels(lines.loc[has_body[lines["doc"].to_numpy()]], doc_id),
+        rejected=_rejected(documents, lines, has_body, doc_id),
+        line_stats=line_stats,
+    )
+
+
+def _line_labels(audited: pd.DataFrame, doc_id: np.ndarray) -> pa.Table:
+    """One row per non-empty raw line: a rejoined paragraph of hard-wrapped text
+    (`newspipe.clean.wrap`) gives each of its raw lines the paragraph's label."""
+    split = pc.split_pattern(pa.array(audited["raw"].to_numpy(), pa.string()), "\n")
+    row = pc.list_parent_indices(split).to_numpy()
+    starts = np.repeat(split.offsets.to_numpy()[:-1], pc.list_value_length(split).to_numpy())
+    offset = np.arange(len(row)) - starts
+    return schema.conform(
         schema.LINE_LABELS,
         pa.table(
             {
-                "article_id": pa.array(doc_id[audited["doc"].to_numpy()], pa.string()),
-                "line_no": pa.array(audited["line_no"].to_numpy(), pa.int32()),
-                "text": pa.array(audited["raw"].to_numpy(), pa.string()),
-                "label": pa.array(audited["label"].to_numpy(), pa.string()),
-                "reason": pa.array(audited["reason"].to_numpy(), pa.string()),
+                "article_id": pa.array(doc_id[audited["doc"].to_numpy()[row]], pa.string()),
+                "line_no": pa.array(audited["line_no"].to_numpy()[row] + offset, pa.int32()),
+                "text": pc.list_flatten(split),
+                "label": pa.array(audited["label"].to_numpy()[row], pa.string()),
+                "reason": pa.array(audited["reason"].to_numpy()[row], pa.string()),
             }
         ),
-    )
-    return CleanResult(
-        articles=articles,
-        line_labels=line_labels,
-        rejected=_rejected(documents, lines, has_body, doc_id),
-        line_stats=line_stats,
     )
 
 
@@ -187,14 +197,17 @@ def _column(documents: pa.Table, name: str) -> pd.Series | None:
 
 
 def _with_hints(fields: pd.DataFrame, documents: pa.Table) -> pd.DataFrame:
-    """Fill the fields the text did not give from hint columns, when the batch has them."""
+    """The fields a document's input states (a record's title and date, a page's metadata)
+    over what the text suggests: a record says what its title is, while a line of text is
+    only a guess at one. The text's reading stands where the input is silent."""
     for column, field in _HINTS.items():
         if column not in documents.column_names:
             continue
         hint = documents[column].to_pandas().replace("", None)
         if field == "published_date":
             hint = pd.to_datetime(hint, errors="coerce", utc=True, format="mixed").dt.date
-        fields[field] = fields[field].where(fields[field].notna(), hint.astype(object))
+        hint = hint.astype(object)
+        fields[field] = hint.where(hint.notna(), fields[field])
     return fields
 
 
