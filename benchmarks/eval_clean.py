@@ -23,6 +23,14 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DIRS = [REPO.parent / "shared" / "seeds", REPO / "examples" / "corpus"]
 
 
+def _publishers(folder: Path) -> tuple[Path, ...]:
+    """The publisher directory a user would pass with the folder (`--publishers`): a
+    `publishers.csv` in it or beside it, as examples/publishers.csv is for the sample."""
+    beside = (folder / "publishers.csv", folder.parent / "publishers.csv")
+    found = [path for path in beside if path.is_file()]
+    return tuple(found[:1])
+
+
 def evaluate(folder: Path) -> dict:
     texts, gold = read_labelled(folder)
     documents = pa.table(
@@ -32,7 +40,7 @@ def evaluate(folder: Path) -> dict:
             "text": list(texts.values()),
         }
     )
-    result = clean_documents(documents, CleanConfig())
+    result = clean_documents(documents, CleanConfig(publisher_directories=_publishers(folder)))
     return {"folder": str(folder)} | labelled_scores(texts, gold, result)
 
 

@@ -1,6 +1,7 @@
 """Enrichment accuracy against hand labels, per language.
 
-Usage: .venv/bin/python benchmarks/eval_enrich.py [--corpus seeds|sample|heldout|all] [--show-misses]
+Usage: .venv/bin/python benchmarks/eval_enrich.py [--corpus seeds|sample|heldout|all]
+           [--show-misses]
 
 Runs the labelled corpora through the whole pipeline (newspipe.evaluation: every stage,
 dedup included, into a temporary warehouse, without Prefect) and scores entity recall per
