@@ -1,6 +1,6 @@
 import pytest
 
-from newspipe.metrics import adjusted_rand_index, bcubed, pairwise
+from newspipe.metrics import adjusted_rand_index, bcubed, enrichment_recall, pairwise
 
 GOLD = {"a": 1, "b": 1, "c": 1, "d": 2, "e": 2}
 
@@ -30,3 +30,24 @@ def test_pairwise_and_ari_penalise_merging_everything():
 def test_items_must_match():
     with pytest.raises(ValueError, match="different items"):
         bcubed({"a": 1}, GOLD)
+
+
+def test_an_entity_found_under_another_of_its_labelled_names_counts():
+    labels = {
+        "entity_aliases": {"Spain": ["Spain", "España"], "Grupo Ferrandis": ["Grupo Ferrandis"]},
+        "articles": {
+            "recall": {
+                "entities": {"GPE": ["Spain"], "ORG": ["Grupo Ferrandis"]},
+                "fields": {"event_date": None},
+            }
+        },
+    }
+    result = {
+        "articles": {"recall": {"language": "en", "event_date": None}},
+        "entities": {("recall", "GPE", "España"), ("recall", "ORG", "Ferrandis")},
+        "quotes": [],
+    }
+    (tally,) = enrichment_recall(labels, result).values()
+    assert (tally["GPE hit"], tally["GPE total"]) == (1, 1)
+    # A name the labels do not list for the entity is not it.
+    assert (tally["ORG hit"], tally["ORG total"]) == (0, 1)
