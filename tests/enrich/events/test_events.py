@@ -6,13 +6,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from newspipe.config import EventConfig
-from newspipe.enrich.events.clustering import (
-    STATE_SCHEMA,
-    assign_events,
-    event_label,
-    salient_numbers,
-    tokens,
-)
+from newspipe.enrich.events import STATE_SCHEMA, assign_events
+from newspipe.enrich.events.features import salient_numbers, tokens
+from newspipe.enrich.events.labels import event_label
 from newspipe.metrics import bcubed
 
 QUAKE = (
