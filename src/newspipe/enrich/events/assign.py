@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 from newspipe.config import EventConfig
 from newspipe.enrich.events.clustering import cluster_events
 from newspipe.enrich.events.features import document_frequencies
-from newspipe.enrich.events.labels import state_labels
+from newspipe.enrich.events.labels import state_labels, title_labels
 from newspipe.schema import EVENTS, conform
 from newspipe.sqlfiles import run_sql
 
@@ -83,7 +83,9 @@ def assign_events(
         "events",
         corpus=dated,
         assignments=assignments,
-        labels=_latest_labels(published_labels, state),
+        labels=_latest_labels(
+            published_labels, state, _run_titles(to_cluster, assignments, term_frequencies)
+        ),
     )
     return EventResult(
         assignments=assignments,
@@ -104,15 +106,30 @@ def _to_cluster(new_articles: pa.Table, members: pa.Table) -> pa.Table:
     )
 
 
-def _latest_labels(published_labels: pa.Table, state: pa.Table) -> pa.Table:
-    """One label per event: the one this run wrote wins over the published one."""
+def _run_titles(clustered: pa.Table, assignments: pa.Table, term_frequencies: pa.Table) -> pa.Table:
+    """Title labels of the events this run's clustered articles report."""
+    event_of = dict(
+        zip(assignments["article_id"].to_pylist(), assignments["event_id"].to_pylist(), strict=True)
+    )
+    df = dict(
+        zip(term_frequencies["term"].to_pylist(), term_frequencies["df"].to_pylist(), strict=True)
+    )
+    return title_labels(clustered, event_of, df, df.pop("", 0))
+
+
+def _latest_labels(published_labels: pa.Table, state: pa.Table, titles: pa.Table) -> pa.Table:
+    """One label per event: a title this run gives it, else the keywords this run's state
+    gives it, else the published one."""
     label_schema = pa.schema([("event_id", pa.string()), ("label", pa.string())])
-    earlier = published_labels.select(["event_id", "label"]).cast(label_schema)
-    now = state_labels(state.filter(pc.is_null(state["merged_into"])))
+    written = [
+        published_labels.select(["event_id", "label"]).cast(label_schema),
+        state_labels(state.filter(pc.is_null(state["merged_into"]))),
+        titles.cast(label_schema),
+    ]
     labels = pa.concat_tables(
         [
-            earlier.append_column("written", pa.array([0] * earlier.num_rows, pa.int8())),
-            now.append_column("written", pa.array([1] * now.num_rows, pa.int8())),
+            labels.append_column("written", pa.array([rank] * labels.num_rows, pa.int8()))
+            for rank, labels in enumerate(written)
         ]
     )
     return run_sql(_SQL, "latest_labels", labels=labels)

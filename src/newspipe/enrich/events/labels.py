@@ -1,13 +1,20 @@
-"""Labels of events: a short name a person scanning `event_summary` reads."""
+"""Labels of events: what happened, as a person scanning `event_summary` reads it.
+
+An event's label is the title of its most central article of the run that grew it (the
+one whose body is nearest the centroid of the run's articles of the event), without the
+site's name a title often ends with. An event with no titled article is named by its
+main entities and strongest title words.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 
 import pyarrow as pa
 
 from newspipe.enrich.canonical.entities import AREA_WORDS
-from newspipe.enrich.events.features import tokens
+from newspipe.enrich.events.features import tfidf, tokens
 
 # Last words that say what kind of body or area a name is: such a name is shown whole
 # (`Orvane Technologies`) or without the kind (`Coquimbo Region` -> `Coquimbo`), never by
@@ -101,3 +108,51 @@ def state_labels(state: pa.Table) -> pa.Table:
         for row in state.to_pylist()
     ]
     return pa.table({"event_id": state["event_id"], "label": pa.array(labels, pa.string())})
+
+
+# A title's last part after one of these, when it names the site: "Quake kills three - The
+# Elbe Report", "Storm closes port | Clarion".
+_TITLE_TAIL = re.compile(r"\s+[-|\u2013\u2014:]\s+([^-|\u2013\u2014:]+)$")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold()).removeprefix("the")
+
+
+def clean_title(title: str, site_name: str | None, source: str | None) -> str:
+    """The title without a trailing site name (the site's own name, or its domain's)."""
+    match = _TITLE_TAIL.search(title)
+    if not match:
+        return title.strip()
+    tail = _compact(match.group(1))
+    names = {_compact(site_name or ""), _compact((source or "").split(".")[0])} - {""}
+    if tail and any(tail.startswith(n) or n.startswith(tail) for n in names):
+        return title[: match.start()].strip()
+    return title.strip()
+
+
+def title_labels(
+    articles: pa.Table, event_of: dict[str, str], df: dict[str, int], n_docs: int
+) -> pa.Table:
+    """Per event of `event_of` (article_id -> event_id), the cleaned title of its article
+    whose body TF-IDF is nearest the centroid of its articles in `articles`."""
+    members: dict[str, list[tuple[str, dict[str, float]]]] = defaultdict(list)
+    for row in articles.select(["article_id", "title", "body", "site_name", "source"]).to_pylist():
+        event_id = event_of.get(row["article_id"])
+        title = clean_title(row["title"] or "", row["site_name"], row["source"])
+        if event_id and title:
+            members[event_id].append((title, tfidf(tokens(row["body"]), df, n_docs)))
+    labels = {}
+    for event_id, reports in sorted(members.items()):
+        centroid: Counter = Counter()
+        for _, vector in reports:
+            centroid.update(vector)
+        labels[event_id] = max(
+            reports, key=lambda r: (sum(v * centroid[w] for w, v in r[1].items()), r[0])
+        )[0]
+    return pa.table(
+        {
+            "event_id": pa.array(list(labels), pa.string()),
+            "label": pa.array(list(labels.values()), pa.string()),
+        }
+    )
