@@ -10,6 +10,10 @@ events, into a temporary warehouse, without Prefect), on:
   between the split and the whole;
 - ECB+ (../shared/corpora/ecbplus, --ecb): 982 articles in 86 events paired by topic;
   its SOURCE.md gives a TF-IDF agglomerative baseline tuned on the gold, F1 0.870;
+  scored also on each half of its topics: the even-numbered topics are the ones
+  `EventConfig.join_threshold` and `merge_threshold` were tuned on, the odd ones were not;
+- --distractors (with --ecb): ECB+ in one run with the 2,225 BBC News articles
+  (../shared/corpora/bbc-news) mixed in as other stories, scored over the ECB+ articles;
 - --n-speed N: N generated articles, to report articles/second of event assignment.
 """
 
@@ -31,6 +35,7 @@ import pyarrow.compute as pc
 from newspipe import warehouse
 from newspipe.clean import clean_documents
 from newspipe.config import CleanConfig, EventConfig, Settings
+from newspipe.corpora import bbc_files
 from newspipe.evaluation import run_corpus
 from newspipe.metrics import adjusted_rand_index, bcubed
 from newspipe.pipeline import phases
@@ -92,9 +97,19 @@ def score(name: str, event_of: dict[str, str], gold: dict[str, str]) -> float:
     return f1
 
 
-def evaluate(files: list[Path], gold: dict, name: str, config: EventConfig, split: bool) -> None:
+def topic_half(gold: dict[str, str], parity: int) -> dict[str, str]:
+    """The ECB+ gold of the topics whose number has this parity (0: tuned on)."""
+    return {k: v for k, v in gold.items() if int(v.split("-")[0]) % 2 == parity}
+
+
+def evaluate(
+    files: list[Path], gold: dict, name: str, config: EventConfig, split: bool, halves: bool
+) -> None:
     whole = events_of([files], config)
     score(f"{name}, one run", whole, gold)
+    if halves:
+        score(f"{name}, even topics (tuned on)", whole, topic_half(gold, 0))
+        score(f"{name}, odd topics (not tuned on)", whole, topic_half(gold, 1))
     if split:
         halves = events_of([files[0::2], files[1::2]], config)
         score(f"{name}, two runs over halves", halves, gold)
@@ -165,6 +180,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ecb", action="store_true")
     parser.add_argument("--split", action="store_true")
+    parser.add_argument("--distractors", action="store_true")
     parser.add_argument("--n-speed", type=int, default=0)
     args = parser.parse_args()
     config = EventConfig()
@@ -172,11 +188,14 @@ def main() -> None:
     for folder in (SHARED / "seeds", REPO / "examples" / "corpus"):
         if folder.is_dir():
             files, gold = labelled_folder(folder)
-            evaluate(files, gold, folder.name, config, args.split)
+            evaluate(files, gold, folder.name, config, args.split, halves=False)
     if args.ecb:
         with tempfile.TemporaryDirectory() as folder:
             files, gold = write_ecb(Path(folder))
-            evaluate(files, gold, "ECB+", config, args.split)
+            evaluate(files, gold, "ECB+", config, args.split, halves=True)
+            if args.distractors:
+                mixed = events_of([files + bbc_files(SHARED)], config)
+                score("ECB+ among 2,225 BBC articles", mixed, gold)
         print(f"  published reference for ECB+: {ECB_PAPER_BASELINE}")
     if args.n_speed:
         speed(args.n_speed, config)
