@@ -14,7 +14,9 @@ events, into a temporary warehouse, without Prefect), on:
   `EventConfig.join_threshold` and `merge_threshold` were tuned on, the odd ones were not;
 - --distractors (with --ecb): ECB+ in one run with the 2,225 BBC News articles
   (../shared/corpora/bbc-news) mixed in as other stories, scored over the ECB+ articles;
-- --n-speed N: N generated articles, to report articles/second of event assignment.
+- --n-speed N: N generated articles, to report articles/second of event assignment;
+- --reuters N: the first N Reuters-21578 bodies (real text, dated; no entities, as event
+  assignment alone is timed), articles/second of event assignment.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ import pyarrow.compute as pc
 from newspipe import warehouse
 from newspipe.clean import clean_documents
 from newspipe.config import CleanConfig, EventConfig, Settings
-from newspipe.corpora import bbc_files
+from newspipe.corpora import bbc_files, reuters_records
 from newspipe.evaluation import run_corpus
 from newspipe.metrics import adjusted_rand_index, bcubed
 from newspipe.pipeline import phases
@@ -141,6 +143,30 @@ def speed(n: int, config: EventConfig) -> None:
     ][:n]
     # Event assignment alone is timed: the columns enrichment would add are filled here.
     articles = pa.Table.from_pylist(generated, schema=cleaned.schema)
+    time_assignment(articles, config, "synthetic")
+
+
+def reuters(n: int, config: EventConfig) -> None:
+    records = [r for r, _ in zip(reuters_records(SHARED), range(n), strict=False)]
+    articles = pa.table(
+        {
+            "article_id": [f"r{r['id']:06d}" for r in records],
+            "title": [r["title"] for r in records],
+            "site_name": pa.nulls(len(records), pa.string()),
+            "body": [r["text"] for r in records],
+            "published_date": pa.array(
+                [date.fromisoformat(r["date"][:10]) if r["date"] else None for r in records],
+                pa.date32(),
+            ),
+        }
+    )
+    time_assignment(articles, config, "Reuters")
+
+
+def time_assignment(articles: pa.Table, config: EventConfig, name: str) -> None:
+    """Times phases.cluster_events over `articles`, each its own duplicate group."""
+    n = articles.num_rows
+    start = date(2025, 1, 1)
     articles = (
         articles.append_column("source", pa.array([f"site-{i % 50}" for i in range(n)]))
         .append_column("event_date", pa.nulls(n, pa.date32()))
@@ -171,7 +197,7 @@ def speed(n: int, config: EventConfig) -> None:
     elapsed = time.perf_counter() - began
     n_events = pc.count_distinct(clustered.result.assignments["event_id"]).as_py()
     print(
-        f"  event assignment: {n} articles in {elapsed:.1f} s = {n / elapsed:,.0f} "
+        f"  event assignment, {name}: {n} articles in {elapsed:.1f} s = {n / elapsed:,.0f} "
         f"articles/s ({n_events} events)"
     )
 
@@ -182,6 +208,7 @@ def main() -> None:
     parser.add_argument("--split", action="store_true")
     parser.add_argument("--distractors", action="store_true")
     parser.add_argument("--n-speed", type=int, default=0)
+    parser.add_argument("--reuters", type=int, default=0)
     args = parser.parse_args()
     config = EventConfig()
     print("event clustering, B-cubed against hand labels")
@@ -199,6 +226,8 @@ def main() -> None:
         print(f"  published reference for ECB+: {ECB_PAPER_BASELINE}")
     if args.n_speed:
         speed(args.n_speed, config)
+    if args.reuters:
+        reuters(args.reuters, config)
 
 
 if __name__ == "__main__":
