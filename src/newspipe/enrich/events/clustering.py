@@ -72,12 +72,16 @@ class _Report:
     numbers: Counter
 
 
-def _cosine(vector: dict[str, float], centroid: dict[str, float]) -> float:
+def _norm(vector: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in vector.values())) or 1.0
+
+
+def _cosine(vector: dict[str, float], centroid: dict[str, float], norm: float) -> float:
+    """Cosine of a unit vector with a centroid of norm `norm`, walking the shorter side
+    (a longer report is divided by its own norm, as the clusterer was tuned)."""
     if len(vector) > len(centroid):
-        vector, centroid = centroid, vector
-    dot = sum(v * centroid.get(w, 0.0) for w, v in vector.items())
-    norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-    return dot / norm
+        vector, centroid, norm = centroid, vector, _norm(vector)
+    return sum(v * centroid.get(w, 0.0) for w, v in vector.items()) / norm
 
 
 def _overlap(a: Counter | set, b: Counter | set) -> float:
@@ -122,6 +126,9 @@ class _Clusterer:
         self.entity_idf: dict[str, float] = {}
         self.events: dict[str, _Event] = {}
         self.by_term: dict[str, set[str]] = defaultdict(set)
+        # The index keys each event was filed under, to unfile it without a vocabulary scan.
+        self.keys_of: dict[str, set[str]] = defaultdict(set)
+        self.norms: dict[tuple[str, int], tuple[float, float, float]] = {}
         # Date-less groups of earlier runs: the event their articles were published under,
         # and those articles, to move them if the group is attached elsewhere now.
         self.published: dict[str, tuple[str, list[str]]] = {}
@@ -149,10 +156,10 @@ class _Clusterer:
     def _index(self, event: _Event) -> None:
         self.events[event.event_id] = event
         top = sorted(event.body.items(), key=lambda kv: -kv[1])[: self.config.index_terms * 3]
-        for term, _ in top:
-            self.by_term[term].add(event.event_id)
-        for name in event.entities:
-            self.by_term["\x00" + name].add(event.event_id)
+        keys = [term for term, _ in top] + ["\x00" + name for name in event.entities]
+        for key in keys:
+            self.by_term[key].add(event.event_id)
+        self.keys_of[event.event_id].update(keys)
 
     def _entity_idf(self, name: str) -> float:
         idf = self.entity_idf.get(name)
@@ -161,16 +168,27 @@ class _Clusterer:
             self.entity_idf[name] = idf
         return idf
 
-    def _entity_similarity(self, a: Counter, b: Counter) -> float:
+    def _entity_norm(self, entities: Counter) -> float:
+        return math.sqrt(sum((c * self._entity_idf(e)) ** 2 for e, c in entities.items()))
+
+    def _entity_similarity(self, a: Counter, b: Counter, norm_b: float | None = None) -> float:
         """Cosine of IDF-weighted entity vectors: a name most reports of the corpus carry
         (a country, a capital) says less than the person or site only this event has."""
         if not a or not b:
             return 0.0
-        weights = {e: self._entity_idf(e) for e in a.keys() | b.keys()}
-        dot = sum(a[e] * b[e] * weights[e] ** 2 for e in a.keys() & b.keys())
-        norm_a = math.sqrt(sum((c * weights[e]) ** 2 for e, c in a.items()))
-        norm_b = math.sqrt(sum((c * weights[e]) ** 2 for e, c in b.items()))
-        return dot / (norm_a * norm_b)
+        dot = sum(a[e] * b[e] * self._entity_idf(e) ** 2 for e in a.keys() & b.keys())
+        norm_b = self._entity_norm(b) if norm_b is None else norm_b
+        return dot / (self._entity_norm(a) * norm_b)
+
+    def _norms(self, event: _Event) -> tuple[float, float, float]:
+        """Norms of an event's body, title and entity centroids, kept until it grows: an
+        article is scored against each candidate, and a centroid holds hundreds of terms."""
+        key = (event.event_id, event.n_articles)
+        norms = self.norms.get(key)
+        if norms is None:
+            norms = (_norm(event.body), _norm(event.title), self._entity_norm(event.entities))
+            self.norms[key] = norms
+        return norms
 
     def report(self, article: dict) -> _Report:
         """An article as the clusterer compares it."""
@@ -207,10 +225,11 @@ class _Clusterer:
             apart = _days_apart(report.days, event)
             if apart is not None and apart > config.window_days:
                 continue
+            body, title, entities = self._norms(event)
             score = self._combined(
-                _cosine(report.body, event.body),
-                _cosine(report.title, event.title),
-                self._entity_similarity(report.entities, event.entities),
+                _cosine(report.body, event.body, body),
+                _cosine(report.title, event.title, title),
+                self._entity_similarity(report.entities, event.entities, entities),
                 _overlap(report.numbers, event.numbers),
                 apart,
             )
@@ -368,8 +387,8 @@ class _Clusterer:
         survivor.last_date = max(dates, default=None)
         absorbed.n_articles = 0
         absorbed.attached_to = None
-        for ids in self.by_term.values():
-            ids.discard(absorbed.event_id)
+        for key in self.keys_of.pop(absorbed.event_id, ()):
+            self.by_term[key].discard(absorbed.event_id)
         self._index(survivor)
 
 
