@@ -10,7 +10,13 @@ events, into a temporary warehouse, without Prefect), on:
   between the split and the whole;
 - ECB+ (../shared/corpora/ecbplus, --ecb): 982 articles in 86 events paired by topic;
   its SOURCE.md gives a TF-IDF agglomerative baseline tuned on the gold, F1 0.870;
-- --n-speed N: N generated articles, to report articles/second of event assignment.
+  scored also on each half of its topics: the even-numbered topics are the ones
+  `EventConfig.join_threshold` and `merge_threshold` were tuned on, the odd ones were not;
+- --distractors (with --ecb): ECB+ in one run with the 2,225 BBC News articles
+  (../shared/corpora/bbc-news) mixed in as other stories, scored over the ECB+ articles;
+- --n-speed N: N generated articles, to report articles/second of event assignment;
+- --reuters N: the first N Reuters-21578 bodies (real text, dated; no entities, as event
+  assignment alone is timed), articles/second of event assignment.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ import pyarrow.compute as pc
 from newspipe import warehouse
 from newspipe.clean import clean_documents
 from newspipe.config import CleanConfig, EventConfig, Settings
+from newspipe.corpora import bbc_files, reuters_records
 from newspipe.evaluation import run_corpus
 from newspipe.metrics import adjusted_rand_index, bcubed
 from newspipe.pipeline import phases
@@ -92,9 +99,19 @@ def score(name: str, event_of: dict[str, str], gold: dict[str, str]) -> float:
     return f1
 
 
-def evaluate(files: list[Path], gold: dict, name: str, config: EventConfig, split: bool) -> None:
+def topic_half(gold: dict[str, str], parity: int) -> dict[str, str]:
+    """The ECB+ gold of the topics whose number has this parity (0: tuned on)."""
+    return {k: v for k, v in gold.items() if int(v.split("-")[0]) % 2 == parity}
+
+
+def evaluate(
+    files: list[Path], gold: dict, name: str, config: EventConfig, split: bool, halves: bool
+) -> None:
     whole = events_of([files], config)
     score(f"{name}, one run", whole, gold)
+    if halves:
+        score(f"{name}, even topics (tuned on)", whole, topic_half(gold, 0))
+        score(f"{name}, odd topics (not tuned on)", whole, topic_half(gold, 1))
     if split:
         halves = events_of([files[0::2], files[1::2]], config)
         score(f"{name}, two runs over halves", halves, gold)
@@ -126,6 +143,30 @@ def speed(n: int, config: EventConfig) -> None:
     ][:n]
     # Event assignment alone is timed: the columns enrichment would add are filled here.
     articles = pa.Table.from_pylist(generated, schema=cleaned.schema)
+    time_assignment(articles, config, "synthetic")
+
+
+def reuters(n: int, config: EventConfig) -> None:
+    records = [r for r, _ in zip(reuters_records(SHARED), range(n), strict=False)]
+    articles = pa.table(
+        {
+            "article_id": [f"r{r['id']:06d}" for r in records],
+            "title": [r["title"] for r in records],
+            "site_name": pa.nulls(len(records), pa.string()),
+            "body": [r["text"] for r in records],
+            "published_date": pa.array(
+                [date.fromisoformat(r["date"][:10]) if r["date"] else None for r in records],
+                pa.date32(),
+            ),
+        }
+    )
+    time_assignment(articles, config, "Reuters")
+
+
+def time_assignment(articles: pa.Table, config: EventConfig, name: str) -> None:
+    """Times phases.cluster_events over `articles`, each its own duplicate group."""
+    n = articles.num_rows
+    start = date(2025, 1, 1)
     articles = (
         articles.append_column("source", pa.array([f"site-{i % 50}" for i in range(n)]))
         .append_column("event_date", pa.nulls(n, pa.date32()))
@@ -156,7 +197,7 @@ def speed(n: int, config: EventConfig) -> None:
     elapsed = time.perf_counter() - began
     n_events = pc.count_distinct(clustered.result.assignments["event_id"]).as_py()
     print(
-        f"  event assignment: {n} articles in {elapsed:.1f} s = {n / elapsed:,.0f} "
+        f"  event assignment, {name}: {n} articles in {elapsed:.1f} s = {n / elapsed:,.0f} "
         f"articles/s ({n_events} events)"
     )
 
@@ -165,21 +206,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ecb", action="store_true")
     parser.add_argument("--split", action="store_true")
+    parser.add_argument("--distractors", action="store_true")
     parser.add_argument("--n-speed", type=int, default=0)
+    parser.add_argument("--reuters", type=int, default=0)
     args = parser.parse_args()
     config = EventConfig()
     print("event clustering, B-cubed against hand labels")
     for folder in (SHARED / "seeds", REPO / "examples" / "corpus"):
         if folder.is_dir():
             files, gold = labelled_folder(folder)
-            evaluate(files, gold, folder.name, config, args.split)
+            evaluate(files, gold, folder.name, config, args.split, halves=False)
     if args.ecb:
         with tempfile.TemporaryDirectory() as folder:
             files, gold = write_ecb(Path(folder))
-            evaluate(files, gold, "ECB+", config, args.split)
+            evaluate(files, gold, "ECB+", config, args.split, halves=True)
+            if args.distractors:
+                mixed = events_of([files + bbc_files(SHARED)], config)
+                score("ECB+ among 2,225 BBC articles", mixed, gold)
         print(f"  published reference for ECB+: {ECB_PAPER_BASELINE}")
     if args.n_speed:
         speed(args.n_speed, config)
+    if args.reuters:
+        reuters(args.reuters, config)
 
 
 if __name__ == "__main__":

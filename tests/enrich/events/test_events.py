@@ -6,13 +6,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from newspipe.config import EventConfig
-from newspipe.enrich.events.clustering import (
-    STATE_SCHEMA,
-    assign_events,
-    event_label,
-    salient_numbers,
-    tokens,
-)
+from newspipe.enrich.events import STATE_SCHEMA, assign_events
+from newspipe.enrich.events.features import salient_numbers, tokens
+from newspipe.enrich.events.labels import event_label
 from newspipe.metrics import bcubed
 
 QUAKE = (
@@ -58,7 +54,8 @@ def _articles(rows):
             "article_id": [r[0] for r in rows],
             "title": [r[1] for r in rows],
             "body": [r[2] for r in rows],
-            "source": [f"site-{r[0]}" for r in rows],
+            "source": [f"site-{r[0]}.example" for r in rows],
+            "site_name": [f"Site {r[0]}" for r in rows],
             "published_date": pa.array([r[3] for r in rows], pa.date32()),
             "event_date": pa.array(text_dates, pa.date32()),
             "event_date_source": pa.array(["text" if d else None for d in text_dates], pa.string()),

@@ -30,293 +30,18 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from newspipe.config import EventConfig
-from newspipe.enrich.canonical.entities import AREA_WORDS
-from newspipe.schema import EVENT_STATE, EVENTS, TERM_FREQUENCIES, conform
-from newspipe.sqlfiles import run_sql
+from newspipe.enrich.events.features import ENTITY_TERM, salient_numbers, tfidf, tokens
+from newspipe.schema import EVENT_STATE
 
 # The state as the clusterer reads and writes it; the warehouse stamps the run.
 STATE_SCHEMA = EVENT_STATE.schema.remove(EVENT_STATE.schema.get_field_index("run_id"))
-
-_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
-# Numbers that name a fact of the event (a toll, a magnitude, a sum), not years or days.
-# Thousands are grouped by a comma, a point or a space: plain, no-break, or the narrow
-# no-break and thin spaces of French typography.
-_SPACES = "\u00a0\u202f\u2009 "
-_NUMBER = re.compile(
-    rf"(?<![\w.,])\d{{1,3}}(?:[.,{_SPACES}]\d{{3}})+(?!\d)|\b\d+[.,]\d+\b|\b\d{{2,}}\b"
-)
-# Entity names share the document-frequency table with words under this prefix, which no
-# word can carry.
-ENTITY_TERM = "entity:"
-_YEAR = re.compile(r"^(1[89]|20)\d\d$")
-# A possessive ("Syria's") or an elided article ("l'armée", "d'Irak") is the same word.
-_CLITIC = re.compile(r"['’]s\b|(?<![\w'’])(?:[ldjnmtsc]|qu)['’](?=\w)")
-_COMBINING = re.compile(r"[\u0300-\u036f]")
-
-
-def _fold(text: str) -> str:
-    """Lower case without accents: reports in other languages, and English ones naming a
-    foreign place, spell "Aragón" as "Aragon"."""
-    text = text.lower()
-    if text.isascii():
-        return text
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-
-
-# Short function words of the languages newspipe sees most; they carry no event.
-_STOPWORDS = frozenset(
-    _fold(w)
-    for w in [
-        "a",
-        "about",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "him",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "more",
-        "most",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "said",
-        "says",
-        "say",
-        "told",
-        "new",
-        "also",
-        "one",
-        "two",
-        "three",
-        "year",
-        "years",
-        "week",
-        "day",
-        "days",
-        "last",
-        "first",
-        "next",
-        "after",
-        "before",
-        "el",
-        "la",
-        "los",
-        "las",
-        "un",
-        "una",
-        "unos",
-        "unas",
-        "de",
-        "del",
-        "al",
-        "y",
-        "o",
-        "en",
-        "por",
-        "para",
-        "con",
-        "sin",
-        "sobre",
-        "entre",
-        "que",
-        "se",
-        "su",
-        "sus",
-        "es",
-        "son",
-        "fue",
-        "ha",
-        "han",
-        "como",
-        "más",
-        "pero",
-        "este",
-        "esta",
-        "estos",
-        "estas",
-        "ese",
-        "esa",
-        "lo",
-        "le",
-        "les",
-        "ya",
-        "muy",
-        "según",
-        "dijo",
-        "le",
-        "la",
-        "les",
-        "un",
-        "une",
-        "des",
-        "du",
-        "de",
-        "et",
-        "ou",
-        "en",
-        "dans",
-        "par",
-        "pour",
-        "avec",
-        "sans",
-        "sur",
-        "entre",
-        "que",
-        "qui",
-        "se",
-        "sa",
-        "son",
-        "ses",
-        "est",
-        "sont",
-        "été",
-        "a",
-        "ont",
-        "comme",
-        "plus",
-        "mais",
-        "ce",
-        "cet",
-        "cette",
-        "ces",
-        "il",
-        "elle",
-        "ils",
-        "elles",
-        "au",
-        "aux",
-        "selon",
-        "der",
-        "die",
-        "das",
-        "ein",
-        "eine",
-        "und",
-        "oder",
-        "in",
-        "im",
-        "mit",
-        "von",
-        "zu",
-        "für",
-        "auf",
-        "ist",
-        "sind",
-        "war",
-        "hat",
-        "haben",
-        "nicht",
-        "auch",
-    ]
-)
 
 
 @dataclass
@@ -347,48 +72,16 @@ class _Report:
     numbers: Counter
 
 
-def tokens(text: str | None) -> list[str]:
-    """Lower-cased, accent-folded content words of a text, stop words removed."""
-    if not text:
-        return []
-    words = _WORD.findall(_CLITIC.sub("", _fold(text)))
-    return [w for w in words if len(w) > 2 and w not in _STOPWORDS]
+def _norm(vector: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in vector.values())) or 1.0
 
 
-def salient_numbers(text: str | None) -> set[str]:
-    """Numbers that name facts, normalised across locales ("1,350" = "1.350" = "1350")."""
-    if not text:
-        return set()
-    found = set()
-    for raw in _NUMBER.findall(text):
-        digits = re.sub(f"[{_SPACES}]", "", raw)
-        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
-            digits = re.sub(r"[.,]", "", digits)
-        else:
-            digits = digits.replace(",", ".")
-        if not _YEAR.match(digits):
-            found.add(digits)
-    return found
-
-
-def _tfidf(words: list[str], df: dict[str, int], n_docs: int) -> dict[str, float]:
-    """Sublinear TF times smoothed IDF, unit length. The +1 on the IDF keeps words shared
-    by every document of a small corpus in play rather than weighting them zero."""
-    counts = Counter(words)
-    vector = {
-        w: (1 + math.log(c)) * (math.log((n_docs + 1) / (df.get(w, 0) + 1)) + 1)
-        for w, c in counts.items()
-    }
-    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-    return {w: v / norm for w, v in vector.items()}
-
-
-def _cosine(vector: dict[str, float], centroid: dict[str, float]) -> float:
+def _cosine(vector: dict[str, float], centroid: dict[str, float], norm: float) -> float:
+    """Cosine of a unit vector with a centroid of norm `norm`, walking the shorter side
+    (a longer report is divided by its own norm, as the clusterer was tuned)."""
     if len(vector) > len(centroid):
-        vector, centroid = centroid, vector
-    dot = sum(v * centroid.get(w, 0.0) for w, v in vector.items())
-    norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-    return dot / norm
+        vector, centroid, norm = centroid, vector, _norm(vector)
+    return sum(v * centroid.get(w, 0.0) for w, v in vector.items()) / norm
 
 
 def _overlap(a: Counter | set, b: Counter | set) -> float:
@@ -433,6 +126,9 @@ class _Clusterer:
         self.entity_idf: dict[str, float] = {}
         self.events: dict[str, _Event] = {}
         self.by_term: dict[str, set[str]] = defaultdict(set)
+        # The index keys each event was filed under, to unfile it without a vocabulary scan.
+        self.keys_of: dict[str, set[str]] = defaultdict(set)
+        self.norms: dict[tuple[str, int], tuple[float, float, float]] = {}
         # Date-less groups of earlier runs: the event their articles were published under,
         # and those articles, to move them if the group is attached elsewhere now.
         self.published: dict[str, tuple[str, list[str]]] = {}
@@ -460,10 +156,10 @@ class _Clusterer:
     def _index(self, event: _Event) -> None:
         self.events[event.event_id] = event
         top = sorted(event.body.items(), key=lambda kv: -kv[1])[: self.config.index_terms * 3]
-        for term, _ in top:
-            self.by_term[term].add(event.event_id)
-        for name in event.entities:
-            self.by_term["\x00" + name].add(event.event_id)
+        keys = [term for term, _ in top] + ["\x00" + name for name in event.entities]
+        for key in keys:
+            self.by_term[key].add(event.event_id)
+        self.keys_of[event.event_id].update(keys)
 
     def _entity_idf(self, name: str) -> float:
         idf = self.entity_idf.get(name)
@@ -472,16 +168,27 @@ class _Clusterer:
             self.entity_idf[name] = idf
         return idf
 
-    def _entity_similarity(self, a: Counter, b: Counter) -> float:
+    def _entity_norm(self, entities: Counter) -> float:
+        return math.sqrt(sum((c * self._entity_idf(e)) ** 2 for e, c in entities.items()))
+
+    def _entity_similarity(self, a: Counter, b: Counter, norm_b: float | None = None) -> float:
         """Cosine of IDF-weighted entity vectors: a name most reports of the corpus carry
         (a country, a capital) says less than the person or site only this event has."""
         if not a or not b:
             return 0.0
-        weights = {e: self._entity_idf(e) for e in a.keys() | b.keys()}
-        dot = sum(a[e] * b[e] * weights[e] ** 2 for e in a.keys() & b.keys())
-        norm_a = math.sqrt(sum((c * weights[e]) ** 2 for e, c in a.items()))
-        norm_b = math.sqrt(sum((c * weights[e]) ** 2 for e, c in b.items()))
-        return dot / (norm_a * norm_b)
+        dot = sum(a[e] * b[e] * self._entity_idf(e) ** 2 for e in a.keys() & b.keys())
+        norm_b = self._entity_norm(b) if norm_b is None else norm_b
+        return dot / (self._entity_norm(a) * norm_b)
+
+    def _norms(self, event: _Event) -> tuple[float, float, float]:
+        """Norms of an event's body, title and entity centroids, kept until it grows: an
+        article is scored against each candidate, and a centroid holds hundreds of terms."""
+        key = (event.event_id, event.n_articles)
+        norms = self.norms.get(key)
+        if norms is None:
+            norms = (_norm(event.body), _norm(event.title), self._entity_norm(event.entities))
+            self.norms[key] = norms
+        return norms
 
     def report(self, article: dict) -> _Report:
         """An article as the clusterer compares it."""
@@ -491,8 +198,8 @@ class _Clusterer:
             article["source"],
             day,
             [d for d in (day, article["published_date"]) if d is not None],
-            _tfidf(tokens(article["body"]), self.df, self.n_docs),
-            _tfidf(tokens(article["title"]), self.df, self.n_docs),
+            tfidf(tokens(article["body"]), self.df, self.n_docs),
+            tfidf(tokens(article["title"]), self.df, self.n_docs),
             Counter(article["entity_names"] or []),
             Counter(salient_numbers(article["body"])),
         )
@@ -518,10 +225,11 @@ class _Clusterer:
             apart = _days_apart(report.days, event)
             if apart is not None and apart > config.window_days:
                 continue
+            body, title, entities = self._norms(event)
             score = self._combined(
-                _cosine(report.body, event.body),
-                _cosine(report.title, event.title),
-                self._entity_similarity(report.entities, event.entities),
+                _cosine(report.body, event.body, body),
+                _cosine(report.title, event.title, title),
+                self._entity_similarity(report.entities, event.entities, entities),
                 _overlap(report.numbers, event.numbers),
                 apart,
             )
@@ -679,8 +387,8 @@ class _Clusterer:
         survivor.last_date = max(dates, default=None)
         absorbed.n_articles = 0
         absorbed.attached_to = None
-        for ids in self.by_term.values():
-            ids.discard(absorbed.event_id)
+        for key in self.keys_of.pop(absorbed.event_id, ()):
+            self.by_term[key].discard(absorbed.event_id)
         self._index(survivor)
 
 
@@ -796,207 +504,3 @@ def _mapping(pairs: dict[str, str], key: str, value: str) -> pa.Table:
             value: pa.array(list(pairs.values()), pa.string()),
         }
     )
-
-
-def document_frequencies(articles: pa.Table) -> pa.Table:
-    """Documents per term in `articles`; the empty term counts the documents."""
-    df = Counter()
-    for body, title, names in zip(
-        articles["body"].to_pylist(),
-        articles["title"].to_pylist(),
-        articles["entity_names"].to_pylist(),
-        strict=True,
-    ):
-        df.update(set(tokens(body)) | set(tokens(title)))
-        df.update({ENTITY_TERM + n for n in names or []})
-    df[""] = articles.num_rows
-    return conform(TERM_FREQUENCIES, pa.table({"term": list(df), "df": list(df.values())}))
-
-
-# Last words that say what kind of body or area a name is: such a name is shown whole
-# (`Orvane Technologies`) or without the kind (`Coquimbo Region` -> `Coquimbo`), never by
-# the kind alone as a surname would be.
-_BODY_WORDS = frozenset(
-    [
-        "agency",
-        "association",
-        "authority",
-        "bank",
-        "board",
-        "center",
-        "centre",
-        "church",
-        "club",
-        "college",
-        "commission",
-        "committee",
-        "company",
-        "corporation",
-        "council",
-        "court",
-        "department",
-        "foundation",
-        "group",
-        "inc",
-        "institute",
-        "league",
-        "ltd",
-        "ministry",
-        "museum",
-        "network",
-        "organisation",
-        "organization",
-        "party",
-        "police",
-        "press",
-        "school",
-        "service",
-        "services",
-        "society",
-        "systems",
-        "technologies",
-        "trust",
-        "union",
-        "university",
-    ]
-)
-
-
-def _short_name(name: str) -> str:
-    """A name as a label shows it: a person by the surname, a body whole, an area
-    without its kind."""
-    words = name.split()
-    if len(words) < 2:
-        return name
-    last = words[-1].casefold()
-    if last in AREA_WORDS:
-        return " ".join(words[:-1])
-    if last in _BODY_WORDS:
-        return name
-    # A surname keeps its particles: `van Aelst`, `de la Cruz`.
-    first = len(words) - 1
-    while first > 1 and words[first - 1].islower():
-        first -= 1
-    return " ".join(words[first:])
-
-
-def event_label(entities: Counter, title_terms: dict[str, float]) -> str:
-    """A short label: the two most mentioned entities and the strongest title words not
-    already shown."""
-    names = [
-        _short_name(n) for n, _ in sorted(entities.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
-    ]
-    shown = set(tokens(" ".join(names)))
-    words = [
-        w for w, _ in sorted(title_terms.items(), key=lambda kv: (-kv[1], kv[0])) if w not in shown
-    ][:2]
-    left = ", ".join(names)
-    right = " ".join(words)
-    return f"{left} - {right}" if left and right else left or right or "untitled event"
-
-
-@dataclass(frozen=True)
-class EventResult:
-    assignments: pa.Table  # every article: article_id, dup_group_id, is_canonical, event_id
-    events: pa.Table  # the contract's events table, all events
-    state: pa.Table  # event_state rows of the events this run changed
-    term_frequencies: pa.Table  # this run's document frequencies
-    event_dates: pa.Table  # new articles: article_id, event_date, event_date_source
-
-
-def assign_events(
-    published_index: pa.Table,
-    new_articles: pa.Table,
-    groups: pa.Table,
-    live_state: pa.Table,
-    term_history: pa.Table,
-    published_labels: pa.Table,
-    config: EventConfig,
-) -> EventResult:
-    """Give every article an event: its group's known event, or a clustered one.
-
-    `published_index`: earlier articles (article_id, event_id, event_date, published_date,
-    source); `new_articles`: this run's (article_id, title, body, source, event_date,
-    event_date_source, published_date, entity_names); `groups`: duplicate groups of both;
-    `live_state`: current state of events that may take articles; `term_history`: summed
-    document frequencies; `published_labels`: event_id, label of published events.
-    """
-    if "entity_names" not in new_articles.column_names:
-        no_names = pa.array([[]] * new_articles.num_rows, pa.list_(pa.string()))
-        new_articles = new_articles.append_column("entity_names", no_names)
-    members = run_sql(
-        "newspipe.enrich.events", "group_events", published_index=published_index, groups=groups
-    )
-    unassigned = members.filter(pc.and_(pc.is_null(members["event_id"]), members["is_canonical"]))
-    to_cluster = new_articles.filter(pc.is_in(new_articles["article_id"], unassigned["article_id"]))
-    to_cluster = to_cluster.append_column(
-        "cluster_date", pc.coalesce(to_cluster["event_date"], to_cluster["published_date"])
-    )
-    batch_df = document_frequencies(to_cluster)
-    term_frequencies = run_sql(
-        "newspipe.enrich.events", "sum_terms", history=term_history, batch=batch_df
-    )
-    clustered, state, renames, moved = cluster_events(
-        to_cluster, live_state, term_frequencies, config
-    )
-    assignments = run_sql(
-        "newspipe.enrich.events",
-        "group_assignments",
-        members=members,
-        clustered=clustered,
-        renames=renames,
-        moved=moved,
-    )
-    corpus = run_sql(
-        "newspipe.enrich.events",
-        "corpus_index",
-        published_index=published_index,
-        new_articles=new_articles,
-        groups=groups,
-    )
-    event_dates = run_sql(
-        "newspipe.enrich.events",
-        "event_dates",
-        corpus=corpus,
-        assignments=assignments,
-        new_articles=new_articles,
-    )
-    dated = run_sql(
-        "newspipe.enrich.events", "apply_event_dates", corpus=corpus, event_dates=event_dates
-    )
-    label_schema = pa.schema([("event_id", pa.string()), ("label", pa.string())])
-    earlier = published_labels.select(["event_id", "label"]).cast(label_schema)
-    now = state_labels(state.filter(pc.is_null(state["merged_into"])))
-    # A label written by this run wins over the published one for the same event.
-    labels = pa.concat_tables(
-        [
-            earlier.append_column("written", pa.array([0] * earlier.num_rows, pa.int8())),
-            now.append_column("written", pa.array([1] * now.num_rows, pa.int8())),
-        ]
-    )
-    events = run_sql(
-        "newspipe.enrich.events",
-        "events",
-        corpus=dated,
-        assignments=assignments,
-        labels=run_sql("newspipe.enrich.events", "latest_labels", labels=labels),
-    )
-    return EventResult(
-        assignments=assignments,
-        events=conform(EVENTS, events),
-        state=state,
-        term_frequencies=batch_df,
-        event_dates=event_dates,
-    )
-
-
-def state_labels(state: pa.Table) -> pa.Table:
-    """Labels of the events in `state` rows."""
-    labels = [
-        event_label(
-            Counter({e["term"]: e["weight"] for e in row["entities"]}),
-            {t["term"]: t["weight"] for t in row["title_terms"]},
-        )
-        for row in state.to_pylist()
-    ]
-    return pa.table({"event_id": state["event_id"], "label": pa.array(labels, pa.string())})
