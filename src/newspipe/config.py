@@ -652,6 +652,15 @@ class EventConfig(_Frozen):
     index_terms: int = Field(
         12, ge=1, description="An article looks up candidate events by its top terms."
     )
+    candidate_events: int = Field(
+        20,
+        ge=1,
+        description="Events scored per article (and per event in the merge): those in its "
+        "window sharing the most index keys with it. Bounds the work per article, which "
+        "otherwise grows with the corpus (Reuters-21578, 7,832 bodies: about 285 "
+        "candidates per article, most sharing only a country or `pct`). ECB+ assignments "
+        "are the same with 20 and with no limit; 3.5x faster on those Reuters bodies.",
+    )
 
 
 class Settings(_Frozen):

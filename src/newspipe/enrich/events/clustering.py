@@ -31,8 +31,10 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 import pyarrow as pa
 
@@ -210,21 +212,17 @@ class _Clusterer:
         dates if `dateless_only`. A dated report never joins a date-less group, as in one
         run over the whole corpus, where the date-less reports come last."""
         config = self.config
-        lookup = [
-            w
-            for w, _ in sorted(report.body.items(), key=lambda kv: (-kv[1], kv[0]))[
-                : config.index_terms
-            ]
-        ] + ["\x00" + e for e in report.entities]
-        candidates = set().union(*(self.by_term.get(k, set()) for k in lookup)) if lookup else set()
         scored = []
-        for event_id in candidates:
-            event = self.events[event_id]
+
+        def in_reach(event: _Event) -> bool:
             if (event.first_date is None) != dateless_only:
-                continue
+                return False
             apart = _days_apart(report.days, event)
-            if apart is not None and apart > config.window_days:
-                continue
+            return apart is None or apart <= config.window_days
+
+        for event_id in self._candidates(report.body, report.entities, in_reach):
+            event = self.events[event_id]
+            apart = _days_apart(report.days, event)
             body, title, entities = self._norms(event)
             score = self._combined(
                 _cosine(report.body, event.body, body),
@@ -274,15 +272,32 @@ class _Clusterer:
         self._index(event)
         return event.event_id
 
-    def _lookup(self, event: _Event) -> set[str]:
-        """Events sharing one of the event's top terms or an entity with it."""
+    def _candidates(
+        self, body: dict[str, float], entities: Counter, in_reach: Callable[[_Event], bool]
+    ) -> list[str]:
+        """The events in reach that share the most index keys (top terms, entities) with
+        `body` and `entities`, at most `EventConfig.candidate_events` of them.
+
+        Scoring every event that shares any key grows with the corpus: on real wires a
+        country or a word like `pct` files thousands of events. The events sharing the most
+        keys hold the best match; ties go by event id, so the choice is the same in every
+        process."""
         keys = [
             w
-            for w, _ in sorted(event.body.items(), key=lambda kv: (-kv[1], kv[0]))[
+            for w, _ in sorted(body.items(), key=lambda kv: (-kv[1], kv[0]))[
                 : self.config.index_terms
             ]
-        ] + ["\x00" + e for e in event.entities]
-        return set().union(*(self.by_term.get(k, set()) for k in keys)) if keys else set()
+        ] + ["\x00" + e for e in entities]
+        hits: Counter = Counter()
+        for key in keys:
+            hits.update(self.by_term.get(key, ()))
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+        limit = self.config.candidate_events
+        return list(islice((e for e, _ in ranked if in_reach(self.events[e])), limit))
+
+    def _lookup(self, event: _Event, in_reach: Callable[[_Event], bool]) -> list[str]:
+        """The events in reach sharing the most index keys with `event` (`_candidates`)."""
+        return self._candidates(event.body, event.entities, in_reach)
 
     def _best(self, event: _Event, skip: set[str], dated: bool = True) -> tuple[str | None, float]:
         """The dated event (the date-less group if not `dated`), within the window of
@@ -290,13 +305,18 @@ class _Clusterer:
         scores at least the merge threshold."""
         config = self.config
         best, best_score = None, config.merge_threshold
-        for other_id in sorted(self._lookup(event) - {event.event_id} - skip):
-            other = self.events[other_id]
+
+        def in_reach(other: _Event) -> bool:
+            if other.event_id == event.event_id or other.event_id in skip:
+                return False
             if (other.first_date is not None) != dated:
-                continue
+                return False
             apart = _ranges_apart(event, other)
-            if apart is not None and apart > config.window_days:
-                continue
+            return apart is None or apart <= config.window_days
+
+        for other_id in sorted(self._lookup(event, in_reach)):
+            other = self.events[other_id]
+            apart = _ranges_apart(event, other)
             score = self._combined(
                 _cosine_both(event.body, other.body),
                 _cosine_both(event.title, other.title),
@@ -347,9 +367,7 @@ class _Clusterer:
                 renames[absorbed] = renames[renames[absorbed]]
         groups = {renames.get(e, e) for e in dateless}
         for event_id in {renames.get(e, e) for e in dated}:
-            groups |= {
-                g for g in self._lookup(self.events[event_id]) if self.events[g].first_date is None
-            }
+            groups |= set(self._lookup(self.events[event_id], lambda e: e.first_date is None))
         # A group whose event is gone (merged by an earlier run's state) chooses again too.
         groups |= {
             g
