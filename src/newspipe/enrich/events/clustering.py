@@ -40,6 +40,7 @@ import pyarrow as pa
 
 from newspipe.config import EventConfig
 from newspipe.enrich.events.features import ENTITY_TERM, salient_numbers, tfidf, tokens
+from newspipe.enrich.events.vectors import add, cosine, cosine_both, norm, overlap
 from newspipe.schema import EVENT_STATE
 
 # The state as the clusterer reads and writes it; the warehouse stamps the run.
@@ -72,36 +73,6 @@ class _Report:
     title: dict[str, float]
     entities: Counter
     numbers: Counter
-
-
-def _norm(vector: dict[str, float]) -> float:
-    return math.sqrt(sum(v * v for v in vector.values())) or 1.0
-
-
-def _cosine(vector: dict[str, float], centroid: dict[str, float], norm: float) -> float:
-    """Cosine of a unit vector with a centroid of norm `norm`, walking the shorter side
-    (a longer report is divided by its own norm, as the clusterer was tuned)."""
-    if len(vector) > len(centroid):
-        vector, centroid, norm = centroid, vector, _norm(vector)
-    return sum(v * centroid.get(w, 0.0) for w, v in vector.items()) / norm
-
-
-def _overlap(a: Counter | set, b: Counter | set) -> float:
-    if not a or not b:
-        return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    # Walks the smaller side only: an event's numbers grow with every report it takes.
-    return sum(1 for x in a if x in b) / len(a)
-
-
-def _add(centroid: dict[str, float], vector: dict[str, float], keep: int) -> dict[str, float]:
-    merged = dict(centroid)
-    for w, v in vector.items():
-        merged[w] = merged.get(w, 0.0) + v
-    if len(merged) > keep:
-        merged = dict(sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
-    return merged
 
 
 def _days_apart(days: list[date], event: _Event) -> int | None:
@@ -188,7 +159,7 @@ class _Clusterer:
         key = (event.event_id, event.n_articles)
         norms = self.norms.get(key)
         if norms is None:
-            norms = (_norm(event.body), _norm(event.title), self._entity_norm(event.entities))
+            norms = (norm(event.body), norm(event.title), self._entity_norm(event.entities))
             self.norms[key] = norms
         return norms
 
@@ -225,10 +196,10 @@ class _Clusterer:
             apart = _days_apart(report.days, event)
             body, title, entities = self._norms(event)
             score = self._combined(
-                _cosine(report.body, event.body, body),
-                _cosine(report.title, event.title, title),
+                cosine(report.body, event.body, body),
+                cosine(report.title, event.title, title),
                 self._entity_similarity(report.entities, event.entities, entities),
-                _overlap(report.numbers, event.numbers),
+                overlap(report.numbers, event.numbers),
                 apart,
             )
             scored.append((score, event_id))
@@ -259,8 +230,8 @@ class _Clusterer:
             event_id = "ev-" + hashlib.sha256(report.article_id.encode()).hexdigest()[:16]
             event = _Event(event_id, report.day, report.day, 0, {}, {}, Counter(), Counter())
         event.n_articles += 1
-        event.body = _add(event.body, report.body, config.centroid_terms)
-        event.title = _add(event.title, report.title, config.centroid_terms)
+        event.body = add(event.body, report.body, config.centroid_terms)
+        event.title = add(event.title, report.title, config.centroid_terms)
         event.entities.update(report.entities)
         event.numbers.update(report.numbers)
         event.sources.add(report.source)
@@ -318,10 +289,10 @@ class _Clusterer:
             other = self.events[other_id]
             apart = _ranges_apart(event, other)
             score = self._combined(
-                _cosine_both(event.body, other.body),
-                _cosine_both(event.title, other.title),
+                cosine_both(event.body, other.body),
+                cosine_both(event.title, other.title),
                 self._entity_similarity(event.entities, other.entities),
-                _overlap(event.numbers, other.numbers),
+                overlap(event.numbers, other.numbers),
                 apart,
             )
             if score > best_score:
@@ -384,8 +355,8 @@ class _Clusterer:
     def _absorb(self, survivor: _Event, absorbed: _Event) -> None:
         keep = self.config.centroid_terms
         survivor.n_articles += absorbed.n_articles
-        survivor.body = _add(survivor.body, absorbed.body, keep)
-        survivor.title = _add(survivor.title, absorbed.title, keep)
+        survivor.body = add(survivor.body, absorbed.body, keep)
+        survivor.title = add(survivor.title, absorbed.title, keep)
         survivor.entities.update(absorbed.entities)
         survivor.numbers.update(absorbed.numbers)
         survivor.sources |= absorbed.sources
@@ -422,14 +393,6 @@ def _ranges_apart(a: _Event, b: _Event) -> int | None:
     if b.last_date < a.first_date:
         return (a.first_date - b.last_date).days
     return 0
-
-
-def _cosine_both(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b.get(w, 0.0) for w, v in a.items())
-    norms = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norms if norms else 0.0
 
 
 def _terms(weights: dict[str, float] | Counter) -> list[dict]:
