@@ -1,58 +1,26 @@
--- events: one row per event covered by the filtered articles, most covered first.
+-- events: one row per event covered by the filtered articles, most covered first: the
+-- catalog's event_figures macro, of which event_summary is the unfiltered call.
 with
 
-articles as (
-    select article_id, source, published_date, is_canonical, event_id from articles
-    where ($date_from::date is null or published_date >= $date_from::date)
-      and ($date_to::date is null or published_date <= $date_to::date)
-      and ($sources::varchar[] is null or list_contains($sources::varchar[], source))
-      and event_id is not null
-),
-
-events as (
-    select event_id, label, first_date, last_date from events
-),
-
-quotes as (
-    select article_id from quotes
-),
-
-coverage as (
-    select
-        event_id,
-        count(*) as n_articles,
-        count(*) filter (where is_canonical) as n_unique,
-        count(distinct source) as n_sources,
-        count(distinct source) filter (where is_canonical) as n_independent_sources,
-        min(published_date) as first_published,
-        max(published_date) as last_published
-    from articles
-    group by event_id
-),
-
-quote_counts as (
-    select a.event_id, count(*) as n_quotes
-    from quotes as q
-    join articles as a using (article_id)
-    group by a.event_id
+figures as (
+    select * from event_figures($date_from::date, $date_to::date, $sources::varchar[])
 ),
 
 final as (
     select
-        c.event_id,
-        coalesce(e.label, c.event_id) as label,
+        f.event_id,
+        coalesce(e.label, f.event_id) as label,
         e.first_date,
         e.last_date,
-        c.first_published,
-        c.last_published,
-        c.n_articles,
-        c.n_unique,
-        c.n_sources,
-        c.n_independent_sources,
-        coalesce(q.n_quotes, 0) as n_quotes
-    from coverage as c
+        f.first_published,
+        f.last_published,
+        f.n_articles,
+        f.n_unique,
+        f.n_sources,
+        f.n_independent_sources,
+        f.n_quotes
+    from figures as f
     left join events as e using (event_id)
-    left join quote_counts as q using (event_id)
 )
 
 select * from final

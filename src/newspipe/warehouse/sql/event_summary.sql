@@ -1,12 +1,17 @@
--- event_summary: one row per event, with who covered it and who was quoted.
+-- event_summary: one row per event, with who covered it and who was quoted. The counts are
+-- the event_figures macro's, unfiltered (the dashboard filters the same macro).
 with
 
 events as (
     select * from events
 ),
 
+figures as (
+    select * from event_figures(null, null, null)
+),
+
 articles as (
-    select article_id, event_id, source, is_canonical from articles
+    select article_id, event_id from articles
 ),
 
 entities as (
@@ -15,16 +20,6 @@ entities as (
 
 quotes as (
     select article_id, speaker from quotes
-),
-
-coverage as (
-    select
-        event_id,
-        count(*) filter (where is_canonical) as n_unique,
-        count(distinct source) filter (where is_canonical) as n_independent_sources,
-        list(distinct source order by source) as sources
-    from articles
-    group by event_id
 ),
 
 entity_weights as (
@@ -44,15 +39,12 @@ speaker_counts as (
     select a.event_id, q.speaker, count(*) as n
     from quotes as q
     join articles as a using (article_id)
+    where q.speaker is not null
     group by a.event_id, q.speaker
 ),
 
-quote_stats as (
-    select
-        event_id,
-        sum(n)::bigint as n_quotes,
-        list(speaker order by n desc, speaker) filter (where speaker is not null) [1:5]
-            as top_speakers
+top_speakers as (
+    select event_id, list(speaker order by n desc, speaker) [1:5] as top_speakers
     from speaker_counts
     group by event_id
 ),
@@ -63,18 +55,18 @@ final as (
         ev.label,
         ev.first_date,
         ev.last_date,
-        ev.n_articles,
-        coalesce(c.n_unique, 0) as n_unique,
-        ev.n_sources,
-        coalesce(c.n_independent_sources, 0) as n_independent_sources,
-        coalesce(c.sources, []) as sources,
+        coalesce(f.n_articles, 0) as n_articles,
+        coalesce(f.n_unique, 0) as n_unique,
+        coalesce(f.n_sources, 0) as n_sources,
+        coalesce(f.n_independent_sources, 0) as n_independent_sources,
+        coalesce(f.sources, []) as sources,
         coalesce(t.top_entities, []) as top_entities,
-        coalesce(qs.n_quotes, 0) as n_quotes,
-        coalesce(qs.top_speakers, []) as top_speakers
+        coalesce(f.n_quotes, 0) as n_quotes,
+        coalesce(s.top_speakers, []) as top_speakers
     from events as ev
-    left join coverage as c using (event_id)
+    left join figures as f using (event_id)
     left join top_entities as t using (event_id)
-    left join quote_stats as qs using (event_id)
+    left join top_speakers as s using (event_id)
 )
 
 select * from final

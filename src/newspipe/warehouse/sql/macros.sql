@@ -167,3 +167,39 @@ create or replace macro source_figures(date_from, date_to, sources) as table
 create or replace macro boilerplate_share(source_name) as (
     select boilerplate_share from source_figures(null, null, [source_name])
 );
+
+-- event_figures(date_from, date_to, sources): one row per event over the articles
+-- published from date_from to date_to (inclusive; a null end is open and keeps undated
+-- articles) by the listed sources (null: every source). Every per-event measure is defined
+-- here and nowhere else: event_summary is this macro unfiltered, the dashboard's event list
+-- is this macro with its filters.
+create or replace macro event_figures(date_from, date_to, sources) as table
+    with picked as (
+        select article_id, source, published_date, is_canonical, event_id from articles
+        where event_id is not null
+          and (date_from::date is null or published_date >= date_from::date)
+          and (date_to::date is null or published_date <= date_to::date)
+          and (sources::varchar[] is null or list_contains(sources::varchar[], source))
+    ),
+    coverage as (
+        select
+            event_id,
+            count(*) as n_articles,
+            count(*) filter (where is_canonical) as n_unique,
+            count(distinct source) as n_sources,
+            count(distinct source) filter (where is_canonical) as n_independent_sources,
+            list(distinct source order by source) as sources,
+            min(published_date) as first_published,
+            max(published_date) as last_published
+        from picked
+        group by event_id
+    ),
+    quote_counts as (
+        select a.event_id, count(*) as n_quotes
+        from quotes as q
+        join picked as a using (article_id)
+        group by a.event_id
+    )
+    select c.*, coalesce(q.n_quotes, 0) as n_quotes
+    from coverage as c
+    left join quote_counts as q using (event_id);
