@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from newspipe.clean.scoring import LABELLED_FIELDS, labelled_scores
 from tests.clean.helpers import article, clean, labels
 
 # Wire copy wrapped at about 65 columns, paragraphs opened by indentation, the last line a
@@ -128,3 +129,26 @@ def test_a_title_line_that_is_the_record_title_is_not_body():
     assert labels(result)[1] == ("metadata", "title")
     assert labels(result)[3] == ("body", "paragraph")
     assert not article(result)["body"].startswith("Terminal deal agreed")
+
+
+def _line_labels_all_body(text: str) -> dict:
+    body = [n for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    fields = dict.fromkeys(LABELLED_FIELDS.values())
+    return {"doc000": {"body": body, "not_body": [], "fields": fields}}
+
+
+def test_a_wrapped_line_counts_as_found_inside_its_rejoined_paragraph():
+    scores = labelled_scores(
+        {"doc000": BLANK_SEPARATED}, _line_labels_all_body(BLANK_SEPARATED), clean(BLANK_SEPARATED)
+    )
+    assert scores["body_recall"] == 1.0
+
+
+def test_a_wrapped_line_left_out_of_the_body_is_a_miss():
+    shortened = BLANK_SEPARATED.split("\n\n")[0] + "\n"
+    scores = labelled_scores(
+        {"doc000": BLANK_SEPARATED}, _line_labels_all_body(BLANK_SEPARATED), clean(shortened)
+    )
+    missing = [m for m in scores["misses"] if "body line missing" in m]
+    assert 0 < scores["body_recall"] < 1
+    assert any("Board members said" in m for m in missing)

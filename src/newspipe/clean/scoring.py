@@ -6,8 +6,10 @@ the same measure.
 
 - Hand labels (`gold.json`/`labels.json`, the seeds' format): for each article the raw line
   numbers of its body and of its other lines, and its fields. Body recall is the share of
-  body lines found in the cleaned body exactly once; not-body precision the share of other
-  lines that are not a paragraph of the body (a repeat of a body line is in it once).
+  body lines found in the cleaned body exactly once (as a paragraph, or, for a line of
+  hard-wrapped text, as a run of words inside one of the paragraphs it was rejoined into);
+  not-body precision the share of other lines that are not a paragraph of the body (a
+  repeat of a body line is in it once).
 - The article-extraction benchmark's metric (its evaluate.py, re-implemented): per page,
   multisets of 4-word shingles of gold and cleaned body, TP/FP/FN normalised to sum to 1;
   precision and recall are means over pages, F1 their harmonic mean.
@@ -59,7 +61,7 @@ def labelled_scores(texts: dict[str, str], gold: dict[str, dict], result: CleanR
         body_lines = {raw[n - 1].strip() for n in labels["body"]}
         for n in labels["body"]:
             body_total += 1
-            ok = paragraphs.count(raw[n - 1].strip()) == 1
+            ok = _in_body_once(raw[n - 1].strip(), paragraphs)
             body_hits += ok
             if not ok:
                 misses.append(f"{doc_id}:{n} body line missing: {raw[n - 1][:70]!r}")
@@ -81,10 +83,19 @@ def labelled_scores(texts: dict[str, str], gold: dict[str, dict], result: CleanR
     return {
         "articles": n,
         "body_recall": body_hits / body_total,
-        "body_precision": leak_hits / leak_total,
+        "body_precision": leak_hits / leak_total if leak_total else 1.0,
         **{f"{f}_accuracy": field_hits[f] / n for f in LABELLED_FIELDS},
         "misses": misses,
     }
+
+
+def _in_body_once(line: str, paragraphs: list[str]) -> bool:
+    """A body line is in the body once: as a paragraph of its own, or, when the text was
+    hard-wrapped, as a whitespace-bounded run inside exactly one rejoined paragraph."""
+    if line in paragraphs:
+        return paragraphs.count(line) == 1
+    inside = re.compile(rf"(?<!\S){re.escape(line)}(?!\S)")
+    return sum(len(inside.findall(p)) for p in paragraphs) == 1
 
 
 def tokenize(text: str | None) -> list[str]:
