@@ -73,6 +73,19 @@ CHROME = [
     ("Advertisement - scroll to continue", "advertisement"),
     ("Crews on the bridge deck on Tuesday. Photo by Jane Doe on Unsplash", "photo_caption"),
     ("Les ouvriers sur le pont mardi. © Jane Doe / AFP", "photo_caption"),
+    ("Rechercher sur Le Courrier des Alpes…", "search_box"),
+    ("Search in The Harbour Gazette...", "search_box"),
+    ("Mon compte | S'abonner", "navigation"),
+    ("Iniciar sesión · Suscríbete", "navigation"),
+    ("Sport > Rowing", "navigation"),
+    ("View this email in your browser", "newsletter_prompt"),
+    (
+        "Vous recevez ce courriel car vous êtes inscrit à notre lettre du matin.",
+        "newsletter_prompt",
+    ),
+    ("In other news", "related_heading"),
+    ("Otras noticias", "related_heading"),
+    ("Photos: Jane Doe", "photo_caption"),
 ]
 
 

@@ -55,10 +55,57 @@ def test_sentences_with_dates_are_not_datelines():
         ("Por María José García", "María José García"),
         ("Par Jean-Luc Dupont, envoyé spécial à Lyon", "Jean-Luc Dupont"),
         ("By Ana de la Cruz in Madrid", "Ana de la Cruz"),
+        ("Compiled by Tomas Reyes", "Tomas Reyes"),
+        ("Texte : Amélie Fournier", "Amélie Fournier"),
+        ("Texto: Rocío Beltrán · Fotos: Pablo Serra", "Rocío Beltrán"),
     ],
 )
 def test_bylines(line, author):
     assert md.author_from_byline(line) == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Jane Doe | Northwind Press", "Jane Doe"),
+        ("Por Rocío Beltrán · Fotos: Pablo Serra", "Rocío Beltrán"),
+        ("Jane Doe · Photos: Sam Okafor · Graphics: Lee Park", "Jane Doe"),
+        # a headline with a site suffix and a menu are no credits
+        ("Harbour bridge to reopen in May | The Harbour Gazette", None),
+        ("News | Sport | Weather", None),
+    ],
+)
+def test_credit_rows_name_the_writer(line, author):
+    credits = md.credits_byline(line)
+    assert (credits[0] if credits else None) == author
+
+
+def test_a_byline_names_the_agency_the_writer_works_for():
+    directory = load_directory()
+    assert md.byline_outlet("By Jane Doe, Reuters", directory) == "reuters.com"
+    assert md.byline_outlet("By Jane Doe, Harbour desk", directory) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "day_first", "date"),
+    [
+        ("11/03/2025 - 09:40", True, dt.date(2025, 3, 11)),
+        ("11/03/2025 - 09:40", False, dt.date(2025, 11, 3)),
+        ("Publicado: 04-02-2025 | 08:15", True, dt.date(2025, 2, 4)),
+        # a day over twelve settles the order; dots are written day first
+        ("Published: 03/27/2025", True, dt.date(2025, 3, 27)),
+        ("27/03/2025", False, dt.date(2025, 3, 27)),
+        ("04.02.2025", False, dt.date(2025, 2, 4)),
+    ],
+)
+def test_numeric_dates_follow_the_order_of_the_page(line, day_first, date):
+    assert dates.parse_date(line, day_first) == date
+
+
+def test_pages_in_english_write_the_month_first():
+    assert not dates.writes_day_first("The council said the bridge was closed for repairs.")
+    assert dates.writes_day_first("El ayuntamiento cerró el puente para las obras de la ría.")
+    assert dates.writes_day_first("La mairie a fermé le pont pour des travaux sur la digue.")
 
 
 @pytest.mark.parametrize(
@@ -169,6 +216,7 @@ def test_bare_names_and_newsroom_bylines():
         ("LA VOZ DEL PUERTO", "La Voz del Puerto"),
         ("Harbour GAZETTE", "Harbour GAZETTE"),  # not all capitals: as printed
         ("BBC NEWS", "BBC News"),  # the directory's spelling
+        ("L'ÉCHO DU LITTORAL", "L'Écho du Littoral"),
     ],
 )
 def test_site_names_from_mastheads(masthead, site):

@@ -173,11 +173,43 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _fast_date(text: str) -> dt.date | None:
+# A numeric date with the year last: `11/03/2025`, `09-07-2025`, `13.03.2025`.
+_NUMERIC_YEAR_LAST = re.compile(r"\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4})\b")
+# Function words that tell an English page from the others, whose sites write the day
+# first (`11/03/2025` is 11 March in Spain and France, 3 November in the United States).
+_ENGLISH_WORDS = _words("the and of to is that was for with said has have from")
+_OTHER_WORDS = _words(
+    "el la los las del que y por una con para es "
+    "le les des et du une est dans pour qui sur "
+    "der die das und den ist mit für von "
+    "il di che della per una sono "
+    "o os da do não uma com"
+)
+_WORD = re.compile(r"\w+")
+
+
+def writes_day_first(text: str) -> bool:
+    """Whether a page's numeric dates put the day first: unless its prose is English."""
+    words = _WORD.findall(text.casefold())
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    return english <= sum(w in _OTHER_WORDS for w in words)
+
+
+def _numeric_date(match: re.Match, day_first: bool) -> dt.date | None:
+    first, sep, second, year = int(match[1]), match[2], int(match[3]), int(match[4])
+    # A day over 12 settles the order; dots are the day-first countries' separator.
+    if first > 12 or (second <= 12 and (day_first or sep == ".")):
+        return _date(year, second, first)
+    return _date(year, first, second)
+
+
+def _fast_date(text: str, day_first: bool) -> dt.date | None:
     """The common forms without dateparser, which costs milliseconds a call."""
     low = text.casefold()
     if match := _ISO.search(low):
         return _date(int(match[1]), int(match[2]), int(match[3]))
+    if match := _NUMERIC_YEAR_LAST.search(low):
+        return _numeric_date(match, day_first)
     if (match := _EN_MDY.search(low)) and match[1][:3] in _MONTH_NUMBERS and (match[1] in MONTHS):
         return _date(int(match[3]), _MONTH_NUMBERS[match[1][:3]], int(match[2]))
     if (match := _EN_DMY.search(low)) and match[2][:3] in _MONTH_NUMBERS and (match[2] in MONTHS):
@@ -186,18 +218,19 @@ def _fast_date(text: str) -> dt.date | None:
 
 
 @lru_cache(maxsize=100_000)
-def parse_date(text: str) -> dt.date | None:
+def parse_date(text: str, day_first: bool = False) -> dt.date | None:
     """The date a dateline states, or None. Only a date with a four-digit year is read:
     without one a parser fills in the current year, and a relative time (`3 hours ago`,
     `yesterday`) is taken out first, since a parser counts it back from today; both would
-    give another date on another day. `relative_date` reads those against the capture."""
+    give another date on another day. `relative_date` reads those against the capture.
+    `day_first`: an ambiguous numeric date (`11/03/2025`) is read day first."""
     text = _RELATIVE.sub(" ", text)
     if not _YEAR.search(text):
         return None
     text = _LABEL.sub("", text, count=1)
     segments = [text, *(s for s in _SEGMENTS.split(text) if _YEAR.search(s))]
     for segment in segments:
-        found = _fast_date(segment)
+        found = _fast_date(segment, day_first)
         if found is None:
             parsed = dateparser.parse(
                 segment, languages=_DATE_LANGUAGES, settings=_DATEPARSER_SETTINGS

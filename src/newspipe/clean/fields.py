@@ -15,7 +15,7 @@ import pandas as pd
 from newspipe.clean import dates
 from newspipe.clean import metadata as md
 from newspipe.clean.publishers import PublisherDirectory
-from newspipe.clean.rules import METADATA
+from newspipe.clean.rules import BODY, METADATA
 
 AUTHOR_REASONS = ("byline", "author_bio", "author_link", "dateline_byline")
 _DATE_REASONS = ("dateline", "dateline_byline")
@@ -24,11 +24,13 @@ FIELDS = ("title", "site_name", "author", "published_date", "original_source")
 
 def author_of(text: str) -> str | None:
     dated = md.dated_byline(text)
+    credits = md.credits_byline(text)
     return (
         md.author_from_byline(text)
         or md.author_from_about(text)
         or md.author_from_link(text)
         or (dated[0] if dated else None)
+        or (credits[0] if credits else None)
         or md.bare_name(text)
     )
 
@@ -81,9 +83,17 @@ def document_fields(
     date_rows = np.isin(reason, _DATE_REASONS)
     fields["published_date"] = _first_per_doc(lines, _dates(lines, date_rows, captured))
 
+    # "By Jane Doe, Northwind Press": the writer's agency, unless it is the site itself.
+    affiliation = texts[author_rows].map(lambda t: md.byline_outlet(t, directory))
+    own = (
+        lines.loc[affiliation.index, "doc"]
+        .map(fields["site_name"])
+        .map(lambda site: directory.lookup(site) if isinstance(site, str) else None)
+    )
+    agency = affiliation.where(affiliation != own)
     credit_rows = reason == "origin_credit"
     credits = texts[credit_rows].map(lambda t: _credited_domain(t, directory))
-    fields["original_source"] = _first_per_doc(lines, pd.concat([credits, wire]))
+    fields["original_source"] = _first_per_doc(lines, pd.concat([credits, wire, agency]))
     return fields
 
 
@@ -91,7 +101,17 @@ def _dates(lines: pd.DataFrame, rows: np.ndarray, captured: pd.Series | None) ->
     """The date each dateline states; a relative one (`Posted 3 hours ago`) only in a
     document whose capture time is known, counted back from it."""
     texts = lines["text"][rows]
-    stated = texts.map(dates.parse_date)
+    doc = lines["doc"]
+    dated_docs = np.unique(doc[rows])
+    body = (lines["label"].to_numpy() == BODY) & np.isin(doc, dated_docs)
+    prose = lines["text"][body].groupby(doc[body].to_numpy()).agg(" ".join)
+    day_first = prose.map(dates.writes_day_first)
+    firsts = doc[rows].map(day_first).fillna(True).astype(bool)
+    stated = pd.Series(
+        [dates.parse_date(t, f) for t, f in zip(texts, firsts, strict=True)],
+        index=texts.index,
+        dtype=object,
+    )
     if captured is None:
         return stated
     when = lines["doc"][rows].map(captured)

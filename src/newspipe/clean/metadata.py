@@ -59,12 +59,13 @@ _PARTICLES = frozenset(
 )
 
 BYLINE = re.compile(
-    r"^(?:(?:(?:written|words|story|text|report|reporting|posted|edited)\s+by|by|"
+    r"^(?:(?:(?:written|words|story|text|report|reporting|posted|edited|compiled)\s+by|by|"
     r"por|par|von|door|escrito\s+por|publicado\s+por|rédigé\s+par|"
     r"author|autor|autora|auteur|autrice)\s*:?\s+"
-    # A role label names the writer only before a colon ("Reporter: Jane Doe").
+    # A role label names the writer only before a colon ("Reporter: Jane Doe", "Texto:").
     r"|(?:reporter|reportera?|reportero|periodista|journaliste|correspondent|"
-    r"corresponsal|correspondante?|redakteurin|redakteur|reporterin)\s*:\s*)(?P<rest>.+)$",
+    r"corresponsal|correspondante?|redakteurin|redakteur|reporterin|text|texto|texte|"
+    r"words|palabras)\s*:\s*)(?P<rest>.+)$",
     re.IGNORECASE,
 )
 # Other people credited in the header ("Editor: Jane Doe", "Graphics by John Roe"):
@@ -104,6 +105,14 @@ ORIGIN_CREDIT = re.compile(
     r"(?:first|originally)\s+(?:appeared|published|posted|ran)(?:\s+(?:on|at|in|by))?"
     r"|(?:first|originally)\s+(?:appeared|published|posted)\s+(?:on|at|in|by)"
     r"|(?:republished|reprinted|reproduced)\s+(?:with\s+permission\s+)?(?:from|by|of)"
+    # a story rewritten from another outlet's: "This briefing adapts reporting by X",
+    # "Adapted from a report by X", "Basado en información de X", "Adapté d'un article de X"
+    r"|(?:(?:this|the)\s+(?:article|story|post|piece|report|briefing|newsletter|summary)\s+"
+    r"(?:adapts|draws\s+on|is\s+(?:adapted|based|drawn)\s+(?:from|on))|adapted\s+from|"
+    r"based\s+on)\s+(?:original\s+)?(?:reporting|an?\s+(?:report|article|story)|reports?)"
+    r"\s+(?:by|from|in|of)"
+    r"|(?:basad[oa]|adaptad[oa])\s+en\s+(?:información|una\s+información|un\s+artículo)\s+de"
+    r"|adapté\s+d['’]un\s+(?:article|reportage)\s+(?:de|du|paru\s+dans)"
     r"|(?:sources?|fuente|fonte|quelle|via)\s*:"
     r"|publicad[oa]\s+originalmente\s+(?:en|por)"
     r"|este\s+artículo\s+(?:fue\s+)?publicado\s+originalmente\s+(?:en|por)"
@@ -283,6 +292,49 @@ def dated_byline(text: str) -> tuple[str | None] | None:
     return (author,) if dated and bylined else None
 
 
+# Who made the story, one credit per segment: `Texto: Ana Ruiz · Fotos: Luis Gil`,
+# `Jane Doe | Northwind Press` (a name, then the agency or outlet it writes for).
+_PHOTO_CREDIT = re.compile(
+    r"^(?:photos?|photographs?|pictures?|images?|fotos?|fotografías?|imágenes|vídeos?|videos?|"
+    r"illustrations?|ilustraciones?|infograf[ií]as?|graphics?)\s*(?::|by\b|por\b|de\b)\s*\S",
+    re.IGNORECASE,
+)
+_CREDIT_HINT = re.compile(r"[|•·]")
+
+
+def credits_byline(text: str) -> tuple[str] | None:
+    """`(author,)` for a line of credits that names the writer: a byline segment (or a
+    bare name before an agency's or outlet's name) with photo, staff or outlet credits
+    beside it; None for any other line."""
+    if not _CREDIT_HINT.search(text):
+        return None
+    segments = [s for s in _STRIP_SEPARATOR.split(text) if s]
+    if len(segments) < 2:
+        return None
+    author = None
+    for i, segment in enumerate(segments):
+        writer = author_from_byline(segment) or (bare_name(segment) if i == 0 else None)
+        if writer and author is None:
+            author = writer
+        elif not (
+            _PHOTO_CREDIT.match(segment)
+            or STAFF_CREDIT.match(segment)
+            or is_organisation_name(segment)
+        ):
+            return None
+    return (author,) if author else None
+
+
+def byline_outlet(text: str, directory: PublisherDirectory) -> str | None:
+    """The domain of a known outlet a byline names after its writer (`By Jane Doe, Northwind
+    Press`, `Jane Doe | Northwind Press`): the wire the story came from."""
+    for part in reversed(re.split(r"\s*[,|•·/]\s*|\s+[-–—]\s+", text)[1:]):
+        domain = directory.lookup(part.strip(" .()"))
+        if domain is not None:
+            return domain
+    return None
+
+
 # Title and site: `Headline | Site`, `Headline - Site`.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||::|·|•|-|–|—)\s+")
 
@@ -421,7 +473,15 @@ def _title_case_word(word: str, first: bool) -> str:
     # An acronym stays in capitals: two letters (`UK`), or no vowel (`BBC`, `NRK`).
     if low not in _SMALL_WORDS and (len(letters) <= 2 or not _VOWELS.intersection(letters)):
         return word
-    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+    return "-".join(_capitalised(part) for part in word.split("-"))
+
+
+def _capitalised(part: str) -> str:
+    # An elided article or a name's prefix keeps the capital after it (`L'Écho`, `O'Neill`).
+    elided = re.match(r"^([^\W\d_]{1,2}['’])(\w.*)$", part)
+    if elided:
+        return elided[1][:1].upper() + elided[1][1:].lower() + _capitalised(elided[2])
+    return part[:1].upper() + part[1:].lower()
 
 
 def site_display(text: str, directory: PublisherDirectory) -> str:

@@ -40,6 +40,8 @@ RELATED_HEADING = re.compile(
     r"more\s+(?:on\s+this\s+(?:story|topic)|"
     r"from\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,3})|"
     r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|"
+    r"(?:in\s+)?other\s+news|elsewhere(?:\s+(?:today|this\s+week))?|also\s+in\s+the\s+news|"
+    r"otras\s+noticias|en\s+otras\s+noticias|autres\s+actualités|ailleurs|en\s+bref|"
     r"top\s+(?:stories|news|headlines|reads)|editor[’']?s?\s+picks?|what\s+to\s+read\s+next|"
     r"explore\s+more(?:\s+on\s+(?:these|this)\s+topics?)?|also\s+(?:on|in|from)\s+"
     r"[\w’'.&-]+(?:\s+[\w’'.&-]+){0,3}|"
@@ -79,6 +81,28 @@ SPONSORED_MARKER = re.compile(
 # most (before the site name); a table row starts or ends with one, or holds numbers.
 _MENU_SEPARATOR = re.compile(r"\s+[|·•/]\s+")
 _MENU_ITEM = re.compile(r"^[^\W\d_][^.!?:;,]*$")
+
+
+# One link of a site's navigation or account bar, alone on its line or in a row of them.
+NAV_ITEM = (
+    r"home|menu|search|skip\s+to\s+(?:main\s+)?content|log\s*in|sign\s*in|register|"
+    r"log\s*out|sign\s*(?:up|out)|my\s+account|subscribe|iniciar\s+sesi[oó]n|"
+    r"cerrar\s+sesi[oó]n|reg[ií]strate|mi\s+cuenta|suscr[ií]bete|salir|se\s+connecter|"
+    r"connexion|se\s+d[ée]connecter|mon\s+compte|s['’]inscrire|s['’]abonner|anmelden|"
+    r"abmelden|registrieren|mein\s+konto|abonnieren|"
+    r"close|back\s+to\s+top|top|next|previous|prev|next\s+(?:article|story|post)|"
+    r"previous\s+(?:article|story|post)|print|print\s+this\s+(?:page|article)|email|"
+    r"listen(?:\s+to\s+(?:this\s+)?article)?|open\s+in\s+app|loading\.*|inicio|portada|"
+    r"accueil|buscar|rechercher|menú|anterior|siguiente|suivant|précédent"
+)
+_NAV_ITEM_ALONE = re.compile(rf"^(?:{NAV_ITEM})[.:]?$", re.IGNORECASE)
+_LINK_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s+/\s+|\s{3,}")
+
+
+def nav_item_row(text: str) -> bool:
+    """Two or more navigation or account links and nothing else."""
+    items = [item for item in _LINK_SEPARATOR.split(text.strip()) if item]
+    return len(items) >= 2 and all(_NAV_ITEM_ALONE.match(item) for item in items)
 
 
 def menu(text: str) -> bool:
@@ -165,13 +189,20 @@ CATEGORY_LINE = re.compile(
     r"kategorie|rubrique|sección|categoría)\s*:?\s+\S",
     re.IGNORECASE,
 )
-# A search box printed as text: `Search`, `Search for:`, `Search …`, `Type your search`.
+# A search box printed as text: `Search`, `Search for:`, `Search …`, `Type your search`,
+# or the box's placeholder naming the site, which ends in an ellipsis or a colon (`Buscar
+# en Diario del Sur...`, `Rechercher sur le site :`), unlike a headline ("Search for
+# missing climber called off").
+_SEARCH_VERB = r"(?:search|buscar|rechercher|suche(?:n)?|cerca|pesquisar)"
 SEARCH_BOX = re.compile(
-    r"^(?:search(?:\s+(?:for|this\s+site|the\s+site|form|news|articles|[\w.]+))?|"
+    rf"^(?:{_SEARCH_VERB}(?:\s+(?:for|this\s+site|the\s+site|form|news|articles|[\w.]+))?|"
     r"type\s+(?:your\s+)?search(?:\s+(?:term|here))?|enter\s+(?:your\s+)?(?:search|keywords?)|"
-    r"buscar(?:\s+en\s+\S+)?|búsqueda|rechercher(?:\s+sur\s+\S+)?|recherche|suche(?:n)?|"
-    r"cerca|pesquisar|pesquisa)(?:\s*:\s*search)?"
-    r"\s*[:…\.]*$",
+    r"búsqueda|recherche|pesquisa)(?:\s*:\s*search)?\s*[:…\.]*$",
+    re.IGNORECASE,
+)
+SEARCH_PLACEHOLDER = re.compile(
+    rf"^{_SEARCH_VERB}\s+(?:in|on|en|sur|dans|auf|em|no|na)(?:\s+[\w'’.&-]+){{1,5}}"
+    r"\s*(?:…|\.\.\.|:)$",
     re.IGNORECASE,
 )
 # Words of the controls a page prints around an article: sharing, printing, account,

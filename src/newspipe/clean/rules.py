@@ -29,15 +29,18 @@ from newspipe.clean.patterns import (
     CAPTION_WORDS,
     CATEGORY_LINE,
     COMMENT_THREAD,
+    NAV_ITEM,
     PROMO_WORDS,
     RELATED_HEADING,
     SEARCH_BOX,
+    SEARCH_PLACEHOLDER,
     SECTION_NAME,
     SOCIAL,
     SPONSORED_MARKER,
     chrome_phrase_run,
     comment_meta,
     menu,
+    nav_item_row,
 )
 
 BODY, METADATA, BOILERPLATE, REPEAT = "body", "metadata", "boilerplate", "repeat"
@@ -81,6 +84,8 @@ RULES: tuple[Rule, ...] = (
     # so that the date is read too
     Rule("dateline_byline", METADATA, _found(md.dated_byline), 24, on_prose=False),
     Rule("byline", METADATA, _found(md.author_from_byline), 14, on_prose=False),
+    # credits in a row: `Texto: Ana Ruiz · Fotos: Luis Gil`, `Jane Doe | Northwind Press`
+    Rule("byline", METADATA, _found(md.credits_byline), 14, on_prose=False, zone="header"),
     # a byline naming an agency ("By Northwind Press") credits the origin, not an author
     Rule("origin_credit", METADATA, _found(md.credit_from_byline), 14, on_prose=False),
     Rule("staff_credit", METADATA, md.staff_credit, 10, on_prose=False),
@@ -146,6 +151,25 @@ RULES: tuple[Rule, ...] = (
             r"(?:newsletters?|boletín|bulletin|infolettre)\s*[:—–-])"
         ),
         30,
+    ),
+    # an e-mailed newsletter's own frame: `View this email in your browser`, `You are
+    # receiving this email because ...`, `Vous recevez ce courriel car ...`
+    Rule(
+        "newsletter_prompt",
+        BOILERPLATE,
+        _rx(
+            r"^(?:view|read|open)\s+(?:this|it|the)\s+(?:e-?mail|message|newsletter|issue)\s+"
+            r"(?:in|on)\s+(?:your|a|the)\s+(?:web\s+)?browser|"
+            r"^(?:ver|abrir)\s+(?:este|el)\s+(?:correo|e-?mail|mensaje|boletín)\s+en\s+"
+            r"(?:el|tu|su|un)\s+navegador|"
+            r"^(?:voir|afficher|lire)\s+(?:cet?|la\s+version\s+(?:web|en\s+ligne)\s+de\s+ce(?:tte)?)\s*"
+            r"(?:e-?mail|courriel|message|lettre|newsletter)(?:\s+dans\s+(?:votre|le|un)\s+navigateur)?|"
+            r"^you\s+(?:are\s+receiving|received|get)\s+this\s+(?:e-?mail|message|newsletter)|"
+            r"^(?:recibes|has\s+recibido)\s+este\s+(?:correo|e-?mail|mensaje|boletín)|"
+            r"^vous\s+(?:recevez|avez\s+reçu)\s+(?:ce(?:t|tte)?)\s+(?:e-?mail|courriel|message|lettre)",
+            needles=("browser", "navegador", "navigateur", "this", "este", "vous", "cet", "ce "),
+        ),
+        20,
     ),
     Rule(
         "newsletter_prompt",
@@ -289,7 +313,7 @@ RULES: tuple[Rule, ...] = (
             r"file\s+photo|file\s*:)s?(?:\b|(?<=:))[^()\[\]]{0,80}[)\]]\s*\.?$|"
             r"^(?:photo|photograph|image|picture|pic|foto|fotografía|crédit\s+photo|"
             r"photo\s+credit|credit|crédit|crédito|illustration|file\s+photo|caption)"
-            r"\s*(?::|/|by\b|—|–)|"
+            r"s?\s*(?::|/|by\b|—|–)|"
             # "Image copyright AP", "Image caption The mayor ...", "Image Credit: X"
             r"^(?:image|photo|picture)\s+(?:copyright|caption|credit|source)\b|"
             r"(?:/\s*|\s\|\s|\bvia\s+|©\s*)(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?|"
@@ -362,22 +386,21 @@ RULES: tuple[Rule, ...] = (
         "navigation",
         BOILERPLATE,
         _rx(
-            r"^(?:home|menu|search|skip\s+to\s+(?:main\s+)?content|log\s*in|sign\s*in|register|"
-            r"log\s*out|sign\s*(?:up|out)|my\s+account|iniciar\s+sesi[oó]n|cerrar\s+sesi[oó]n|"
-            r"reg[ií]strate|mi\s+cuenta|se\s+connecter|connexion|se\s+d[ée]connecter|mon\s+compte|"
-            r"s['’]inscrire|anmelden|abmelden|registrieren|mein\s+konto|"
-            r"close|back\s+to\s+top|top|next|previous|prev|next\s+(?:article|story|post)|"
-            r"previous\s+(?:article|story|post)|print|print\s+this\s+(?:page|article)|email|"
-            r"listen(?:\s+to\s+(?:this\s+)?article)?|open\s+in\s+app|loading\.*|inicio|portada|"
-            r"accueil|buscar|rechercher|menú|anterior|siguiente|suivant|précédent)[.:]?$|"
+            rf"^(?:{NAV_ITEM})[.:]?$|"
             r"^[\w’' ]{1,30}(?:\s*[>›»]\s*[\w’' ]{1,30}){2,}$|"
+            # a breadcrumb of two capitalised items: "News > Quotas & Policy"
+            r"^[^\W\d_][\w’'&]*(?:\s[\w’'&]+){0,3}\s+[>›»]\s+[^\W\d_][\w’'&]*(?:\s[\w’'&]+){0,3}$|"
             # a breadcrumb from the home page: "Inicio > Sucesos"
             r"^(?:home|inicio|portada|accueil|startseite|start)\s*[>›»/]\s*[\w’' ]{1,30}$"
         ),
         8,
     ),
     Rule("navigation", BOILERPLATE, menu, 24, on_prose=False, zone="edge"),
+    # account and subscription links in a row: `Se connecter | S'abonner`, `Mi cuenta · Salir`
+    Rule("navigation", BOILERPLATE, nav_item_row, 4, on_prose=False),
     Rule("search_box", BOILERPLATE, SEARCH_BOX.match, 6, on_prose=False),
+    # the placeholder ends like a sentence ("Buscar en El Diario del Valle..."): on prose too
+    Rule("search_box", BOILERPLATE, SEARCH_PLACEHOLDER.match, 9),
     Rule(
         "legal_links",
         BOILERPLATE,

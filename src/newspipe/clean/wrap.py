@@ -10,9 +10,11 @@ of a sentence end with the next line following directly, some of them go on in l
 a document a line goes on into the next when it reaches most of the document's wrap width
 and the next line is directly below it, no more indented (an indented line opens the next
 paragraph) and no list item, or when it opens a paragraph, ends no sentence and a line of
-full width follows; a blank line always ends a paragraph. A rejoined paragraph is
-one row whose `raw` holds its raw lines joined by newlines, so the audit can still label
-every raw line (`newspipe.clean.stage`). Other documents pass through unchanged.
+full width follows; a blank line always ends a paragraph, and a paragraph's last line
+ends a sentence or goes on in lower case (a headline above a byline does neither). A
+rejoined paragraph is one row whose `raw` holds its raw lines joined by newlines, so the
+audit can still label every raw line (`newspipe.clean.stage`). Other documents pass
+through unchanged.
 """
 
 from __future__ import annotations
@@ -128,4 +130,12 @@ def _continues(
     above = np.r_[False, below[:-1]]
     opens = ~above | np.r_[False, indent[1:] > indent[:-1]]
     short_start = opens & (~terminal | next_lower) & np.r_[full[1:], False]
-    return wrapped[doc] & aligned & (full | short_start)
+    # A list item goes on only in lower case: a capital at the margin starts the next item
+    # or a paragraph.
+    joins = wrapped[doc] & aligned & (full | short_start) & ~(bullet & ~next_lower)
+    # A paragraph ends a sentence. Two lines whose second ends none and opens in capitals
+    # are header lines that happen to touch (a headline over `By Jane Doe` or `July 8,
+    # 2025`), not a paragraph.
+    into_last = joins & ~np.r_[joins[1:], False]
+    header_pair = into_last & ~np.r_[terminal[1:], False] & ~next_lower
+    return joins & ~header_pair
