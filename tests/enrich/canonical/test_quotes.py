@@ -28,6 +28,8 @@ PEOPLE = {
     "Sunil Raman": "Sunil Raman",
     "Sara Lindqvist": "Sara Lindqvist",
     "Ana Beltrán": "Ana Beltrán",
+    "Lucía Roldán": "Lucía Roldán",
+    "Nadia Ferrat": "Nadia Ferrat",
 }
 # People the model mislabels.
 TYPES = {"Harbin Okoro": "ORG"}
@@ -362,4 +364,42 @@ def test_a_partial_quote_goes_to_the_person_after_a_role_of_a_place():
     }
     mentions = pa.Table.from_pylist([place, *_mentions("a0", body)])
     (q,) = extract_quotes(articles, mentions, CONFIG).to_pylist()
+    assert q["speaker"] == "Pere Vidal"
+
+
+def test_spanish_dialogue_dashes_quote_the_person_in_the_aside():
+    (q,) = _quotes(
+        "El puerto cerró al mediodía.\n\n—No vamos a arriesgar a nadie por un día de pesca "
+        "—afirmó la directora del puerto, Lucía Roldán, ante los patrones—. Mañana "
+        "revisaremos los diques."
+    )
+    assert q["text"].startswith("No vamos a arriesgar a nadie por un día de pesca")
+    assert q["text"].endswith("Mañana revisaremos los diques.")
+    assert q["speaker"] == "Lucía Roldán"
+
+
+def test_a_description_stands_for_the_person_just_named():
+    spanish, french = _quotes(
+        "En la cola estaba Lucía Roldán, estudiante de medicina. «Llevo toda la mañana "
+        "esperando un autobús», contó la joven.",
+        "Nadia Ferrat, boulangère rue Haute, a tout perdu. « Je recommence à zéro pour la "
+        "deuxième fois », soupire la commerçante.",
+    )
+    assert (spanish["speaker"], french["speaker"]) == ("Lucía Roldán", "Nadia Ferrat")
+
+
+def test_a_description_opening_the_next_paragraph_stands_for_the_person_named_before():
+    (q,) = _quotes(
+        "Sa porte-parole, Nadia Ferrat, a visité les digues mardi.\n\n"
+        "« Les travaux auraient dû commencer il y a deux ans », a expliqué l'ancienne "
+        "ingénieure des ponts."
+    )
+    assert q["speaker"] == "Nadia Ferrat"
+
+
+def test_a_quote_inside_a_sentence_opened_by_a_role_naming_an_organisation():
+    (q,) = _quotes(
+        "El presidente de la Asociación de Vecinos del Puerto (AVP), Pere Vidal, calificó "
+        "el acuerdo de «un primer paso que llega tarde para muchos»."
+    )
     assert q["speaker"] == "Pere Vidal"

@@ -3,6 +3,8 @@
 Runs in enrich after `canonicalize_entities`, so a speaker is named by the entity's
 canonical name. `extract_quotes` finds text in curly, straight, « » or „ “ marks (a quote
 left open at a paragraph's end continues when the next paragraph opens with a mark) and
+dialogue opened by a dash (`—No iremos —dijo Roe—. Nunca.`, the narrator's aside between
+dashes), and
 takes its speaker from the attribution around it (speakers.py): a name, a pronoun, a role or
 the subject of the quote's sentence. A quote with no attribution of its own continues the
 speaker of the quote before it in the same paragraph, or of the quote that ended the
@@ -104,6 +106,35 @@ def _find_spans(body: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+# Dialogue as Spanish (and some French) papers print it: the paragraph opens with a dash,
+# the narrator's aside opens with a dash after a space and closes with one, and the quote
+# may go on after it (`—Lo haremos —dijo Roe—. Mañana.`).
+_DIALOGUE_OPENING = re.compile(r"[—―]\s?(?=\w|¿|¡)")
+_ASIDE_OPENING = re.compile(r"\s[—―](?=\w)")
+_ASIDE_CLOSING = re.compile(r"[—―](?:[.,;:]\s*|\s+|$)")
+
+
+def _dialogue_spans(body: str) -> list[tuple[int, int, str]]:
+    """(start of the opening dash, end of the quote's first part, text) for each paragraph
+    of dialogue; the text joins the parts before and after the narrator's aside."""
+    spans = []
+    for para in re.finditer(r"[^\n]+", body):
+        text, offset = para.group(), para.start()
+        opening = _DIALOGUE_OPENING.match(text)
+        if not opening:
+            continue
+        aside = _ASIDE_OPENING.search(text, opening.end())
+        if aside is None:
+            spans.append((offset, offset + len(text), text[opening.end() :]))
+            continue
+        first = text[opening.end() : aside.start()]
+        closing = _ASIDE_CLOSING.search(text, aside.end())
+        rest = text[closing.end() :].strip() if closing else ""
+        joined = f"{first.rstrip(' ,')} {rest}" if rest else first
+        spans.append((offset, offset + aside.start() + 1, joined))
+    return spans
+
+
 def _is_quote(text: str, config: EnrichConfig) -> bool:
     words = text.split()
     if len(words) < config.min_quote_words:
@@ -132,7 +163,7 @@ def _article_quotes(article_id: str, a: Article, config: EnrichConfig) -> list[d
     body = a.body
     rows = []
     last_named, previous, prev_end, prev_closed = None, None, 0, False
-    for start, end, text in _find_spans(body):
+    for start, end, text in sorted(_find_spans(body) + _dialogue_spans(body)):
         text = " ".join(text.split()).strip(" ,")
         if not _is_quote(text, config):
             continue

@@ -13,18 +13,19 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# The determiners of a description: `the minister`, `la ministra`, `his son`.
-_DEFINITE = r"(?:the|his|her|their|la|le|el|l['’])"
+# The determiners of a description: `the minister`, `la ministra`, `his son`, `su
+# presidenta`, `sa fille`.
+DEFINITE = r"(?:the|his|her|their|la|le|el|su|sa|son|l['’])"
 # `the 54-year-old said`, `The minister told reporters:`: a description before the verb.
 _ROLE_BEFORE_VERB = re.compile(
-    r"(?:^|[\s,])" + _DEFINITE + r"\s*((?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*,?\s*$", re.IGNORECASE
+    r"(?:^|[\s,])" + DEFINITE + r"\s*((?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*,?\s*$", re.IGNORECASE
 )
 # `said the mayor`, `», añadió la ministra.`: a description after it.
 _ROLE_AFTER_VERB = re.compile(
-    r"^\s+" + _DEFINITE + r"\s*((?:[\w'’-]+\s*){1,4}?)(?=\s*(?:[,.;:!?]|$))", re.IGNORECASE
+    r"^\s+" + DEFINITE + r"\s*((?:[\w'’-]+\s*){1,8}?)(?=\s*(?:[,.;:!?]|$))", re.IGNORECASE
 )
 # A sentence that opens with a description: `The mayor, who toured the site, called ...`.
-ROLE_OPENING = re.compile(r"^\W*" + _DEFINITE + r"\s*((?:[\w'’-]+[\s,]+){1,4})", re.IGNORECASE)
+ROLE_OPENING = re.compile(r"^\W*" + DEFINITE + r"\s*((?:[\w'’-]+[\s,]+){1,4})", re.IGNORECASE)
 # Apposition after a name: `, the city's mayor,` or `, 54,` (not a relative clause).
 _APPOSITION = re.compile(
     r"\s*,\s*(?!(?:who|whose|which|que|qui|quien|dont)\b)([^,.;:()\n]{1,80}?)\s*[,.;]"
@@ -37,7 +38,21 @@ _PREPOSITIONS = frozenset({
 })  # fmt: skip
 _DETERMINERS = frozenset({
     "the", "a", "an", "his", "her", "their", "its", "la", "le", "les", "el", "los", "las",
-    "un", "une", "una", "l",
+    "un", "une", "una", "l", "su", "sus", "sa", "son", "ses",
+})  # fmt: skip
+# Heads of descriptions that speak but are no person (`the statement said`, `la empresa
+# aseguró`, `le communiqué précise`): documents, bodies and places.
+_NOT_PEOPLE = frozenset({
+    "statement", "release", "report", "document", "letter", "filing", "website", "site",
+    "post", "notice", "study", "survey", "company", "firm", "group", "council", "ministry",
+    "department", "government", "police", "agency", "court", "union", "airline",
+    "operator", "authority", "board", "committee", "club", "team", "bank", "city", "town",
+    "office", "army", "military", "party", "newspaper", "paper", "channel", "network",
+    "comunicado", "nota", "informe", "empresa", "compania", "gobierno", "ministerio",
+    "ayuntamiento", "policia", "sindicato", "asociacion", "texto", "carta", "documento",
+    "diario", "periodico", "comunique", "note", "rapport", "entreprise", "societe",
+    "gouvernement", "ministere", "mairie", "syndicat", "association", "texte", "lettre",
+    "journal", "prefecture",
 })  # fmt: skip
 _CLAUSE_START = re.compile(r"[.!?;:()\n«»“”\"]")
 
@@ -142,3 +157,10 @@ def role_beside(clause: str, verb: re.Match) -> str | None:
         return before.group(1)
     after = _ROLE_AFTER_VERB.match(clause[verb.end() :])
     return after.group(1) if after else None
+
+
+def names_a_person(phrase: str) -> bool:
+    """Whether a description may stand for a person: its head is not a document, a body
+    or a place."""
+    words, _ = role_words(phrase)
+    return bool(words) and words[0] not in _NOT_PEOPLE and words[-1] not in _NOT_PEOPLE

@@ -7,8 +7,11 @@ paragraph, else the last person named in it, else the person the paragraph is ab
 the last speaker; a role or a
 description (`the minister said`, `», añadió la ministra`, `the 54-year-old said`) means the
 person the article introduced with that role or age (`Minister Jane Roe`, `Jane Roe, the
-city's mayor,`, `La ministra de Trabajo, Jane Roe,`, `Jane Roe, 54,`). A quote inside a
-sentence with no attribution of its own (`Roe called the plan “a first step”`) is the
+city's mayor,`, `La ministra de Trabajo, Jane Roe,`, `Jane Roe, 54,`), else a description
+of a person (`contó la joven`, `soupire le boulanger`; not `the statement said`) means the
+person the paragraph (or the one before) last named, unless that person spoke the quote
+before. A quote inside a sentence with no attribution of its own (`Roe called the plan “a
+first step”`, `El presidente de la asociación, Jane Roe, calificó ... «…»`) is the
 sentence subject's. A pronoun or a bare word is never a speaker's name.
 """
 
@@ -18,10 +21,12 @@ import re
 from dataclasses import dataclass
 
 from newspipe.enrich.canonical.roles import (
+    DEFINITE,
     ROLE_OPENING,
     Described,
     described_person,
     descriptions,
+    names_a_person,
     role_beside,
     role_words,
 )
@@ -114,10 +119,40 @@ def _clause_speaker(a: Article, lo: int, hi: int, verb: re.Match, quote_start: i
             # `the 54-year-old said`, `the minister said`: an age or an office describes a
             # person named elsewhere.
             return PRONOUN, role
+        named_before = _paragraph_person(a, quote_start) if names_a_person(role) else None
+        if named_before:
+            # `Camila Ruiz, a student, ... «…», contó la joven`: a description with no role
+            # of its own stands for the person the paragraph has just named.
+            return named_before, role
     if SUBJECTLESS.match(clause[: verb.start()] + " " + clause[verb.end() :]):
         # `«…», afirmó.`, `…”, adding: “…`: the verb alone goes on with the last speaker.
         return PRONOUN, verb.group()
     return UNNAMED, None
+
+
+def _paragraph_person(a: Article, before: int) -> dict | None:
+    """The last person named in the paragraph before body[before], else in the paragraph
+    before it (a quote opening a paragraph is often about whom the last one named)."""
+    para_start = a.body.rfind("\n", 0, before) + 1
+    for lo, hi in (
+        (para_start, before),
+        (a.body.rfind("\n", 0, max(para_start - 2, 0)) + 1, para_start),
+    ):
+        people = [
+            m
+            for m in a.mentions
+            if m["type"] == "PERSON" and lo <= m["start_char"] and m["end_char"] <= hi
+        ]
+        if people:
+            last = people[-1]
+            # Named as the speaker of the quote before (`“…,” Jane Roe said`): a new
+            # description (`“…,” the spokesman said`) means someone else.
+            attributed = _AFTER_QUOTE.search(a.body, 0, last["start_char"])
+            return None if attributed else last
+    return None
+
+
+_AFTER_QUOTE = re.compile(r"[”\"»][,.]?\s*(?:\w+\s+){0,1}$")
 
 
 def _after_clause_end(body: str, start: int, end: int) -> int:
@@ -231,6 +266,8 @@ def sentence_subject(a: Article, lo: int, hi: int):
         possessive = a.body[first["end_char"] : first["end_char"] + 2] in ("'s", "’s")
         if not possessive and _opens_with(a.body[lo : first["start_char"]], a.titles):
             return first
+    if people and _set_off_after_role(a.body, lo, people[0]):
+        return people[0]
     named = _named_opening(a, lo, text)
     if named:
         return named
@@ -240,6 +277,22 @@ def sentence_subject(a: Article, lo: int, hi: int):
         if person:
             return person
     return PRONOUN if _PRONOUN_OPENING.match(text) else None
+
+
+_ROLE_LEAD = re.compile(r"^\W*" + DEFINITE + r"\b", re.IGNORECASE)
+
+
+def _set_off_after_role(body: str, lo: int, person: dict) -> bool:
+    """`El secretario general de la asociación (AARB), Jane Roe, calculó ...`: a name set
+    off by commas after the role that opens the sentence is its subject, whatever
+    organisation the role names."""
+    lead = body[lo : person["start_char"]]
+    return (
+        _ROLE_LEAD.match(lead) is not None
+        and lead.rstrip().endswith(",")
+        and body[person["end_char"] : person["end_char"] + 1] == ","
+        and not re.search(r"[“”«»„\"]", lead)
+    )
 
 
 _NAME_OPENING = re.compile(r"[\s\"“”«»„]*(" + NAME + r")")

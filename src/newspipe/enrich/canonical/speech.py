@@ -17,14 +17,19 @@ SPEECH_VERB = re.compile(
     # French: passé composé (`a déclaré`, `a-t-elle ajouté`), present (`ajoute-t-il`).
     r"(?:a|ont)(?:" + _FRENCH_INVERSION + r")?\s+(?:déclaré|dit|affirmé|ajouté|expliqué|"
     r"souligné|assuré|estimé|indiqué|lancé|appelé|précisé|poursuivi|raconté|insisté|"
-    r"reconnu|confié|martelé|prévenu|averti|répondu|annoncé|rappelé|regretté|dénoncé)|"
+    r"reconnu|confié|martelé|prévenu|averti|répondu|annoncé|rappelé|regretté|dénoncé|"
+    r"soupiré|glissé|résumé|lâché|tranché|témoigné|noté|observé|détaillé|conclu|avoué|"
+    r"admis|déploré|commenté)|"
     r"(?:déclare|dit|explique|affirme|ajoute|souligne|assure|estime|indique|précise|"
-    r"poursuit|raconte|insiste|reconnaît|confie|martèle|prévient|répond|annonce|rappelle)"
+    r"poursuit|raconte|insiste|reconnaît|confie|martèle|prévient|répond|annonce|rappelle|"
+    r"soupire|glisse|résume|lâche|tranche|témoigne|note|observe|détaille|conclut|avoue|"
+    r"admet|regrette|déplore|commente)"
     r"(?:" + _FRENCH_INVERSION + r")?|selon|"
     # Spanish: preterite and imperfect of the usual reporting verbs; `según` (according to).
     r"dijo|afirmó|explicó|aseguró|declaró|añadió|agregó|señaló|indicó|advirtió|sostuvo|"
     r"pidió|subrayó|precisó|comentó|relató|insistió|apuntó|destacó|manifestó|reconoció|"
-    r"contó|respondió|anunció|recordó|lamentó|denunció|"
+    r"contó|respondió|anunció|recordó|lamentó|denunció|resumió|admitió|concluyó|confesó|"
+    r"añade|agrega|señala|advierte|sostiene|cuenta|relata|lamenta|insiste|recuerda|"
     r"decía|afirmaba|explicaba|aseguraba|señalaba|dice|afirma|asegura|explica|según)(?!\w)",
     re.IGNORECASE,
 )
