@@ -591,6 +591,13 @@ class EnrichConfig(_Frozen):
         description="With a publication date, a date in the text more than this many days "
         "before it (or any day after it) is background, not the reported event.",
     )
+    max_event_lead_days: int = Field(
+        31,
+        ge=0,
+        description="A date in the lead paragraph up to this many days after publication, "
+        "in a lead that states no recent past date, is the event an announcement reports "
+        "(`will vote next Tuesday`); elsewhere a date after publication is a plan.",
+    )
     tense_window_words: int = Field(
         16,
         ge=1,

@@ -104,6 +104,14 @@ def test_an_article_published_on_a_monday_saying_on_monday_reports_that_day():
     assert _event_date(body, date(2023, 11, 6)) == (date(2023, 11, 6), "text")
 
 
+def test_an_announcement_in_the_lead_reports_the_day_to_come():
+    body = (
+        "Delegates from nine ports will meet in Bilbao next Tuesday to vote on new berth "
+        "fees.\n\nA first round of talks failed on 2 May."
+    )
+    assert _event_date(body, date(2025, 5, 21)) == (date(2025, 5, 27), "text")
+
+
 def test_a_plan_after_publication_is_not_the_event():
     body = "Ministers will meet next Tuesday. The agency issued its warning on Sunday."
     assert _event_date(body, date(2023, 11, 6)) == (date(2023, 11, 5), "text")
@@ -114,7 +122,10 @@ def test_a_plan_after_publication_is_not_the_event():
     [
         # Without a year, the day and month nearest publication: last December's.
         ("The ferry ran aground on 30 December.", date(2025, 1, 2), date(2024, 12, 30)),
-        ("Polls close on 20 June.", date(2025, 6, 18), None),
+        # A lead announcing a day to come reports that day; a year-less date after
+        # publication further down is a plan, and publication stands in.
+        ("Polls close on 20 June.", date(2025, 6, 18), date(2025, 6, 20)),
+        ("Turnout was high.\n\nPolls close on 20 June.", date(2025, 6, 18), None),
         (
             "The Louvre closed on Tuesday, 3 June, for the strike.",
             date(2025, 6, 5),

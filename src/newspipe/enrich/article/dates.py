@@ -167,7 +167,17 @@ def event_date(
     body: str, published: dt.date | None, language: str | None, config: EnrichConfig
 ) -> dt.date | None:
     """The first date in the body that can be the event's: with a publication date, one
-    within `max_event_lag_days` before it (not after: a plan is not the reported event)."""
+    within `max_event_lag_days` before it; but when the lead paragraph states no such date
+    and one within `max_event_lead_days` after it, that one (an article announcing a vote
+    or an opening reports it; a plan beside a past date is not the reported event)."""
+    lead_end = body.find("\n")
+    lead = body if lead_end < 0 else body[:lead_end]
+    if published is not None:
+        ahead = [(when - published).days for when in text_dates(lead, published, language, config)]
+        if not any(-config.max_event_lag_days <= d <= 0 for d in ahead):
+            coming = [d for d in ahead if 0 < d <= config.max_event_lead_days]
+            if coming:
+                return published + dt.timedelta(days=coming[0])
     for when in text_dates(body, published, language, config):
         if published is None or 0 <= (published - when).days <= config.max_event_lag_days:
             return when
