@@ -374,13 +374,6 @@ class CleanConfig(_Frozen):
         "punctuation (and not introduced by a colon or marked as bullets) is a list of "
         "links to elsewhere.",
     )
-    related_headline_max_words: int = Field(
-        16,
-        ge=1,
-        description="Under a related-stories heading (`Trending News`, `Lo más leído`), a "
-        "line of one sentence of at most this many words is another story's headline even "
-        "when it ends like a sentence; the block ends at the first longer line.",
-    )
     blurb_max_words: int = Field(
         30,
         ge=1,

@@ -177,9 +177,7 @@ def classify_lines(
     batch.mark(teasers, BOILERPLATE, "teaser_list")
     batch.mark(bio & tail, BOILERPLATE, "author_bio")
     batch.mark(blurb & tail & ~bio, BOILERPLATE, "newsletter_prompt")
-    _mark_context_chrome(
-        batch, line_reason, prose & ~bio & ~blurb, header, config.related_headline_max_words
-    )
+    _mark_context_chrome(batch, line_reason, prose & ~bio & ~blurb, header)
     site_from_masthead = _mark_header(
         batch, header, pos == first_anchor, title_hint, directory, config
     )
@@ -322,16 +320,8 @@ def _blurb_candidates(
     return blurb
 
 
-# A sentence ending inside a line, followed by another sentence.
-_INNER_SENTENCE_END = r"[.!?…][\"”’»)]*\s+[\"“«]?[A-ZÀ-Þ]"
-
-
 def _mark_context_chrome(
-    batch: _Batch,
-    line_reason: np.ndarray,
-    anchor: np.ndarray,
-    header: np.ndarray,
-    headline_max_words: int,
+    batch: _Batch, line_reason: np.ndarray, anchor: np.ndarray, header: np.ndarray
 ) -> None:
     """Native ads and related-story blocks, told by the line above them."""
     lines, doc = batch.lines, batch.doc
@@ -343,17 +333,13 @@ def _mark_context_chrome(
     marker[ad_rows] = texts.iloc[ad_rows].map(SPONSORED_MARKER.match).notna().to_numpy()
     under_marker = np.r_[False, marker[:-1]] & np.r_[False, doc[1:] == doc[:-1]]
     batch.mark(under_marker & batch.unclaimed & ~prose, BOILERPLATE, "sponsored_link")
-    # Related-story blocks: the heading's short lines up to the next paragraph; a headline
-    # that ends like a sentence (`Police: "We got her!"`) does not end the block.
+    # Related-story blocks: the heading's short lines up to the next paragraph.
     heading_row = batch.reason == "related_heading"
-    headline = (lines["n_words"].to_numpy() <= headline_max_words) & ~texts.str.contains(
-        _INNER_SENTENCE_END, regex=True
-    ).to_numpy(dtype=bool)
-    segment = pd.Series((anchor & ~headline) | heading_row).groupby(doc).cumsum()
+    segment = pd.Series(anchor | heading_row).groupby(doc).cumsum()
     opened_by_heading = (
         pd.Series(heading_row).groupby([doc, segment.to_numpy()]).transform("first").to_numpy()
     )
-    related = batch.unclaimed & opened_by_heading & (~prose | headline) & ~header
+    related = batch.unclaimed & opened_by_heading & ~prose & ~header
     batch.mark(related, BOILERPLATE, "related_block")
 
 
