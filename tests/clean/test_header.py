@@ -269,3 +269,16 @@ def test_a_masthead_in_capitals_alone_above_the_byline_is_the_site_not_the_title
 def test_a_control_or_motto_after_the_headline_is_split_off_and_names_no_site(headline):
     _, row = _clean(headline, "By Ana López", *PARAGRAPHS)
     assert _fields(row)[:2] == (HEADLINE, None)
+
+
+def test_the_copyright_footer_names_the_site_when_the_top_does_not():
+    page = [
+        "Home | News | Sport | Weather",
+        "Harbour wall repairs to start in spring",
+        "By Jane Doe",
+        *PARAGRAPHS,
+        "© 2025 The Lakeside Courier. All rights reserved.",
+    ]
+    assert article(clean("\n".join(page)))["site_name"] == "The Lakeside Courier"
+    with_masthead = ["THE HARBOUR GAZETTE", *page]
+    assert article(clean("\n".join(with_masthead)))["site_name"] == "The Harbour Gazette"

@@ -291,3 +291,17 @@ def test_a_title_suffix_names_a_site_only_when_it_reads_as_a_name(line, title, s
 )
 def test_the_name_a_masthead_prints(line, name):
     assert md.masthead_name(line, load_directory()) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "site"),
+    [
+        ("© 2024 The Lakeside Courier. All rights reserved.", "The Lakeside Courier"),
+        ("© El Faro del Sur 2023", "El Faro del Sur"),
+        ("Copyright (c) 2022 Northfield Media Ltd. Registered in Scotland.", "Northfield"),
+        ("© 2021 Le Journal du Plateau · Tous droits réservés", "Le Journal du Plateau"),
+        ("© 2024 All rights reserved.", None),
+    ],
+)
+def test_a_copyright_footer_names_the_site(line, site):
+    assert md.site_from_copyright(line) == site

@@ -72,7 +72,13 @@ def document_fields(
     suffixes = pd.Series([s[1] for s in split], index=split.index, dtype=object)
     fields["title"] = _first_per_doc(lines, titles)
     site = _first_per_doc(lines, suffixes)
-    fields["site_name"] = site.combine_first(site_from_masthead).reindex(fields.index)
+    # The copyright footer names the site when nothing at the top does.
+    footer = texts[reason == "copyright"].map(md.site_from_copyright)
+    fields["site_name"] = (
+        site.combine_first(site_from_masthead)
+        .combine_first(_first_per_doc(lines, footer))
+        .reindex(fields.index)
+    )
 
     author_rows = np.isin(reason, AUTHOR_REASONS) & (lines["label"].to_numpy() == METADATA)
     authors = texts[author_rows].map(author_of)

@@ -509,3 +509,39 @@ def outlet_domain(text: str, directory: PublisherDirectory) -> str | None:
     if not stripped or len(name_key(stripped).split()) > 6:
         return None
     return directory.lookup(stripped)
+
+
+# A copyright footer: `© 2025 The Valley Gazette. All rights reserved.`, `© Ouest Littoral
+# 2025`, `Copyright (c) 2024 Harbour Media Ltd`.
+_COPYRIGHT_MARK = re.compile(
+    r"^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?",
+    re.IGNORECASE,
+)
+# Where the name in a footer ends: a sentence, a separator, a comma or a year.
+_COPYRIGHT_END = re.compile(r"\.(?:\s|$)|\s[|·•–—-]\s|,\s|\s(?:19|20)\d{2}\b")
+_RIGHTS = re.compile(r"^(?:all|todos|tous|alle)\b", re.IGNORECASE)
+# Words of a publisher's company name that are not the site's (`Harbour Media Ltd`).
+_COMPANY_WORDS = _words(
+    "ltd ltd. limited inc inc. llc plc pte s.a. s.l. sa sl sas sarl gmbh ag bv b.v. "
+    "media group publishing publications company co co. corp corporation holdings"
+)
+
+
+def site_from_copyright(text: str) -> str | None:
+    """The site a copyright footer names, its company words left out, or None when the
+    footer names no one (`© 2025 All rights reserved`) or more than a site's name."""
+    mark = _COPYRIGHT_MARK.match(text)
+    if not mark or not mark.group().strip():
+        return None
+    rest = text[mark.end() :]
+    end = _COPYRIGHT_END.search(rest)
+    name = (rest[: end.start()] if end else rest).strip(" .,")
+    if _RIGHTS.match(name):
+        return None
+    words = name.split()
+    while words and words[-1].casefold().strip(",") in _COMPANY_WORDS:
+        words.pop()
+    name = " ".join(words).strip(" ,")
+    if not words or len(words) > _SITE_MAX_WORDS or not words[0][:1].isupper():
+        return None
+    return name
