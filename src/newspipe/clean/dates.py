@@ -174,7 +174,7 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 
 # A numeric date with the year last: `11/03/2025`, `09-07-2025`, `13.03.2025`.
-_NUMERIC_YEAR_LAST = re.compile(r"\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4})\b")
+NUMERIC_YEAR_LAST = re.compile(r"\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4})\b")
 # Function words that tell an English page from the others, whose sites write the day
 # first (`11/03/2025` is 11 March in Spain and France, 3 November in the United States).
 _ENGLISH_WORDS = _words("the and of to is that was for with said has have from")
@@ -208,7 +208,7 @@ def _fast_date(text: str, day_first: bool) -> dt.date | None:
     low = text.casefold()
     if match := _ISO.search(low):
         return _date(int(match[1]), int(match[2]), int(match[3]))
-    if match := _NUMERIC_YEAR_LAST.search(low):
+    if match := NUMERIC_YEAR_LAST.search(low):
         return _numeric_date(match, day_first)
     if (match := _EN_MDY.search(low)) and match[1][:3] in _MONTH_NUMBERS and (match[1] in MONTHS):
         return _date(int(match[3]), _MONTH_NUMBERS[match[1][:3]], int(match[2]))

@@ -108,7 +108,10 @@ def _dates(lines: pd.DataFrame, rows: np.ndarray, captured: pd.Series | None) ->
     document whose capture time is known, counted back from it."""
     texts = lines["text"][rows]
     doc = lines["doc"]
-    dated_docs = np.unique(doc[rows])
+    # Only a numeric date needs the page's order of day and month, read from its prose.
+    numeric = texts.map(lambda t: dates.NUMERIC_YEAR_LAST.search(t) is not None)
+    numeric = numeric.to_numpy(dtype=bool)
+    dated_docs = np.unique(doc[rows][numeric])
     body = (lines["label"].to_numpy() == BODY) & np.isin(doc, dated_docs)
     prose = lines["text"][body].groupby(doc[body].to_numpy()).agg(" ".join)
     day_first = prose.map(dates.writes_day_first)
