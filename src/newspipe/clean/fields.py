@@ -114,8 +114,8 @@ def _dates(lines: pd.DataFrame, rows: np.ndarray, captured: pd.Series | None) ->
     dated_docs = np.unique(doc[rows][numeric])
     body = (lines["label"].to_numpy() == BODY) & np.isin(doc, dated_docs)
     prose = lines["text"][body].groupby(doc[body].to_numpy()).agg(" ".join)
-    day_first = prose.map(dates.writes_day_first)
-    firsts = doc[rows].map(day_first).fillna(True).astype(bool)
+    day_first = prose.map(dates.writes_day_first).to_dict()
+    firsts = [day_first.get(d, True) for d in doc[rows]]
     stated = pd.Series(
         [dates.parse_date(t, f) for t, f in zip(texts, firsts, strict=True)],
         index=texts.index,
