@@ -30,6 +30,7 @@ PEOPLE = {
     "Ana Beltrán": "Ana Beltrán",
     "Lucía Roldán": "Lucía Roldán",
     "Nadia Ferrat": "Nadia Ferrat",
+    "Inés Saldaña Prieto": "Inés Saldaña Prieto",
 }
 # People the model mislabels.
 TYPES = {"Harbin Okoro": "ORG"}
@@ -403,3 +404,12 @@ def test_a_quote_inside_a_sentence_opened_by_a_role_naming_an_organisation():
         "el acuerdo de «un primer paso que llega tarde para muchos»."
     )
     assert q["speaker"] == "Pere Vidal"
+
+
+def test_he_said_is_the_person_whose_first_surname_opens_the_paragraph():
+    (q,) = _quotes(
+        "Chief executive Inés Saldaña Prieto opened the new terminal on Monday.\n\n"
+        "Saldaña rejected a claim from Pere Vidal of the port users' group that the works "
+        "had run late. “We finished the quay two weeks early,” she said."
+    )
+    assert q["speaker"] == "Inés Saldaña Prieto"

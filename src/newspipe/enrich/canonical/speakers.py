@@ -311,14 +311,17 @@ def _named_opening(a: Article, lo: int, text: str) -> dict | None:
     if any(m["start_char"] <= start < m["end_char"] for m in a.mentions):
         return None
     for m in reversed(a.mentions):
-        if (
-            m["type"] == "PERSON"
-            and m["end_char"] <= start
-            and len(m["name"].split()) > len(words)
-            and m["name"].split()[-len(words) :] == words
-        ):
+        if m["type"] == "PERSON" and m["end_char"] <= start and _surname_of(words, m["name"]):
             return m
     return None
+
+
+def _surname_of(words: list[str], name: str) -> bool:
+    """Whether `words` are the surname of `name`: its last words, or, for a double surname
+    (`Rafael Sanchis Bou`, `Ana García Ruiz`), the words after the given name."""
+    parts = name.split()
+    n = len(words)
+    return len(parts) > n and any(parts[i : i + n] == words for i in range(1, len(parts) - n + 1))
 
 
 def last_speaker(a: Article, start: int, last_named: dict | None):
