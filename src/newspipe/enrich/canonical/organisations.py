@@ -13,7 +13,8 @@ evidence used here holds in any article, whatever the organisation:
   itself X`, `X, une société de location`, `a spokesman for X`, `an analyst at X`);
 - a news agency's credit in a dateline (`LLEIDA, Spain (Orbis Wire) —`).
 
-Each mention so typed carries the rule in `type_evidence`; its name is an organisation in
+The words themselves, in every language the rules read, are entity_words.toml's. Each
+mention so typed carries the rule in `type_evidence`; its name is an organisation in
 the whole article, and canonical names give the evidence precedence over the model's
 labels of the same name elsewhere in the corpus (merging.py).
 """
@@ -23,78 +24,16 @@ from __future__ import annotations
 import re
 
 from newspipe.config import EnrichConfig
+from newspipe.enrich.canonical.entity_words import alternation, words
 from newspipe.enrich.canonical.name_forms import expands, name_key
 from newspipe.enrich.canonical.places import is_place
 
-# Legal forms written after a company's name (`Volvo AB`, `Siemens AG`, `Ford Motor Co`)
-# and before it (`PT Energi Hijau Nusantara`), folded, without periods.
-_FORMS_AFTER = frozenset({
-    "ltd", "limited", "inc", "incorporated", "corp", "corporation", "plc", "llc", "llp",
-    "gmbh", "ag", "kg", "kgaa", "sa", "sas", "sarl", "srl", "spa", "sl", "nv", "bv", "ab",
-    "asa", "oy", "oyj", "tbk", "bhd", "pty", "pte", "co", "cie",
-})  # fmt: skip
-_FORMS_BEFORE = frozenset({"pt"})
-# Words that make a name an organisation's wherever they stand in it, folded: in English,
-# French, Spanish, German, Dutch, Italian and Portuguese, and the Arabic words that open
-# the names of armed groups and parties (`Jabhat`, front; `Hizb`, party; `Hayat`, body).
-_ORG_WORDS = frozenset({
-    # English
-    "bank", "group", "council", "trust", "authority", "ministry", "department", "agency",
-    "association", "federation", "union", "institute", "institution", "university",
-    "college", "school", "hospital", "museum", "foundation", "fund", "society",
-    "commission", "committee", "board", "party", "movement", "brigade", "brigades",
-    "police", "parliament", "assembly", "congress", "senate", "office", "service",
-    "services", "airlines", "airways", "railway", "railways", "motors", "holdings",
-    "industries", "partners", "securities", "bancorp", "technologies", "laboratories",
-    "labs", "club", "league", "church", "organisation", "organization", "network",
-    "coalition", "alliance", "workers", "company", "corporation", "consortium",
-    "cooperative", "exchange", "times", "post", "herald", "gazette", "journal", "tribune",
-    "broadcasting", "television", "studios", "records", "telecom", "telecoms", "survey",
-    "administration", "bureau", "directorate", "secretariat", "inspectorate", "tribunal",
-    # French
-    "banque", "groupe", "conseil", "ministere", "societe", "compagnie", "agence",
-    "autorite", "institut", "universite", "musee", "fondation", "parti",
-    "syndicat", "comite", "caisse", "mutuelle", "gendarmerie", "prefecture", "mairie",
-    "assemblee", "regie",
-    # Spanish and Portuguese
-    "banco", "grupo", "consejo", "ministerio", "sociedad", "compania", "agencia",
-    "autoridad", "federacion", "asociacion", "instituto", "universidad", "museo",
-    "fundacion", "partido", "sindicato", "comision", "ayuntamiento", "empresa",
-    "universidade", "associacao", "companhia", "policia", "guardia", "junta", "generalitat",
-    "diputacion", "confederacion", "fiscalia", "juzgado", "consorcio", "cooperativa",
-    "mancomunidad",
-    # German and Dutch
-    "gruppe", "ministerium", "gesellschaft", "verband", "verein", "stiftung",
-    "universitat", "partei", "gewerkschaft", "behorde", "groep", "ministerie",
-    "stichting", "vereniging", "universiteit", "zorggroep", "gemeente",
-    # Italian
-    "banca", "gruppo", "consiglio", "ministero", "societa", "agenzia", "fondazione",
-    "universita", "partito",
-    # Arabic, transliterated
-    "jabhat", "harakat", "hizb", "jaish", "jaysh", "kataib", "liwa", "tanzim", "hayat",
-})  # fmt: skip
-# Words that end the names of news outlets (`The Washington Post`, `Orbis Wire`): heads only
-# at the end, since they begin other names (`Times Square`, `Post Malone`).
-_OUTLET_WORDS = frozenset({
-    "times", "post", "herald", "gazette", "journal", "tribune", "wire", "press", "news",
-    "chronicle", "telegraph", "report", "monitor", "ledger", "observer",
-})  # fmt: skip
-# Nouns that say what kind of organisation the name after them is (`the operator X`,
-# `hacking group X`, `la empresa X`), or, set off after it, what it is (`X, a lessor`).
-# Not the ones that also name people's trades (`producer`, `developer`, `film-maker`,
-# `broker`) or relations (`rival`, `giant`): `Producer Brian Grazer`.
-_ROLE_NOUNS = (
-    r"company|firm|group|operator|lender|bank|insurer|carrier|airline|retailer|"
-    r"manufacturer|start-?up|conglomerate|subsidiary|utility|"
-    r"broadcaster|newspaper|daily|agency|union|party|militia|organi[sz]ation|charity|"
-    r"regulator|watchdog|publisher|label|fund|supplier|contractor|consortium|lessor|"
-    r"distributor|chain|provider|unit|brand|outlet|refiner|"
-    r"société|entreprise|groupe|compagnie|opérateur|banque|assureur|constructeur|"
-    r"fabricant|syndicat|parti|agence|filiale|quotidien|"
-    r"empresa|compañía|sociedad|grupo|operadora?|banco|aseguradora|fabricante|"
-    r"constructora|sindicato|partido|filial|diario|periódico|"
-    r"firma|unternehmen|konzern|gruppe|betreiber|hersteller|gewerkschaft"
-)
+# The word lists (legal forms, organisation words, role nouns, ranks) are entity_words.toml's.
+_FORMS_AFTER = frozenset(words("organisation", "forms_after"))
+_FORMS_BEFORE = frozenset(words("organisation", "forms_before"))
+_ORG_WORDS = frozenset(words("organisation", "words"))
+_OUTLET_WORDS = frozenset(words("organisation", "outlet_words"))
+_ROLE_NOUNS = alternation("organisation", "role_nouns")
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w&’'-]*"
 _PARTICLE = r"(?:of|de|del|du|des|van|von|der|ter|ten|di|&)"
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -113,10 +52,8 @@ _ROLE_AFTER = re.compile(
 # `a spokesman for X`, `an analyst at X`, `chief executive of X`: people who work for one
 # (not `professor of X`, whose X is a subject).
 _EMPLOYED_BY = re.compile(
-    r"(?:\b(?:spokes(?:man|woman|person)|analyst|economist|researcher|professor|lecturer|"
-    r"employee|engineer|scientist|seismologist|strategist|trader|official|portavoz|"
-    r"analista|porte-parole|analyste)s?\s+(?:at|for|with|en|chez)"
-    r"|\b(?:executive|chairman|chairwoman|founder|co-founder)s?\s+(?:of|de))"
+    r"(?:\b(?:" + alternation("organisation.staff", "works_at") + r")s?\s+(?:at|for|with|en|chez)"
+    r"|\b(?:" + alternation("organisation.staff", "heads") + r")s?\s+(?:of|de))"
     r"\s+(?:the\s+|la\s+|el\s+|le\s+|l')?$",
     re.IGNORECASE,
 )
@@ -127,11 +64,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-ZÀ-Þ][A-ZÀ-Þ.&]{1,9})\)")
 _DATELINE_CREDIT = re.compile(
     r"\A\s*[A-ZÀ-Þ][\w .'’-]{1,40}?(?:,\s*[\w .'’-]{2,40}?)?\s*\((" + _NAME + r")\)\s*[—–-]"
 )
-# Words capitalised after a role noun that name no organisation (`the group Monday`).
-_NOT_NAMES = frozenset({
-    "it", "its", "this", "that", "the", "a", "an", "he", "she", "they", "ceo", "cfo", "coo",
-    "cto", "cio", "md", "vp", "pr", "hr",
-})  # fmt: skip
+_NOT_NAMES = frozenset(words("organisation.staff", "not_names"))
 _NAMED_BY_ACRONYM = frozenset({"PERSON", "ORG", "MISC"})
 # Labels the evidence may overrule: a person, a place the gazetteer does not know, or a
 # miscellaneous, facility or product span.
@@ -142,14 +75,7 @@ def _folded_words(name: str) -> list[str]:
     return name_key(name).split()
 
 
-# Ranks and offices an organisation's name is the title of (`Police Sergeant Ruth Ellery`,
-# `Council Leader Jane Roe`): after one, the name is a person's.
-_RANKS = frozenset({
-    "sergeant", "constable", "officer", "chief", "inspector", "commissioner", "detective",
-    "superintendent", "spokesman", "spokeswoman", "spokesperson", "leader", "chairman",
-    "chairwoman", "president", "director", "manager", "secretary", "minister", "member",
-    "fellow", "professor", "captain", "commander", "colonel", "general", "governor",
-})  # fmt: skip
+_RANKS = frozenset(words("organisation.staff", "ranks"))
 _PARTICLE_WORDS = frozenset(
     {"of", "de", "del", "du", "des", "van", "von", "der", "ter", "ten", "di"}
 )
@@ -189,9 +115,8 @@ def _own_words(m: dict, config: EnrichConfig) -> str | None:
 
 # Legal forms as written, after and before the name.
 _FORM_AFTER_NAME = re.compile(
-    r"[ \t]*,?[ \t]+(Ltd|Limited|Inc|Incorporated|Corp|Corporation|PLC|[Pp]lc|LLC|LLP|GmbH|AG|KGaA|"
-    r"KG|S\.?A\.?S?|SARL|S\.?[Rr]\.?[Ll]\.?|S\.?[Pp]\.?A\.?|S\.?L\.?|N\.?V\.?|B\.?V\.?|AB|ASA|"
-    r"Oyj?|Tbk|Bhd|Pty|Pte|Co|Cie)(?:\.|(?![\w.]))"
+    r"[ \t]*,?[ \t]+(" + alternation("organisation", "forms_written", escape=False) + r")"
+    r"(?:\.|(?![\w.]))"
 )
 _FORM_BEFORE_NAME = re.compile(r"\bPT[ \t]+$")
 # Capitalised words joined to a name by a particle, before it (`West of` Scotland ...,
