@@ -162,3 +162,45 @@ def test_spanish_and_french_public_body_words_make_the_name_an_organisation():
         ("a1", "ORG", "Junta de Extremadura"),
     } <= spanish
     assert ("a0", "ORG", "Gendarmerie de Haute-Loire") in french
+
+
+def test_a_chain_of_legal_forms_belongs_to_the_name():
+    found = _found(
+        "Las piezas llegaron de su proveedor Haiwen Optics Co., Ltd., con sede en Ningbo.",
+        language="es",
+    )
+    assert ("a0", "ORG", "Haiwen Optics Co., Ltd.") in found
+
+
+def test_a_name_runs_over_a_particle_with_its_article():
+    found = _found(
+        "The estuary authority, the Syndicat Mixte des Marais de la Sorne, said on Monday."
+    )
+    assert ("a0", "ORG", "Syndicat Mixte des Marais de la Sorne") in found
+
+
+def test_a_name_written_in_sentence_case_runs_over_its_joined_lower_case_words():
+    french = _found(
+        "Selon la Coopérative des ostréiculteurs de la baie, la saison est perdue.",
+        language="fr",
+    )
+    spanish = _found(
+        "Lo confirmó la Cooperativa de mariscadores de la ría, que agrupa a 40 barcos.",
+        language="es",
+    )
+    assert ("a0", "ORG", "Coopérative des ostréiculteurs de la baie") in french
+    assert ("a0", "ORG", "Cooperativa de mariscadores de la ría") in spanish
+
+
+def test_a_word_the_article_names_alone_joins_the_organisation_name_after_it():
+    found = _found(
+        "Ashcombe's library is shut.\n\nAshcombe Parish Council voted 7-1 in favour of the lease "
+        "at its meeting last month."
+    )
+    assert ("a0", "ORG", "Ashcombe Parish Council") in found
+
+
+def test_an_organisation_name_after_a_person_is_found_beside_the_person():
+    found = _found("The plan was welcomed by Jane Doe of Harwick Building Society on Monday.")
+    assert ("a0", "ORG", "Harwick Building Society") in found
+    assert ("a0", "PERSON", "Jane Doe") in found

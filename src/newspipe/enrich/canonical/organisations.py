@@ -7,7 +7,11 @@ evidence used here holds in any article, whatever the organisation:
 
 - the name's own words: a legal form (`Ltd`, `GmbH`, `S.A.`, `PT`, `Tbk`) or an
   organisation word (`Bank`, `Group`, `Council`, `Ministerio`, `Université`, `Stiftung`,
-  `Jabhat`...), which also carry the name over the pieces the model cut it into;
+  `Jabhat`...), which also carry the name over the pieces the model cut it into and
+  over what it left out: a chain of legal forms (`Co., Ltd.`), particles with their article
+  (`du Bassin de la X`), the lower-case words a sentence-case French or Spanish name joins
+  by particles (`Coopérative des pêcheurs de l'estuaire`), and capitalised words before
+  it (`X` + `Parish Council`: at a sentence's start only a word the article names alone);
 - an acronym defined beside it (`Energi Hijau Nusantara (EHN)`): people have none;
 - a role noun before or beside it (`the operator X`, `the startup X`, `a group calling
   itself X`, `X, une société de location`, `a spokesman for X`, `an analyst at X`);
@@ -36,9 +40,21 @@ _OUTLET_WORDS = frozenset(words("organisation", "outlet_words"))
 _ROLE_NOUNS = alternation("organisation", "role_nouns")
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w&’'-]*"
 _PARTICLE = r"(?:of|de|del|du|des|van|von|der|ter|ten|di|&)"
+# Between the words of a name: a space, a particle with or without an article (`Bank of
+# the West`, `Bassin de la Laïta`) or an elided one (`Caisse d'Épargne`, `de l'Ouest`).
+_LINK = (
+    r"(?:[ \t]+(?:" + _PARTICLE + r"[ \t]+(?:(?:the|la|las|los|le|les|el)[ \t]+)?)?"
+    r"|[ \t]+(?:de[ \t]+l|d)['’])"
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Names run over spaces, never over a line break.
-_NAME = _NAME_WORD + r"(?:[ \t]+(?:" + _PARTICLE + r"[ \t]+)?" + _NAME_WORD + ")*"
+_NAME = _NAME_WORD + r"(?:" + _LINK + _NAME_WORD + ")*"
+# French and Spanish names capitalise their first word only (`Coopérative des pêcheurs de
+# l'estuaire`, `Cooperativa de pescadores de la ría`): words each joined by a particle.
+_LOWER_LINKS = re.compile(
+    r"(?:(?:[ \t]+(?:de[ \t]+la|de[ \t]+las|de[ \t]+los|des|del|du|de)[ \t]+"
+    r"|[ \t]+(?:de[ \t]+l|d)['’])[\w][\w'’-]*){1,4}"
+)
 _ROLE_BEFORE = re.compile(
     r"\b(?:" + _ROLE_NOUNS + r")[ \t]+$|\bcalling\s+itself[ \t]+$", re.IGNORECASE
 )
@@ -114,9 +130,10 @@ def _own_words(m: dict, config: EnrichConfig) -> str | None:
 
 
 # Legal forms as written, after and before the name.
+_FORMS_WRITTEN = alternation("organisation", "forms_written", escape=False)
+# One legal form or a chain of them (`Co., Ltd.`), with the period that closes one.
 _FORM_AFTER_NAME = re.compile(
-    r"[ \t]*,?[ \t]+(" + alternation("organisation", "forms_written", escape=False) + r")"
-    r"(?:\.|(?![\w.]))"
+    r"(?:(?:\.?[ \t]*,)?[ \t]+(?:" + _FORMS_WRITTEN + r")(?:\.|(?![\w.-])))+"
 )
 _FORM_BEFORE_NAME = re.compile(r"\bPT[ \t]+$")
 # Capitalised words joined to a name by a particle, before it (`West of` Scotland ...,
@@ -124,8 +141,12 @@ _FORM_BEFORE_NAME = re.compile(r"\bPT[ \t]+$")
 _JOINED_BEFORE = re.compile(
     r"(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r")*[ \t]+" + _PARTICLE + r")[ \t]+$"
 )
-_JOINED_AFTER = re.compile(
-    r"[ \t]+(" + _PARTICLE + r"[ \t]+(?:(?:the|la|el|le|les|los|las)[ \t]+)?" + _NAME + ")"
+_JOINED_AFTER = re.compile(_LINK + _NAME)
+# `Allenbrook` + `Parish Council`: capitalised words right before an organisation's name.
+# (Not `Santiago-based`: a hyphen joins capitals only.)
+_CAPITALS_WORD = r"[A-ZÀ-ÖØ-Þ][\w&’']*(?:-[A-ZÀ-ÖØ-Þ][\w&’']*)*"
+_WORDS_BEFORE = re.compile(
+    r"(?<![\w-])(" + _CAPITALS_WORD + r"(?:[ \t]+" + _CAPITALS_WORD + r")*)[ \t]+$"
 )
 # A heading or subheading in title case (`Data Claim Under Review`, `Police Arrest Driver`):
 # a line of capitalised words with no sentence's end, where capitals say nothing of names.
@@ -153,10 +174,21 @@ def _mark(m: dict, evidence: str) -> None:
     m["type_evidence"] = m.get("type_evidence") or evidence
 
 
-def _repair_span(body: str, m: dict) -> bool:
-    """Carry an organisation's name over the legal forms and particle-joined words the
-    model left out of its span; whether it was carried."""
+def _lower_links(body: str, surface: str, end: int) -> re.Match | None:
+    """The particle-joined words after an organisation word that opens a name written in
+    sentence case (`Coopérative` + ` des pêcheurs de l'estuaire`), if any."""
+    words = surface.split()
+    if _org_word_at(surface) != 0 or any(w[:1].isupper() for w in words[1:]):
+        return None
+    return _LOWER_LINKS.match(body, end)
+
+
+def _repair_span(body: str, m: dict, names: frozenset[str]) -> bool:
+    """Carry an organisation's name over the legal forms, particle-joined words and
+    capitalised words the model left out of its span; whether it was carried. `names` are
+    the folded names of the article's mentions."""
     start, end = m["start_char"], m["end_char"]
+    org_at = _org_word_at(m["surface"])
     before = body[max(0, start - 80) : start]
     form = _FORM_BEFORE_NAME.search(before)
     if form:
@@ -164,10 +196,19 @@ def _repair_span(body: str, m: dict) -> bool:
     joined = _JOINED_BEFORE.search(body[max(0, start - 80) : start])
     if joined and not _starts_sentence(body, start - len(joined.group(0))):
         words = joined.group(1)
-        if _org_word_at(words) is not None or _org_word_at(m["surface"]) is not None:
+        if _org_word_at(words) is not None or org_at is not None:
             start -= len(joined.group(0))
-    after = _FORM_AFTER_NAME.match(body, end) or (
-        _org_word_at(m["surface"]) is not None and _JOINED_AFTER.match(body, end)
+    # `Allenbrook Parish Council`: words the name ends in an organisation word; at the start
+    # of a sentence only words the article names on their own (else `Today Parish Council`).
+    words_before = _WORDS_BEFORE.search(body, max(0, start - 80), start)
+    if words_before and org_at is not None and org_at == len(_folded_words(m["surface"])) - 1:
+        sentence_start = _starts_sentence(body, words_before.start(1))
+        if not sentence_start or name_key(words_before.group(1)) in names:
+            start = words_before.start(1)
+    after = (
+        _FORM_AFTER_NAME.match(body, end)
+        or (org_at is not None and _JOINED_AFTER.match(body, end))
+        or _lower_links(body, m["surface"], end)
     )
     if after:
         end = after.end()
@@ -235,7 +276,13 @@ def _unlabelled(
     credit = _DATELINE_CREDIT.match(body)
     if credit:
         found.append((credit.start(1), credit.end(1), "dateline"))
-    for match in re.finditer(_NAME, body):
+    # Names are read around the mentions, never across one (`Jane Doe of` + `Harwick
+    # Building Society`): the mentions' characters are masked.
+    masked = list(body)
+    for a, b in taken:
+        masked[a:b] = "\0" * (b - a)
+    masked = "".join(masked)
+    for match in re.finditer(_NAME, masked):
         start, name = match.start(), _POSSESSIVE.sub("", match.group())
         end = start + len(name)
         in_heading = any(a <= start < b for a, b in headings)
@@ -252,6 +299,8 @@ def _unlabelled(
             and (not sentence_start or at == 0)
         ):
             found.append((start, end, "name_words"))
+        elif not sentence_start and (links := _lower_links(body, name, end)):
+            found.append((start, links.end(), "name_words"))
     return [_new_mention(article_id, body, a, b, why) for a, b, why in found]
 
 
@@ -260,10 +309,11 @@ def mark_organisations(
 ) -> list[dict]:
     """One article's mentions (any label) with organisations repaired, typed and added,
     each with the rule that made it one in `type_evidence`, in text order."""
+    names = frozenset(name_key(m["surface"]) for m in mentions)
     for m in mentions:
         m.setdefault("type_evidence", None)
         if m["type"] in _RETYPABLE:
-            _repair_span(body, m)
+            _repair_span(body, m, names)
     # A span carried over its neighbours takes their place (`Universidad` + `Norte Chico`).
     mentions.sort(key=lambda m: (m["start_char"], -m["end_char"]))
     kept: list[dict] = []
