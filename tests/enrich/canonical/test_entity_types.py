@@ -204,3 +204,18 @@ def test_an_organisation_name_after_a_person_is_found_beside_the_person():
     found = _found("The plan was welcomed by Jane Doe of Harwick Building Society on Monday.")
     assert ("a0", "ORG", "Harwick Building Society") in found
     assert ("a0", "PERSON", "Jane Doe") in found
+
+
+def test_a_trade_a_business_is_named_for_makes_it_an_organisation():
+    found = _found(
+        "La petite Fromagerie du Pont Vieux, installée à Herve depuis 1988, a gagné un prix.",
+        language="fr",
+    )
+    assert ("a0", "ORG", "Fromagerie du Pont Vieux") in found
+
+
+def test_a_unions_numbered_local_is_not_part_of_its_name():
+    found = _found(
+        "Most of the 300 drivers belong to Allied Freight Workers Local 88, which called a strike."
+    )
+    assert ("a0", "ORG", "Allied Freight Workers") in found

@@ -148,6 +148,8 @@ _CAPITALS_WORD = r"[A-ZÀ-ÖØ-Þ][\w&’']*(?:-[A-ZÀ-ÖØ-Þ][\w&’']*)*"
 _WORDS_BEFORE = re.compile(
     r"(?<![\w-])(" + _CAPITALS_WORD + r"(?:[ \t]+" + _CAPITALS_WORD + r")*)[ \t]+$"
 )
+_BRANCH = re.compile(r"[ \t]+(?:" + alternation("organisation", "branch_words") + r")$")
+_BRANCH_NUMBER = re.compile(r"[ \t]+\d")
 # A heading or subheading in title case (`Data Claim Under Review`, `Police Arrest Driver`):
 # a line of capitalised words with no sentence's end, where capitals say nothing of names.
 _HEADING = re.compile(
@@ -212,6 +214,10 @@ def _repair_span(body: str, m: dict, names: frozenset[str]) -> bool:
     )
     if after:
         end = after.end()
+    # `United Precision Workers Local 412`: a union's numbered branch is not its name.
+    local = _BRANCH.search(body, start, end)
+    if local and _BRANCH_NUMBER.match(body, end):
+        end = local.start()
     if (start, end) == (m["start_char"], m["end_char"]):
         return False
     _set_span(m, body, start, end)
