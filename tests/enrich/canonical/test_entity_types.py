@@ -9,6 +9,7 @@ import pytest
 from newspipe.config import EnrichConfig
 from newspipe.enrich.canonical import canonicalize_entities, extract_entities
 from newspipe.enrich.canonical.organisations import _org_word_at
+from newspipe.enrich.canonical.people import mark_people
 
 CONFIG = EnrichConfig()
 
@@ -219,3 +220,28 @@ def test_a_unions_numbered_local_is_not_part_of_its_name():
         "Most of the 300 drivers belong to Allied Freight Workers Local 88, which called a strike."
     )
     assert ("a0", "ORG", "Allied Freight Workers") in found
+
+
+def test_a_name_set_off_after_a_role_is_a_person_where_the_model_found_none():
+    # The model's output varies with the name; the rule is tested on mention lists.
+    body = "Su presidenta, Nerea Vilaplana, calificó la medida de insuficiente."
+    (added,) = mark_people("a0", body, [])
+    assert (added["surface"], added["type"], added["type_evidence"]) == (
+        "Nerea Vilaplana",
+        "PERSON",
+        "person_role",
+    )
+    body = "—No hay tiempo —advirtió su portavoz, Nerea Vilaplana—. Hay que actuar ya."
+    start = body.index("Nerea")
+    misc = {"surface": "Nerea Vilaplana", "type": "MISC", "start_char": start}
+    (typed,) = mark_people("a1", body, [misc | {"end_char": start + 15, "same_as": None}])
+    assert (typed["type"], typed["type_evidence"]) == ("PERSON", "person_role")
+
+
+def test_a_trade_written_before_a_name_is_cut_from_the_person():
+    found = _found(
+        "Opening hours will be longer in winter, the trust said. Volunteer Maisie Hargreave, "
+        "a former teacher, will run the Tuesday sessions."
+    )
+    assert ("a0", "PERSON", "Maisie Hargreave") in found
+    assert not {name for _, type_, name in found if type_ == "PERSON"} - {"Maisie Hargreave"}
