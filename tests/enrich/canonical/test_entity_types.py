@@ -10,6 +10,7 @@ from newspipe.config import EnrichConfig
 from newspipe.enrich.canonical import canonicalize_entities, extract_entities
 from newspipe.enrich.canonical.organisations import _org_word_at
 from newspipe.enrich.canonical.people import mark_people
+from newspipe.enrich.canonical.places import listed_places
 
 CONFIG = EnrichConfig()
 
@@ -245,3 +246,24 @@ def test_a_trade_written_before_a_name_is_cut_from_the_person():
     )
     assert ("a0", "PERSON", "Maisie Hargreave") in found
     assert not {name for _, type_, name in found if type_ == "PERSON"} - {"Maisie Hargreave"}
+
+
+def _mentions_at(body: str, *typed: tuple[str, str]) -> list[dict]:
+    return [
+        {"surface": s, "type": t, "start_char": body.index(s), "end_char": body.index(s) + len(s)}
+        for s, t in typed
+    ]
+
+
+def test_a_name_listed_with_known_places_is_a_place():
+    body = "Flights to Madrid, Quelvenar and Lisbon were cut, as were those to Ana Ruiz."
+    mentions = _mentions_at(
+        body, ("Madrid", "GPE"), ("Quelvenar", "PERSON"), ("Lisbon", "GPE"), ("Ana Ruiz", "PERSON")
+    )
+    listed_places(body, mentions, CONFIG.gazetteer_min_population)
+    assert [m["type"] for m in mentions] == ["GPE", "GPE", "GPE", "PERSON"]
+    # One known place is no list of places (`Madrid and Quelvenar`).
+    body = "Flights to Madrid and Quelvenar were cut."
+    mentions = _mentions_at(body, ("Madrid", "GPE"), ("Quelvenar", "PERSON"))
+    listed_places(body, mentions, CONFIG.gazetteer_min_population)
+    assert mentions[1]["type"] == "PERSON"

@@ -23,7 +23,13 @@ from newspipe.enrich.canonical.local_names import find_aliases, resolve_in_artic
 from newspipe.enrich.canonical.name_forms import AREA_WORDS, is_acronym, name_key
 from newspipe.enrich.canonical.organisations import mark_organisations
 from newspipe.enrich.canonical.people import mark_people
-from newspipe.enrich.canonical.places import cued_place, is_place, missed_places, place_id
+from newspipe.enrich.canonical.places import (
+    cued_place,
+    is_place,
+    listed_places,
+    missed_places,
+    place_id,
+)
 from newspipe.schema import ENTITY_MENTIONS, Table, _field, conform
 
 __all__ = ["AREA_WORDS", "MENTIONS", "extract_entities"]
@@ -237,6 +243,7 @@ def _article_mentions(article_id: str, body: str, doc, labels: dict, config: Enr
             )
     labelled.sort(key=lambda m: m["start_char"])
     labelled = mark_people(article_id, body, mark_organisations(article_id, body, labelled, config))
+    listed_places(body, labelled, config.gazetteer_min_population)
     mentions = [m for m in labelled if m["type"] in types]
     # `Zorggroep Lindenhoven, which runs…`: what `which` follows is not a person.
     not_people = {
