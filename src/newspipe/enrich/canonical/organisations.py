@@ -284,10 +284,12 @@ def _unlabelled(
         found.append((credit.start(1), credit.end(1), "dateline"))
     # Names are read around the mentions, never across one (`Jane Doe of` + `Harwick
     # Building Society`): the mentions' characters are masked.
-    masked = list(body)
-    for a, b in taken:
-        masked[a:b] = "\0" * (b - a)
-    masked = "".join(masked)
+    pieces, at = [], 0
+    for a, b in sorted(taken):
+        a = max(a, at)
+        pieces += [body[at:a], "\0" * max(0, b - a)]
+        at = max(at, b)
+    masked = "".join([*pieces, body[at:]])
     for match in re.finditer(_NAME, masked):
         start, name = match.start(), _POSSESSIVE.sub("", match.group())
         end = start + len(name)
