@@ -177,3 +177,25 @@ def test_author_bio_paragraph_after_the_article():
     result = clean(text)
     assert labels(result)[6] == ("boilerplate", "author_bio")
     assert article(result)["author"] == "Tomás Herrera"
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "Let the harbour news meet your inbox. Stories that matter, every weekday morning.",
+        "No spam, we promise. You can unsubscribe at any time with a single click.",
+        "Get Coastal Rowing Monthly delivered through your letterbox: twelve issues a year.",
+        "Recibe cada mañana las noticias del puerto en tu bandeja de entrada.",
+        "Die wichtigsten Nachrichten vom Hafen jeden Morgen in Ihr Postfach.",
+    ],
+)
+def test_newsletter_pitch_written_as_sentences_after_the_article(pitch):
+    result = clean("\n".join([*PARAGRAPHS, pitch, "Contact us"]))
+    assert labels(result)[5] == ("boilerplate", "newsletter_prompt")
+    assert article(result)["body"] == "\n\n".join(PARAGRAPHS)
+
+
+def test_sentence_about_inboxes_inside_the_article_stays_body():
+    line = "Residents were told to check your inbox, as the council put it, for the new timetable."
+    result = clean("\n".join([*PARAGRAPHS[:2], line, *PARAGRAPHS[2:]]))
+    assert labels(result)[3] == ("body", "paragraph")
