@@ -199,3 +199,23 @@ def test_sentence_about_inboxes_inside_the_article_stays_body():
     line = "Residents were told to check your inbox, as the council put it, for the new timetable."
     result = clean("\n".join([*PARAGRAPHS[:2], line, *PARAGRAPHS[2:]]))
     assert labels(result)[3] == ("body", "paragraph")
+
+
+def test_line_above_a_photo_credit_is_its_caption():
+    caption = "Divers inspect the bridge piers after the storm surge on Sunday."
+    text = "\n".join([*PARAGRAPHS[:2], caption, "Jane Doe/AFP via Getty Images", *PARAGRAPHS[2:]])
+    result = clean(text)
+    assert labels(result)[3] == ("boilerplate", "photo_caption")
+    assert article(result)["body"] == "\n\n".join(PARAGRAPHS)
+
+
+def test_paragraph_above_a_credit_printed_before_its_caption_stays_body():
+    text = "\n".join(
+        [
+            *PARAGRAPHS[:2],
+            "Image copyright Getty Images",
+            "Image caption The old span",
+            *PARAGRAPHS[2:],
+        ]
+    )
+    assert labels(clean(text))[2] == ("body", "paragraph")

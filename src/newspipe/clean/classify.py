@@ -87,6 +87,15 @@ _BLURB = re.compile(
     r"semaine)|abonn\w*|postfach|jeden\s+(?:morgen|tag))\b",
     re.IGNORECASE,
 )
+# A photo credit standing alone is short (`Natalie Naccache | Bloomberg | Getty Images`). Two
+# forms say nothing of the line above them: a credit printed before its caption (`Image
+# copyright Getty Images`, then `Image caption ...`) and a labelled credit (`Photo: Jane
+# Doe`, `Fotos: ...`), which also stands alone under a photo without caption between two
+# paragraphs (on the tuned pages, one of the three above a paragraph).
+_CREDIT_MAX_WORDS = 8
+_NOT_UNDER_CAPTION = re.compile(
+    r"image\s+(?:copyright|caption)\b|(?:photo|foto|picture|pic)s?\s*:", re.IGNORECASE
+)
 _DATELINE_REASONS = ("dateline", "dateline_byline")
 # A pattern repeated is evidence, one line of it is not: two headlines with counts in a row
 # are a list of other stories, two label-and-colon lines an interview's or a recipe's list,
@@ -147,6 +156,7 @@ def classify_lines(
     )
     repeat = _mark_repeats(batch, config.extracted_repeat_min_words)
     rule_index = _apply_rules(lines, ~repeat)
+    rule_index = _captions_above_credits(lines, rule_index, config.caption_max_words)
     matched = rule_index >= 0
     line_reason = np.where(matched, np.array([r.reason for r in RULES])[rule_index], None)
 
@@ -258,6 +268,29 @@ def _apply_rules(lines: pd.DataFrame, candidates: np.ndarray) -> np.ndarray:
             rows = np.flatnonzero(eligible)[subset.isin(hits).to_numpy()]
             matched[rows] = index
     return matched
+
+
+def _captions_above_credits(
+    lines: pd.DataFrame, rule_index: np.ndarray, max_words: int
+) -> np.ndarray:
+    """A line of prose no rule claimed, directly above a photo credit that stands alone (a
+    short line the caption rule claimed: `Photo: Jane Doe/AFP`, `(Image: © Observatory)`),
+    is that photo's caption: it takes the caption rule. Not above a BBC-style `Image
+    copyright X`, which comes before its caption, nor a line in brackets (`(Reporting by
+    ...)` above `© Agency`), nor a line longer than `max_words` (a paragraph)."""
+    doc = lines["doc"].to_numpy()
+    caption_rule = next(i for i, r in enumerate(RULES) if r.reason == "photo_caption")
+    n_words = lines["n_words"].to_numpy()
+    credit = (
+        (rule_index == caption_rule)
+        & (n_words <= _CREDIT_MAX_WORDS)
+        & ~lines["terminal"].to_numpy()
+    )
+    credit[credit] = ~lines["text"][credit].str.match(_NOT_UNDER_CAPTION).to_numpy(dtype=bool)
+    above = np.r_[credit[1:] & (doc[1:] == doc[:-1]), False]
+    caption = above & (rule_index < 0) & lines["prose"].to_numpy() & (n_words <= max_words)
+    caption[caption] = ~lines["text"][caption].str.startswith(("(", "[")).to_numpy(dtype=bool)
+    return np.where(caption, caption_rule, rule_index).astype(rule_index.dtype)
 
 
 def _mark_rules(
