@@ -42,7 +42,7 @@ import pyarrow as pa
 
 from newspipe.config import EventConfig
 from newspipe.enrich.events.features import ENTITY_TERM, salient_numbers, tfidf, tokens
-from newspipe.enrich.events.vectors import add, cosine, cosine_both, norm, overlap
+from newspipe.enrich.events.vectors import add, cosine, dot, norm, overlap
 from newspipe.schema import EVENT_STATE
 
 # The state as the clusterer reads and writes it; the warehouse stamps the run.
@@ -148,14 +148,15 @@ class _Clusterer:
     def _entity_norm(self, entities: Counter) -> float:
         return math.sqrt(sum((c * self.entity_idf(e)) ** 2 for e, c in entities.items()))
 
-    def _entity_similarity(self, a: Counter, b: Counter, norm_b: float | None = None) -> float:
+    def _entity_similarity(
+        self, a: Counter, b: Counter, norm_b: float, norm_a: float | None = None
+    ) -> float:
         """Cosine of IDF-weighted entity vectors: a name most reports of the corpus carry
         (a country, a capital) says less than the person or site only this event has."""
         if not a or not b:
             return 0.0
-        dot = sum(a[e] * b[e] * self.entity_idf(e) ** 2 for e in a.keys() & b.keys())
-        norm_b = self._entity_norm(b) if norm_b is None else norm_b
-        return dot / (self._entity_norm(a) * norm_b)
+        shared = sum(a[e] * b[e] * self.entity_idf(e) ** 2 for e in a.keys() & b.keys())
+        return shared / ((self._entity_norm(a) if norm_a is None else norm_a) * norm_b)
 
     def _norms(self, event: _Event) -> tuple[float, float, float]:
         """Norms of an event's body, title and entity centroids, kept until it grows: an
@@ -266,10 +267,15 @@ class _Clusterer:
         return event.event_id
 
     def _candidates(
-        self, body: dict[str, float], entities: Counter, in_reach: Callable[[_Event], bool]
+        self,
+        body: dict[str, float],
+        entities: Counter,
+        in_reach: Callable[[_Event], bool],
+        among: set[str] | None = None,
     ) -> list[str]:
         """The events in reach that share the most index keys (top terms, entities) with
-        `body` and `entities`, at most `EventConfig.candidate_events` of them.
+        `body` and `entities`, at most `EventConfig.candidate_events` of them, only of
+        `among` if given.
 
         Scoring every event that shares any key grows with the corpus: on real wires a
         country or a word like `pct` files thousands of events. The events sharing the most
@@ -284,13 +290,19 @@ class _Clusterer:
         hits: Counter = Counter()
         for key in keys:
             hits.update(self.by_term.get(key, ()))
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+        if among is not None:
+            hits = Counter({e: n for e, n in hits.items() if e in among})
+        # Ids sorted, then stably by count: the order of (-count, id) without a tuple and a
+        # Python key call per event, thousands per lookup on real wires.
+        ranked = sorted(sorted(hits), key=hits.__getitem__, reverse=True)
         limit = self.config.candidate_events
-        return list(islice((e for e, _ in ranked if in_reach(self.events[e])), limit))
+        return list(islice((e for e in ranked if in_reach(self.events[e])), limit))
 
-    def _lookup(self, event: _Event, in_reach: Callable[[_Event], bool]) -> list[str]:
+    def _lookup(
+        self, event: _Event, in_reach: Callable[[_Event], bool], among: set[str] | None = None
+    ) -> list[str]:
         """The events in reach sharing the most index keys with `event` (`_candidates`)."""
-        return self._candidates(event.body, event.entities, in_reach)
+        return self._candidates(event.body, event.entities, in_reach, among)
 
     def _best(
         self, event: _Event, skip: set[str], dated: bool = True, floor: float | None = None
@@ -309,13 +321,17 @@ class _Clusterer:
             apart = _ranges_apart(event, other)
             return apart is None or apart <= config.window_days
 
+        # Norms kept per event size: each touched event is scored against up to
+        # `candidate_events` others, and a centroid holds hundreds of terms.
+        body, title, entities = self._norms(event)
         for other_id in sorted(self._lookup(event, in_reach)):
             other = self.events[other_id]
             apart = _ranges_apart(event, other)
+            other_body, other_title, other_entities = self._norms(other)
             score = self._combined(
-                cosine_both(event.body, other.body),
-                cosine_both(event.title, other.title),
-                self._entity_similarity(event.entities, other.entities),
+                dot(event.body, other.body) / (body * other_body),
+                dot(event.title, other.title) / (title * other_title),
+                self._entity_similarity(event.entities, other.entities, other_entities, entities),
                 overlap(event.numbers, other.numbers),
                 apart,
             )
@@ -364,8 +380,11 @@ class _Clusterer:
             while renames[absorbed] in renames:
                 renames[absorbed] = renames[renames[absorbed]]
         groups = {renames.get(e, e) for e in dateless}
+        # Looked up among the date-less groups only: most runs have few or none, and the
+        # dated events sharing a key number in the thousands.
+        live_groups = {e for e, event in self.events.items() if event.first_date is None}
         for event_id in {renames.get(e, e) for e in dated}:
-            groups |= set(self._lookup(self.events[event_id], lambda e: e.first_date is None))
+            groups |= set(self._lookup(self.events[event_id], lambda e: True, live_groups))
         # A group whose event is gone (merged by an earlier run's state) chooses again too.
         groups |= {
             g
