@@ -678,7 +678,10 @@ class EventConfig(_Frozen):
         3000,
         ge=1,
         description="Linked groups larger than this keep their streaming clusters: the "
-        "refinement holds a dense matrix over a group's items.",
+        "refinement holds a dense matrix over a group's items. On real wires common words "
+        "chain most of a run into one group (Reuters-21578, first 4,000 bodies: 3,157 of "
+        "4,000 articles); leaving each of its articles alone instead made 3,529 events of "
+        "them against 2,155 and the merge pass three times slower.",
     )
     centroid_terms: int = Field(
         300, ge=10, description="Terms kept per event centroid: bounds memory and the index."

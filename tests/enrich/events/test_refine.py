@@ -64,3 +64,18 @@ def test_reports_join_the_earlier_event_they_resemble():
     near = {"a3": ["ev-old"], "b1": ["ev-old", "ev-b1"]}
     targets = refined_targets(reports, near, {"ev-old": earlier}, _idf, EventConfig())
     assert targets == {"a3": "ev-old", "b1": "b1"}
+
+
+def test_a_block_too_large_to_re_cluster_keeps_its_streamed_events():
+    earlier = SimpleNamespace(event_id="ev-old")
+    reports = [
+        _report("a1", ORLEY, ["Orley"]),
+        _report("b1", VANTER, ["Vanter"]),
+        _report("a2", ORLEY, ["Orley"]),
+        _report("b2", VANTER, ["Vanter"]),
+    ]
+    # One block through ev-old; the stream put b1 and b2 in it, a2 in the event a1 founded.
+    near = {"a1": ["ev-old", "ev-a1"], "b1": ["ev-old"], "a2": ["ev-a1"], "b2": ["ev-old"]}
+    config = EventConfig(refine_block_items=3)
+    targets = refined_targets(reports, near, {"ev-old": earlier}, _idf, config)
+    assert targets == {"a1": "a1", "b1": "ev-old", "a2": "a1", "b2": "ev-old"}

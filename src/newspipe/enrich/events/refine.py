@@ -82,14 +82,26 @@ def refined_targets(
     targets: dict[str, str] = {}
     for members, old in by_block.values():
         block = [reports[i] for i in members]
-        items = _items(block, [earlier[e] for e in old], entity_idf)
         if len(members) + len(old) > config.refine_block_items:
-            labels = np.arange(len(members) + len(old))
-        else:
-            similarity = similarity_matrix(items, weights, config)
-            labels = average_linkage(similarity, items.weights, config.refine_threshold)
+            targets |= _streamed_targets(block, near, earlier)
+            continue
+        items = _items(block, [earlier[e] for e in old], entity_idf)
+        similarity = similarity_matrix(items, weights, config)
+        labels = average_linkage(similarity, items.weights, config.refine_threshold)
         targets |= _block_targets(block, old, labels, earlier)
     return targets
+
+
+def _streamed_targets(block: list, near: dict[str, list[str]], earlier: dict) -> dict:
+    """The streaming pass's groups of a block too large to re-cluster (on real wires, words
+    like `pct` chain thousands of articles): each report's streamed event (the last of
+    `near`), an earlier event or founded by its first report in arrival order. Leaving
+    each report alone instead would leave the whole block to the merge."""
+    founder: dict[str, str] = {}
+    for report in block:
+        streamed = near[report.article_id][-1]
+        founder.setdefault(streamed, streamed if streamed in earlier else report.article_id)
+    return {r.article_id: founder[near[r.article_id][-1]] for r in block}
 
 
 def _block_targets(block: list, old: list[str], labels: np.ndarray, earlier: dict) -> dict:
