@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from newspipe.config import EventConfig
-from newspipe.enrich.events.clustering import cluster_events
+from newspipe.enrich.events.cluster_run import cluster_events
 from newspipe.enrich.events.features import document_frequencies
 from newspipe.enrich.events.labels import state_labels, title_labels
 from newspipe.schema import EVENTS, conform

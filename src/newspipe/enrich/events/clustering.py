@@ -14,6 +14,8 @@ their top terms and entities (never with every event ever seen), on several sign
   publication date) and the event's dates: same people and place months apart are two events.
 
 It joins the best event scoring at least `EventConfig.join_threshold`, or starts a new one.
+cluster_run.py then regroups the run's articles as a batch (refine.py) and builds the
+events afresh from that before the merge below.
 Articles with no date at all come last and gather only with each other: time cannot keep
 them from a same-actor event months away, so each such group is weighed as a whole against
 the dated events in the merge that follows, and goes where most of its peers point. It is
@@ -40,7 +42,7 @@ import pyarrow as pa
 
 from newspipe.config import EventConfig
 from newspipe.enrich.events.features import ENTITY_TERM, salient_numbers, tfidf, tokens
-from newspipe.enrich.events.vectors import add, cosine, cosine_both, norm, overlap
+from newspipe.enrich.events.vectors import add, cosine, dot, norm, overlap
 from newspipe.schema import EVENT_STATE
 
 # The state as the clusterer reads and writes it; the warehouse stamps the run.
@@ -96,7 +98,7 @@ class _Clusterer:
     def __init__(self, state: pa.Table, df: dict[str, int], n_docs: int, config: EventConfig):
         self.config = config
         self.df, self.n_docs = df, n_docs
-        self.entity_idf: dict[str, float] = {}
+        self.idf_of_entity: dict[str, float] = {}
         self.events: dict[str, _Event] = {}
         self.by_term: dict[str, set[str]] = defaultdict(set)
         # The index keys each event was filed under, to unfile it without a vocabulary scan.
@@ -105,6 +107,8 @@ class _Clusterer:
         # Date-less groups of earlier runs: the event their articles were published under,
         # and those articles, to move them if the group is attached elsewhere now.
         self.published: dict[str, tuple[str, list[str]]] = {}
+        # Per article of the run, the events it scored near (refine.py links by them).
+        self.near: dict[str, list[str]] = {}
         for row in state.to_pylist():
             event = _Event(
                 row["event_id"],
@@ -134,24 +138,25 @@ class _Clusterer:
             self.by_term[key].add(event.event_id)
         self.keys_of[event.event_id].update(keys)
 
-    def _entity_idf(self, name: str) -> float:
-        idf = self.entity_idf.get(name)
+    def entity_idf(self, name: str) -> float:
+        idf = self.idf_of_entity.get(name)
         if idf is None:
             idf = math.log((self.n_docs + 1) / (self.df.get(ENTITY_TERM + name, 0) + 1)) + 1
-            self.entity_idf[name] = idf
+            self.idf_of_entity[name] = idf
         return idf
 
     def _entity_norm(self, entities: Counter) -> float:
-        return math.sqrt(sum((c * self._entity_idf(e)) ** 2 for e, c in entities.items()))
+        return math.sqrt(sum((c * self.entity_idf(e)) ** 2 for e, c in entities.items()))
 
-    def _entity_similarity(self, a: Counter, b: Counter, norm_b: float | None = None) -> float:
+    def _entity_similarity(
+        self, a: Counter, b: Counter, norm_b: float, norm_a: float | None = None
+    ) -> float:
         """Cosine of IDF-weighted entity vectors: a name most reports of the corpus carry
         (a country, a capital) says less than the person or site only this event has."""
         if not a or not b:
             return 0.0
-        dot = sum(a[e] * b[e] * self._entity_idf(e) ** 2 for e in a.keys() & b.keys())
-        norm_b = self._entity_norm(b) if norm_b is None else norm_b
-        return dot / (self._entity_norm(a) * norm_b)
+        shared = sum(a[e] * b[e] * self.entity_idf(e) ** 2 for e in a.keys() & b.keys())
+        return shared / ((self._entity_norm(a) if norm_a is None else norm_a) * norm_b)
 
     def _norms(self, event: _Event) -> tuple[float, float, float]:
         """Norms of an event's body, title and entity centroids, kept until it grows: an
@@ -221,14 +226,32 @@ class _Clusterer:
         return score
 
     def assign(self, report: _Report, dateless_only: bool = False) -> str:
-        """Add the report to its best event at or above the join threshold, or to a new one."""
+        """Add the report to its best event at or above the join threshold, or to a new
+        one; note the events it came near, for the batch refinement (refine.py)."""
         config = self.config
         scored = self.scores(report, dateless_only)
         if scored and scored[0][0] >= config.join_threshold:
             event = self.events[scored[0][1]]
         else:
-            event_id = "ev-" + hashlib.sha256(report.article_id.encode()).hexdigest()[:16]
-            event = _Event(event_id, report.day, report.day, 0, {}, {}, Counter(), Counter())
+            event = self._founded(report.article_id, report.day)
+        reach = config.refine_reach * config.join_threshold
+        self.near[report.article_id] = [e for s, e in scored if s >= reach] + [event.event_id]
+        return self._grow(event, report, dateless_only)
+
+    def place(self, report: _Report, target: str) -> str:
+        """Add the report to the event `target`, or to a new event founded by the article
+        `target` (refine.py decides which)."""
+        event = self.events.get(target) or self._founded(target, report.day)
+        return self._grow(event, report, report.day is None)
+
+    def _founded(self, article_id: str, day: date | None) -> _Event:
+        event_id = "ev-" + hashlib.sha256(article_id.encode()).hexdigest()[:16]
+        return self.events.get(event_id) or _Event(
+            event_id, day, day, 0, {}, {}, Counter(), Counter()
+        )
+
+    def _grow(self, event: _Event, report: _Report, dateless_only: bool) -> str:
+        config = self.config
         event.n_articles += 1
         event.body = add(event.body, report.body, config.centroid_terms)
         event.title = add(event.title, report.title, config.centroid_terms)
@@ -244,10 +267,15 @@ class _Clusterer:
         return event.event_id
 
     def _candidates(
-        self, body: dict[str, float], entities: Counter, in_reach: Callable[[_Event], bool]
+        self,
+        body: dict[str, float],
+        entities: Counter,
+        in_reach: Callable[[_Event], bool],
+        among: set[str] | None = None,
     ) -> list[str]:
         """The events in reach that share the most index keys (top terms, entities) with
-        `body` and `entities`, at most `EventConfig.candidate_events` of them.
+        `body` and `entities`, at most `EventConfig.candidate_events` of them, only of
+        `among` if given.
 
         Scoring every event that shares any key grows with the corpus: on real wires a
         country or a word like `pct` files thousands of events. The events sharing the most
@@ -262,20 +290,28 @@ class _Clusterer:
         hits: Counter = Counter()
         for key in keys:
             hits.update(self.by_term.get(key, ()))
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+        if among is not None:
+            hits = Counter({e: n for e, n in hits.items() if e in among})
+        # Ids sorted, then stably by count: the order of (-count, id) without a tuple and a
+        # Python key call per event, thousands per lookup on real wires.
+        ranked = sorted(sorted(hits), key=hits.__getitem__, reverse=True)
         limit = self.config.candidate_events
-        return list(islice((e for e, _ in ranked if in_reach(self.events[e])), limit))
+        return list(islice((e for e in ranked if in_reach(self.events[e])), limit))
 
-    def _lookup(self, event: _Event, in_reach: Callable[[_Event], bool]) -> list[str]:
+    def _lookup(
+        self, event: _Event, in_reach: Callable[[_Event], bool], among: set[str] | None = None
+    ) -> list[str]:
         """The events in reach sharing the most index keys with `event` (`_candidates`)."""
-        return self._candidates(event.body, event.entities, in_reach)
+        return self._candidates(event.body, event.entities, in_reach, among)
 
-    def _best(self, event: _Event, skip: set[str], dated: bool = True) -> tuple[str | None, float]:
+    def _best(
+        self, event: _Event, skip: set[str], dated: bool = True, floor: float | None = None
+    ) -> tuple[str | None, float]:
         """The dated event (the date-less group if not `dated`), within the window of
         `event`'s dates, that scores highest against it, centroid against centroid, if any
-        scores at least the merge threshold."""
+        scores at least `floor` (the merge threshold if None)."""
         config = self.config
-        best, best_score = None, config.merge_threshold
+        best, best_score = None, config.merge_threshold if floor is None else floor
 
         def in_reach(other: _Event) -> bool:
             if other.event_id == event.event_id or other.event_id in skip:
@@ -285,13 +321,17 @@ class _Clusterer:
             apart = _ranges_apart(event, other)
             return apart is None or apart <= config.window_days
 
+        # Norms kept per event size: each touched event is scored against up to
+        # `candidate_events` others, and a centroid holds hundreds of terms.
+        body, title, entities = self._norms(event)
         for other_id in sorted(self._lookup(event, in_reach)):
             other = self.events[other_id]
             apart = _ranges_apart(event, other)
+            other_body, other_title, other_entities = self._norms(other)
             score = self._combined(
-                cosine_both(event.body, other.body),
-                cosine_both(event.title, other.title),
-                self._entity_similarity(event.entities, other.entities),
+                dot(event.body, other.body) / (body * other_body),
+                dot(event.title, other.title) / (title * other_title),
+                self._entity_similarity(event.entities, other.entities, other_entities, entities),
                 overlap(event.numbers, other.numbers),
                 apart,
             )
@@ -328,7 +368,10 @@ class _Clusterer:
             event = self.events[event_id]
             best, score = self._best(event, set(renames), is_dated)
             # A date-less group joins its date-less peer only if no dated event beats it.
-            if best is None or (not is_dated and self._best(event, set(renames))[1] > score):
+            attach = self.config.attach_threshold
+            if best is None or (
+                not is_dated and self._best(event, set(renames), floor=attach)[1] > score
+            ):
                 continue
             survivor, absorbed = sorted([event, self.events[best]], key=_event_order)
             self._absorb(survivor, absorbed)
@@ -337,8 +380,11 @@ class _Clusterer:
             while renames[absorbed] in renames:
                 renames[absorbed] = renames[renames[absorbed]]
         groups = {renames.get(e, e) for e in dateless}
+        # Looked up among the date-less groups only: most runs have few or none, and the
+        # dated events sharing a key number in the thousands.
+        live_groups = {e for e, event in self.events.items() if event.first_date is None}
         for event_id in {renames.get(e, e) for e in dated}:
-            groups |= set(self._lookup(self.events[event_id], lambda e: e.first_date is None))
+            groups |= set(self._lookup(self.events[event_id], lambda e: True, live_groups))
         # A group whose event is gone (merged by an earlier run's state) chooses again too.
         groups |= {
             g
@@ -346,7 +392,8 @@ class _Clusterer:
             if event.attached_to is not None and event.attached_to not in self.events
         }
         for group_id in sorted(groups):
-            self.events[group_id].attached_to = self._best(self.events[group_id], set())[0]
+            group = self.events[group_id]
+            group.attached_to = self._best(group, set(), floor=self.config.attach_threshold)[0]
         for event in self.events.values():
             if event.attached_to in renames:
                 event.attached_to = renames[event.attached_to]
@@ -393,95 +440,3 @@ def _ranges_apart(a: _Event, b: _Event) -> int | None:
     if b.last_date < a.first_date:
         return (a.first_date - b.last_date).days
     return 0
-
-
-def _terms(weights: dict[str, float] | Counter) -> list[dict]:
-    return [{"term": t, "weight": float(w)} for t, w in sorted(weights.items())]
-
-
-def cluster_events(
-    articles: pa.Table, state: pa.Table, term_frequencies: pa.Table, config: EventConfig
-) -> tuple[pa.Table, pa.Table, pa.Table, pa.Table]:
-    """Assign each new canonical article to an event, streaming in date order, then merge
-    events that turn out to be one.
-
-    `articles`: article_id, title, body, source, entity_names (list of canonical names),
-    cluster_date. `state`: the persisted events (`event_state` rows) that may still take
-    articles; `term_frequencies`: document frequency per term over the corpus so far,
-    including these articles. Returns (article_id -> event_id, the updated state rows of
-    every touched event, event_id -> merged_into of every event whose articles now report
-    another, article_id -> event_id of the earlier runs' articles that move with their
-    date-less group to another event).
-    """
-    df = dict(
-        zip(term_frequencies["term"].to_pylist(), term_frequencies["df"].to_pylist(), strict=True)
-    )
-    n_docs = df.pop("", 0)
-    clusterer = _Clusterer(state, df, n_docs, config)
-    ordered = sorted(
-        articles.to_pylist(),
-        key=lambda a: (a["cluster_date"] is None, a["cluster_date"] or date.min, a["article_id"]),
-    )
-    # Articles without a date cannot be told from a same-actor event months away by time:
-    # they come last and gather only with their date-less peers; the merge below then
-    # weighs each such group as a whole against the dated events.
-    assigned = {
-        a["article_id"]: clusterer.assign(
-            clusterer.report(a), dateless_only=a["cluster_date"] is None
-        )
-        for a in ordered
-    }
-    renames = clusterer.merge(set(assigned.values()))
-    events = clusterer.events
-
-    def reported(event_id: str) -> str:
-        """The event the articles clustered into `event_id` report."""
-        event_id = renames.get(event_id, event_id)
-        return events[event_id].attached_to or event_id
-
-    # Date-less groups of earlier runs that now report another event: their state changes,
-    # and their articles move.
-    regrouped = {g for g, (was, _) in clusterer.published.items() if reported(g) != was}
-    moved = {
-        article_id: reported(group_id)
-        for group_id in sorted(regrouped)
-        for article_id in clusterer.published[group_id][1]
-    }
-    touched = set(assigned.values()) | set(renames) | set(renames.values()) | regrouped
-    assigned = {a: reported(e) for a, e in assigned.items()}
-    updated = pa.Table.from_pylist(
-        [
-            {
-                "event_id": e.event_id,
-                "first_date": e.first_date,
-                "last_date": e.last_date,
-                "n_articles": e.n_articles,
-                "body_terms": _terms(e.body),
-                "title_terms": _terms(e.title),
-                "entities": _terms(e.entities),
-                "numbers": _terms(e.numbers),
-                "sources": sorted(e.sources),
-                "article_ids": e.members,
-                "merged_into": renames.get(e.event_id) or e.attached_to,
-            }
-            for e in (events[e] for e in sorted(touched))
-        ],
-        schema=STATE_SCHEMA,
-    )
-    # Events that stopped standing on their own: articles published under them move on.
-    stood_down = {e: reported(e) for e in sorted(touched) if reported(e) != e}
-    return (
-        _mapping(assigned, "article_id", "event_id"),
-        updated,
-        _mapping(stood_down, "event_id", "merged_into"),
-        _mapping(moved, "article_id", "event_id"),
-    )
-
-
-def _mapping(pairs: dict[str, str], key: str, value: str) -> pa.Table:
-    return pa.table(
-        {
-            key: pa.array(list(pairs), pa.string()),
-            value: pa.array(list(pairs.values()), pa.string()),
-        }
-    )

@@ -16,8 +16,16 @@ def cosine(vector: dict[str, float], centroid: dict[str, float], centroid_norm: 
     """Cosine of a unit vector with a centroid of norm `centroid_norm`, walking the shorter
     side (a longer report is divided by its own norm, as the clusterer was tuned)."""
     if len(vector) > len(centroid):
-        vector, centroid, centroid_norm = centroid, vector, norm(vector)
-    return sum(v * centroid.get(w, 0.0) for w, v in vector.items()) / centroid_norm
+        centroid_norm = norm(vector)
+    return dot(vector, centroid) / centroid_norm
+
+
+def dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product, walking the shorter side; terms the other side lacks are skipped, not
+    multiplied by zero (the same sum, twice as fast)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[w] for w, v in a.items() if w in b)
 
 
 def overlap(a: Counter | set, b: Counter | set) -> float:
@@ -36,11 +44,3 @@ def add(centroid: dict[str, float], vector: dict[str, float], keep: int) -> dict
     if len(merged) > keep:
         merged = dict(sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
     return merged
-
-
-def cosine_both(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b.get(w, 0.0) for w, v in a.items())
-    norms = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norms if norms else 0.0

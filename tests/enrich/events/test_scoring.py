@@ -1,0 +1,83 @@
+"""How the event clusterer finds and scores candidate events, on invented events."""
+
+import math
+from collections import Counter
+from datetime import date
+
+from newspipe.config import EventConfig
+from newspipe.enrich.events.clustering import STATE_SCHEMA, _Clusterer, _Event
+from newspipe.enrich.events.vectors import cosine, dot
+
+DAY = date(2026, 5, 4)
+
+
+def _clusterer() -> _Clusterer:
+    return _Clusterer(STATE_SCHEMA.empty_table(), {}, 10, EventConfig())
+
+
+def _event(event_id, words, names=(), day=DAY):
+    body = {w: 1 / len(words) ** 0.5 for w in words}
+    return _Event(event_id, day, day, 1, body, dict(body), Counter(names), Counter())
+
+
+def test_dot_walks_either_side_to_the_same_sum():
+    short = {"harbour": 0.6, "ferry": 0.8}
+    long = {"ferry": 0.5, "crossing": 0.5, "pier": 0.5, "harbour": 0.5}
+    assert dot(short, long) == dot(long, short) == 0.6 * 0.5 + 0.8 * 0.5
+    assert dot(short, {"pier": 1.0}) == 0
+
+
+def test_cosine_divides_by_the_longer_sides_norm():
+    report = {"ferry": 0.6, "pier": 0.8}
+    centroid = {"ferry": 2.0, "pier": 1.0, "tug": 2.0}
+    assert math.isclose(cosine(report, centroid, 3.0), (1.2 + 0.8) / 3)
+    # A report longer than the centroid is divided by its own norm, as tuned.
+    assert cosine(report, {"ferry": 2.0}, 2.0) == 1.2
+
+
+def test_candidates_rank_by_shared_keys_then_by_id():
+    clusterer = _clusterer()
+    for event in (
+        _event("ev-b", ["ferry", "pier", "harbour"]),
+        _event("ev-a", ["ferry", "pier", "harbour"]),
+        _event("ev-c", ["ferry", "orchard"]),
+        _event("ev-d", ["orchard"]),
+    ):
+        clusterer._index(event)
+    body = {"ferry": 0.6, "pier": 0.5, "harbour": 0.4}
+    assert clusterer._candidates(body, Counter(), lambda e: True) == ["ev-a", "ev-b", "ev-c"]
+    # Out of reach or outside `among`: passed over, the next in rank takes the place.
+    in_reach = lambda e: e.event_id != "ev-a"  # noqa: E731
+    assert clusterer._candidates(body, Counter(), in_reach) == ["ev-b", "ev-c"]
+    among = {"ev-c", "ev-d"}
+    assert clusterer._candidates(body, Counter(), lambda e: True, among) == ["ev-c"]
+
+
+def test_the_merge_scores_grown_centroids_by_their_new_norms():
+    clusterer = _clusterer()
+    ferry = _event("ev-a", ["ferry", "pier", "harbour"], ["Port Vell"])
+    other = _event("ev-b", ["ferry", "pier", "storm"], ["Port Vell", "Ansel Brook"])
+    for event in (ferry, other):
+        clusterer._index(event)
+
+    def expected() -> float:
+        def cos(a, b):
+            return dot(a, b) / math.sqrt(dot(a, a) * dot(b, b))
+
+        config = clusterer.config
+        entities = cos(
+            {e: c * clusterer.entity_idf(e) for e, c in ferry.entities.items()},
+            {e: c * clusterer.entity_idf(e) for e, c in other.entities.items()},
+        )
+        return (
+            config.weight_body * cos(ferry.body, other.body)
+            + config.weight_title * cos(ferry.title, other.title)
+            + config.weight_entities * entities
+        )
+
+    best, score = clusterer._best(ferry, set(), floor=0.0)
+    assert best == "ev-b" and math.isclose(score, expected())
+    # The event grows (as when it absorbs another): its norms are not the cached ones.
+    clusterer._absorb(ferry, _event("ev-c", ["harbour", "tug"], ["Port Vell"]))
+    best, score = clusterer._best(ferry, set(), floor=0.0)
+    assert best == "ev-b" and math.isclose(score, expected())
