@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newspipe.clean import dates
+from newspipe.clean import credits, dates
 from newspipe.clean import metadata as md
 from newspipe.clean.publishers import load_directory
 
@@ -76,14 +76,14 @@ def test_bylines(line, author):
     ],
 )
 def test_credit_rows_name_the_writer(line, author):
-    credits = md.credits_byline(line)
-    assert (credits[0] if credits else None) == author
+    row = credits.credits_byline(line)
+    assert (row[0] if row else None) == author
 
 
 def test_a_byline_names_the_agency_the_writer_works_for():
     directory = load_directory()
-    assert md.byline_outlet("By Jane Doe, Reuters", directory) == "reuters.com"
-    assert md.byline_outlet("By Jane Doe, Harbour desk", directory) is None
+    assert credits.byline_outlet("By Jane Doe, Reuters", directory) == "reuters.com"
+    assert credits.byline_outlet("By Jane Doe, Harbour desk", directory) is None
 
 
 @pytest.mark.parametrize(
@@ -304,4 +304,4 @@ def test_the_name_a_masthead_prints(line, name):
     ],
 )
 def test_a_copyright_footer_names_the_site(line, site):
-    assert md.site_from_copyright(line) == site
+    assert credits.site_from_copyright(line) == site

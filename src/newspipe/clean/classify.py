@@ -64,6 +64,13 @@ from newspipe.clean import dates
 from newspipe.clean import metadata as md
 from newspipe.clean.fields import AUTHOR_REASONS, FIELDS, author_of, document_fields
 from newspipe.clean.header import label_header, title_hint_lines
+from newspipe.clean.line_runs import (
+    PATTERN_MIN_LINES,
+    introduced_runs,
+    labelled_runs,
+    link_lists,
+    teaser_runs,
+)
 from newspipe.clean.lines import per_doc, runs
 from newspipe.clean.patterns import BIO_SENTENCE, SPONSORED_MARKER
 from newspipe.clean.publishers import PublisherDirectory
@@ -97,10 +104,6 @@ _NOT_UNDER_CAPTION = re.compile(
     r"image\s+(?:copyright|caption)\b|(?:photo|foto|picture|pic)s?\s*:", re.IGNORECASE
 )
 _DATELINE_REASONS = ("dateline", "dateline_byline")
-# A pattern repeated is evidence, one line of it is not: two headlines with counts in a row
-# are a list of other stories, two label-and-colon lines an interview's or a recipe's list,
-# two timestamps after the article a thread or a feed (one may be the article's own date).
-_PATTERN_MIN_LINES = 2
 # Chrome that sits inside articles: markers saying the article goes on under them
 # ("Advertisement", "Story continues below"), mid-article sign-up prompts, captions and
 # image slots, inline links to another story ("Read more: ..."). For the article's span it
@@ -167,14 +170,14 @@ def classify_lines(
     blurb = _blurb_candidates(lines, prompt, ~repeat & ~matched, config.blurb_max_words)
     short = ~repeat & ~matched & ~lines["prose"].to_numpy()
     listed = short & (
-        lines["bullet"].to_numpy() | _introduced_runs(lines, short) | _labelled_runs(lines, short)
+        lines["bullet"].to_numpy() | introduced_runs(lines, short) | labelled_runs(lines, short)
     )
     # Rules that hold only at the edges of the article are no evidence of an edge.
     inline = np.isin(line_reason, _INLINE_REASONS) | (
         matched & (np.array([r.zone for r in RULES])[rule_index] != "any")
     )
     # Bios and blurbs are prose that follows articles: for the span they are chrome.
-    teasers = _teaser_runs(lines, ~repeat & ~matched)
+    teasers = teaser_runs(lines, ~repeat & ~matched)
     chrome = matched | bio | blurb | teasers
     inside = article_span(lines, chrome, inline, repeat, listed, ext, config.span)
     prose = lines["prose"].to_numpy() & ~matched & inside
@@ -443,13 +446,13 @@ def _mark_body(batch: _Batch, outside: np.ndarray, min_link_lines: int) -> None:
     prose = lines["prose"].to_numpy()
     listed = _own_lists(batch)
     candidates = batch.unclaimed & ~outside & ~prose & ~batch.ext
-    batch.mark(_link_lists(lines, candidates & ~listed, min_link_lines), BOILERPLATE, "link_list")
+    batch.mark(link_lists(lines, candidates & ~listed, min_link_lines), BOILERPLATE, "link_list")
     counted = np.zeros(len(lines), dtype=bool)
     rows = np.flatnonzero(batch.unclaimed & ~prose & ~batch.ext)
     counted[rows] = lines["text"].iloc[rows].str.contains(_COUNTED).to_numpy(dtype=bool)
     run, _ = runs(counted, batch.doc)
     run_size = np.bincount(run[counted], minlength=run[-1] + 1 if len(run) else 1)[run]
-    batch.mark(counted & (run_size >= _PATTERN_MIN_LINES), BOILERPLATE, "related_block")
+    batch.mark(counted & (run_size >= PATTERN_MIN_LINES), BOILERPLATE, "related_block")
     body = batch.unclaimed.copy()
     batch.label[body] = BODY
     batch.reason[body] = np.select(
@@ -465,7 +468,7 @@ def _timestamps_in_tail(batch: _Batch, tail: np.ndarray) -> None:
     stamp = np.zeros(len(batch.lines), dtype=bool)
     stamp[rows] = batch.lines["text"].iloc[rows].map(dates.is_timestamp).to_numpy(dtype=bool)
     per_document = pd.Series(stamp).groupby(batch.doc).transform("sum").to_numpy()
-    several = stamp & (per_document >= _PATTERN_MIN_LINES)
+    several = stamp & (per_document >= PATTERN_MIN_LINES)
     batch.label[several], batch.reason[several] = BOILERPLATE, "timestamp"
 
 
@@ -475,46 +478,6 @@ def _own_lists(batch: _Batch) -> np.ndarray:
     short = batch.unclaimed & ~batch.lines["prose"].to_numpy()
     return batch.unclaimed & (
         batch.lines["bullet"].to_numpy()
-        | _introduced_runs(batch.lines, short)
-        | _labelled_runs(batch.lines, short)
+        | introduced_runs(batch.lines, short)
+        | labelled_runs(batch.lines, short)
     )
-
-
-def _introduced_runs(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
-    """Runs of `short` lines that a colon introduces: the run's first line ends in a colon
-    ("Tour dates:") or follows a line that does ("Here are the dates:")."""
-    doc = lines["doc"].to_numpy()
-    colon = lines["colon"].to_numpy()
-    after_colon = np.r_[False, colon[:-1] & (doc[1:] == doc[:-1])]
-    run, starts = runs(short, doc)
-    introduced = np.zeros(run[-1] + 1 if len(run) else 1, dtype=bool)
-    introduced[run[starts & (colon | after_colon)]] = True
-    return short & introduced[run]
-
-
-def _teaser_runs(lines: pd.DataFrame, among: np.ndarray) -> np.ndarray:
-    """Lines `among` the given ones cut off with an ellipsis, two or more in a row: the
-    excerpts of a list of other stories (an article's paragraph is printed whole). On the
-    tuned half of the benchmark pages as text, 27 such lines and none of an article."""
-    cut = among & lines["cut"].to_numpy()
-    run, _ = runs(cut, lines["doc"].to_numpy())
-    run_size = np.bincount(run[cut], minlength=run[-1] + 1 if len(run) else 1)[run]
-    return cut & (run_size >= _PATTERN_MIN_LINES)
-
-
-def _labelled_runs(lines: pd.DataFrame, short: np.ndarray) -> np.ndarray:
-    """`short` lines led by a label and a colon (`Q: Favourite book?`, `A: Dune`), two or
-    more in a row: an interview's questions and answers, or a list of particulars."""
-    labelled = short & lines["labelled"].to_numpy()
-    run, _ = runs(labelled, lines["doc"].to_numpy())
-    run_size = np.bincount(run[labelled], minlength=run[-1] + 1 if len(run) else 1)[run]
-    return labelled & (run_size >= _PATTERN_MIN_LINES)
-
-
-def _link_lists(lines: pd.DataFrame, short: np.ndarray, min_lines: int) -> np.ndarray:
-    """Runs of `min_lines` or more `short` lines (unclaimed, inside the article, not a list
-    of the article's own) none of which ends like a sentence: a list of links elsewhere."""
-    member = short & ~lines["terminal"].to_numpy() & ~lines["colon"].to_numpy()
-    run, _ = runs(member, lines["doc"].to_numpy())
-    run_size = np.bincount(run[member], minlength=run[-1] + 1 if len(run) else 1)[run]
-    return member & (run_size >= min_lines)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from newspipe.clean import dates
+from newspipe.clean import credits, dates
 from newspipe.clean import metadata as md
 from newspipe.clean.publishers import PublisherDirectory
 from newspipe.clean.rules import BODY, METADATA
@@ -24,13 +24,13 @@ FIELDS = ("title", "site_name", "author", "published_date", "original_source")
 
 def author_of(text: str) -> str | None:
     dated = md.dated_byline(text)
-    credits = md.credits_byline(text)
+    credit_row = credits.credits_byline(text)
     return (
         md.author_from_byline(text)
         or md.author_from_about(text)
         or md.author_from_link(text)
         or (dated[0] if dated else None)
-        or (credits[0] if credits else None)
+        or (credit_row[0] if credit_row else None)
         or md.bare_name(text)
     )
 
@@ -73,7 +73,7 @@ def document_fields(
     fields["title"] = _first_per_doc(lines, titles)
     site = _first_per_doc(lines, suffixes)
     # The copyright footer names the site when nothing at the top does.
-    footer = texts[reason == "copyright"].map(md.site_from_copyright)
+    footer = texts[reason == "copyright"].map(credits.site_from_copyright)
     fields["site_name"] = (
         site.combine_first(site_from_masthead)
         .combine_first(_first_per_doc(lines, footer))
@@ -90,7 +90,7 @@ def document_fields(
     fields["published_date"] = _first_per_doc(lines, _dates(lines, date_rows, captured))
 
     # "By Jane Doe, Northwind Press": the writer's agency, unless it is the site itself.
-    affiliation = texts[author_rows].map(lambda t: md.byline_outlet(t, directory))
+    affiliation = texts[author_rows].map(lambda t: credits.byline_outlet(t, directory))
     own = (
         lines.loc[affiliation.index, "doc"]
         .map(fields["site_name"])
@@ -98,8 +98,8 @@ def document_fields(
     )
     agency = affiliation.where(affiliation != own)
     credit_rows = reason == "origin_credit"
-    credits = texts[credit_rows].map(lambda t: _credited_domain(t, directory))
-    fields["original_source"] = _first_per_doc(lines, pd.concat([credits, wire, agency]))
+    credited = texts[credit_rows].map(lambda t: _credited_domain(t, directory))
+    fields["original_source"] = _first_per_doc(lines, pd.concat([credited, wire, agency]))
     return fields
 
 

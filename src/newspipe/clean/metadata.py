@@ -143,8 +143,8 @@ _ABOUT_NAME_MAX_WORDS = 5
 # A site's name runs to six words at most (`The Harbour Gazette and Evening News`); after a
 # dash, where headlines carry dashes of their own, to four. A masthead above a headline is
 # at most four words, a motto two to eight.
-_SITE_MAX_WORDS = 6
-_DASH_SITE_MAX_WORDS = 4
+SITE_MAX_WORDS = 6
+_DASHSITE_MAX_WORDS = 4
 _MASTHEAD_MAX_WORDS = 4
 _MOTTO_WORDS = range(2, 9)
 
@@ -292,49 +292,6 @@ def dated_byline(text: str) -> tuple[str | None] | None:
     return (author,) if dated and bylined else None
 
 
-# Who made the story, one credit per segment: `Texto: Ana Ruiz · Fotos: Luis Gil`,
-# `Jane Doe | Northwind Press` (a name, then the agency or outlet it writes for).
-_PHOTO_CREDIT = re.compile(
-    r"^(?:photos?|photographs?|pictures?|images?|fotos?|fotografías?|imágenes|vídeos?|videos?|"
-    r"illustrations?|ilustraciones?|infograf[ií]as?|graphics?)\s*(?::|by\b|por\b|de\b)\s*\S",
-    re.IGNORECASE,
-)
-_CREDIT_HINT = re.compile(r"[|•·]")
-
-
-def credits_byline(text: str) -> tuple[str] | None:
-    """`(author,)` for a line of credits that names the writer: a byline segment (or a
-    bare name before an agency's or outlet's name) with photo, staff or outlet credits
-    beside it; None for any other line."""
-    if not _CREDIT_HINT.search(text):
-        return None
-    segments = [s for s in _STRIP_SEPARATOR.split(text) if s]
-    if len(segments) < 2:
-        return None
-    author = None
-    for i, segment in enumerate(segments):
-        writer = author_from_byline(segment) or (bare_name(segment) if i == 0 else None)
-        if writer and author is None:
-            author = writer
-        elif not (
-            _PHOTO_CREDIT.match(segment)
-            or STAFF_CREDIT.match(segment)
-            or is_organisation_name(segment)
-        ):
-            return None
-    return (author,) if author else None
-
-
-def byline_outlet(text: str, directory: PublisherDirectory) -> str | None:
-    """The domain of a known outlet a byline names after its writer (`By Jane Doe, Northwind
-    Press`, `Jane Doe | Northwind Press`): the wire the story came from."""
-    for part in reversed(re.split(r"\s*[,|•·/]\s*|\s+[-–—]\s+", text)[1:]):
-        domain = directory.lookup(part.strip(" .()"))
-        if domain is not None:
-            return domain
-    return None
-
-
 # Title and site: `Headline | Site`, `Headline - Site`.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||::|·|•|-|–|—)\s+")
 
@@ -351,7 +308,7 @@ def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | No
         return text, None
     last = matches[-1]
     title, site = text[: last.start()].strip(), text[last.end() :].strip()
-    if len(title.split()) < 2 or not site or len(site.split()) > _SITE_MAX_WORDS:
+    if len(title.split()) < 2 or not site or len(site.split()) > SITE_MAX_WORDS:
         return text, None
     if _control(site):
         return title, None
@@ -360,7 +317,7 @@ def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | No
         capitalised = all(w[0].isupper() or not w[0].isalpha() for w in site.split())
         if not (
             directory.lookup(site)
-            or (capitalised and named and len(site.split()) <= _DASH_SITE_MAX_WORDS)
+            or (capitalised and named and len(site.split()) <= _DASHSITE_MAX_WORDS)
         ):
             return text, None
     return title, site if named else None
@@ -389,7 +346,7 @@ def looks_like_site_name(text: str, directory: PublisherDirectory) -> bool:
     if directory.lookup(text) or _HOST.fullmatch(text.strip()):
         return True
     words = text.split()
-    if not 1 <= len(words) <= _SITE_MAX_WORDS or _control(text) or re.search(r"[.!?:,;]$", text):
+    if not 1 <= len(words) <= SITE_MAX_WORDS or _control(text) or re.search(r"[.!?:,;]$", text):
         return False
     if any(w.isdigit() for w in words):
         return False
@@ -509,39 +466,3 @@ def outlet_domain(text: str, directory: PublisherDirectory) -> str | None:
     if not stripped or len(name_key(stripped).split()) > 6:
         return None
     return directory.lookup(stripped)
-
-
-# A copyright footer: `© 2025 The Valley Gazette. All rights reserved.`, `© Ouest Littoral
-# 2025`, `Copyright (c) 2024 Harbour Media Ltd`.
-_COPYRIGHT_MARK = re.compile(
-    r"^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?",
-    re.IGNORECASE,
-)
-# Where the name in a footer ends: a sentence, a separator, a comma or a year.
-_COPYRIGHT_END = re.compile(r"\.(?:\s|$)|\s[|·•–—-]\s|,\s|\s(?:19|20)\d{2}\b")
-_RIGHTS = re.compile(r"^(?:all|todos|tous|alle)\b", re.IGNORECASE)
-# Words of a publisher's company name that are not the site's (`Harbour Media Ltd`).
-_COMPANY_WORDS = _words(
-    "ltd ltd. limited inc inc. llc plc pte s.a. s.l. sa sl sas sarl gmbh ag bv b.v. "
-    "media group publishing publications company co co. corp corporation holdings"
-)
-
-
-def site_from_copyright(text: str) -> str | None:
-    """The site a copyright footer names, its company words left out, or None when the
-    footer names no one (`© 2025 All rights reserved`) or more than a site's name."""
-    mark = _COPYRIGHT_MARK.match(text)
-    if not mark or not mark.group().strip():
-        return None
-    rest = text[mark.end() :]
-    end = _COPYRIGHT_END.search(rest)
-    name = (rest[: end.start()] if end else rest).strip(" .,")
-    if _RIGHTS.match(name):
-        return None
-    words = name.split()
-    while words and words[-1].casefold().strip(",") in _COMPANY_WORDS:
-        words.pop()
-    name = " ".join(words).strip(" ,")
-    if not words or len(words) > _SITE_MAX_WORDS or not words[0][:1].isupper():
-        return None
-    return name

@@ -62,6 +62,26 @@ SOCIAL = (
     r"flipboard|tumblr|sms)"
 )
 # Words one of which every caption credit and every promo line holds (cheap prefilters).
+# A photo caption or credit: a credit in brackets, a line opening with a credit label, an
+# agency's credit at the end, or a caption sentence closed by its credit.
+PHOTO_CAPTION = (
+    # "(Photo: Jane Doe)", the agency's form "(AP Photo/Jane Doe, File)", "[File: AP]"
+    r"[(\[]\s*(?:(?:AP|AFP|Reuters|Getty|EPA|PA|Xinhua|Bloomberg)\s+)?(?:photo|"
+    r"photograph|image|picture|pic|credit|crédit|crédito|foto|fotografía|illustration|"
+    r"file\s+photo|file\s*:)s?(?:\b|(?<=:))[^()\[\]]{0,80}[)\]]\s*\.?$|"
+    r"^(?:photo|photograph|image|picture|pic|foto|fotografía|crédit\s+photo|"
+    r"photo\s+credit|credit|crédit|crédito|illustration|file\s+photo|caption)"
+    r"s?\s*(?::|/|by\b|—|–)|"
+    # "Image copyright AP", "Image caption The mayor ...", "Image Credit: X"
+    r"^(?:image|photo|picture)\s+(?:copyright|caption|credit|source)\b|"
+    r"(?:/\s*|\s\|\s|\bvia\s+|©\s*)(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?|"
+    r"anadolu(?:\s+agency)?|shutterstock|xinhua|efe|dpa|bloomberg|alamy|pa\s+(?:images|"
+    r"wire)|sipa|abaca|zuma(?:\s+press)?|imago)(?:\s+file(?:\s+photo)?)?\s*[)\]]?\.?$|"
+    # a caption sentence closed by its credit: "... on Tuesday. Photograph: Jane Doe"
+    r"(?:[.!?]|\s[|–—])\s+(?:photo(?:graph)?|picture|image|foto(?:grafía)?|credit|crédit|"
+    r"crédito|illustration|bild)s?\s*(?::|by\b)\s*[^.!?]{1,60}$|"
+    r"[.!?]\s+©\s*[^.!?©]{1,60}$"
+)
 CAPTION_WORDS = ("photo", "pic", "image", "credit", "crédit", "crédito", "foto", "illustration")
 CAPTION_WORDS += ("caption", "bild", "©", "/", "via", "file")
 PROMO_WORDS = ("your", "doctor", "this", "little", "genius", "won", "see", "find", "learn")
@@ -343,3 +363,18 @@ def chrome_phrase_run(text: str) -> bool:
         return False
     control = sum(w in _CONTROL_WORDS for w in words)
     return control > 0 and all(w in _CONTROL_WORDS or w in _FILLER_WORDS for w in words)
+
+
+# An e-mailed newsletter's own frame: `View this email in your browser`, `You are receiving
+# this email because ...`, `Vous recevez ce courriel car ...`, `Recibes este correo ...`.
+EMAIL_FRAME = (
+    r"^(?:view|read|open)\s+(?:this|it|the)\s+(?:e-?mail|message|newsletter|issue)\s+"
+    r"(?:in|on)\s+(?:your|a|the)\s+(?:web\s+)?browser|"
+    r"^(?:ver|abrir)\s+(?:este|el)\s+(?:correo|e-?mail|mensaje|boletín)\s+en\s+"
+    r"(?:el|tu|su|un)\s+navegador|"
+    r"^(?:voir|afficher|lire)\s+(?:cet?|la\s+version\s+(?:web|en\s+ligne)\s+de\s+ce(?:tte)?)\s*"
+    r"(?:e-?mail|courriel|message|lettre|newsletter)(?:\s+dans\s+(?:votre|le|un)\s+navigateur)?|"
+    r"^you\s+(?:are\s+receiving|received|get)\s+this\s+(?:e-?mail|message|newsletter)|"
+    r"^(?:recibes|has\s+recibido)\s+este\s+(?:correo|e-?mail|mensaje|boletín)|"
+    r"^vous\s+(?:recevez|avez\s+reçu)\s+(?:ce(?:t|tte)?)\s+(?:e-?mail|courriel|message|lettre)"
+)

@@ -23,13 +23,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newspipe.clean import dates
+from newspipe.clean import credits, dates
 from newspipe.clean import metadata as md
 from newspipe.clean.patterns import (
     CAPTION_WORDS,
     CATEGORY_LINE,
     COMMENT_THREAD,
+    EMAIL_FRAME,
     NAV_ITEM,
+    PHOTO_CAPTION,
     PROMO_WORDS,
     RELATED_HEADING,
     SEARCH_BOX,
@@ -85,7 +87,7 @@ RULES: tuple[Rule, ...] = (
     Rule("dateline_byline", METADATA, _found(md.dated_byline), 24, on_prose=False),
     Rule("byline", METADATA, _found(md.author_from_byline), 14, on_prose=False),
     # credits in a row: `Texto: Ana Ruiz · Fotos: Luis Gil`, `Jane Doe | Northwind Press`
-    Rule("byline", METADATA, _found(md.credits_byline), 14, on_prose=False, zone="header"),
+    Rule("byline", METADATA, _found(credits.credits_byline), 14, on_prose=False, zone="header"),
     # a byline naming an agency ("By Northwind Press") credits the origin, not an author
     Rule("origin_credit", METADATA, _found(md.credit_from_byline), 14, on_prose=False),
     Rule("staff_credit", METADATA, md.staff_credit, 10, on_prose=False),
@@ -152,21 +154,12 @@ RULES: tuple[Rule, ...] = (
         ),
         30,
     ),
-    # an e-mailed newsletter's own frame: `View this email in your browser`, `You are
-    # receiving this email because ...`, `Vous recevez ce courriel car ...`
+    # an e-mailed newsletter's own frame (`View this email in your browser`)
     Rule(
         "newsletter_prompt",
         BOILERPLATE,
         _rx(
-            r"^(?:view|read|open)\s+(?:this|it|the)\s+(?:e-?mail|message|newsletter|issue)\s+"
-            r"(?:in|on)\s+(?:your|a|the)\s+(?:web\s+)?browser|"
-            r"^(?:ver|abrir)\s+(?:este|el)\s+(?:correo|e-?mail|mensaje|boletín)\s+en\s+"
-            r"(?:el|tu|su|un)\s+navegador|"
-            r"^(?:voir|afficher|lire)\s+(?:cet?|la\s+version\s+(?:web|en\s+ligne)\s+de\s+ce(?:tte)?)\s*"
-            r"(?:e-?mail|courriel|message|lettre|newsletter)(?:\s+dans\s+(?:votre|le|un)\s+navigateur)?|"
-            r"^you\s+(?:are\s+receiving|received|get)\s+this\s+(?:e-?mail|message|newsletter)|"
-            r"^(?:recibes|has\s+recibido)\s+este\s+(?:correo|e-?mail|mensaje|boletín)|"
-            r"^vous\s+(?:recevez|avez\s+reçu)\s+(?:ce(?:t|tte)?)\s+(?:e-?mail|courriel|message|lettre)",
+            EMAIL_FRAME,
             needles=("browser", "navegador", "navigateur", "this", "este", "vous", "cet", "ce "),
         ),
         20,
@@ -348,22 +341,7 @@ RULES: tuple[Rule, ...] = (
         "photo_caption",
         BOILERPLATE,
         _rx(
-            # "(Photo: Jane Doe)", the agency's form "(AP Photo/Jane Doe, File)", "[File: AP]"
-            r"[(\[]\s*(?:(?:AP|AFP|Reuters|Getty|EPA|PA|Xinhua|Bloomberg)\s+)?(?:photo|"
-            r"photograph|image|picture|pic|credit|crédit|crédito|foto|fotografía|illustration|"
-            r"file\s+photo|file\s*:)s?(?:\b|(?<=:))[^()\[\]]{0,80}[)\]]\s*\.?$|"
-            r"^(?:photo|photograph|image|picture|pic|foto|fotografía|crédit\s+photo|"
-            r"photo\s+credit|credit|crédit|crédito|illustration|file\s+photo|caption)"
-            r"s?\s*(?::|/|by\b|—|–)|"
-            # "Image copyright AP", "Image caption The mayor ...", "Image Credit: X"
-            r"^(?:image|photo|picture)\s+(?:copyright|caption|credit|source)\b|"
-            r"(?:/\s*|\s\|\s|\bvia\s+|©\s*)(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?|"
-            r"anadolu(?:\s+agency)?|shutterstock|xinhua|efe|dpa|bloomberg|alamy|pa\s+(?:images|"
-            r"wire)|sipa|abaca|zuma(?:\s+press)?|imago)(?:\s+file(?:\s+photo)?)?\s*[)\]]?\.?$|"
-            # a caption sentence closed by its credit: "... on Tuesday. Photograph: Jane Doe"
-            r"(?:[.!?]|\s[|–—])\s+(?:photo(?:graph)?|picture|image|foto(?:grafía)?|credit|crédit|"
-            r"crédito|illustration|bild)s?\s*(?::|by\b)\s*[^.!?]{1,60}$|"
-            r"[.!?]\s+©\s*[^.!?©]{1,60}$",
+            PHOTO_CAPTION,
             needles=CAPTION_WORDS,
         ),
         60,

@@ -1,0 +1,97 @@
+"""Credits: who wrote a story, whom a byline works for, and whose site a footer names.
+
+Part of reading the metadata lines (`newspipe.clean.metadata`): a row of credits names the
+writer (`Texto: Ana Ruiz · Fotos: Luis Gil`, `Jane Doe | Northwind Press`); a byline naming
+an agency after its writer (`By Jane Doe, Northwind Press`) credits the story's origin; a
+copyright footer (`© 2025 The Valley Gazette. All rights reserved.`) names the site when
+nothing at the top of the page does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newspipe.clean import metadata as md
+from newspipe.clean.publishers import PublisherDirectory
+
+_SEPARATOR = re.compile(r"\s*[|•·]\s*")
+
+
+# Who made the story, one credit per segment: `Texto: Ana Ruiz · Fotos: Luis Gil`,
+# `Jane Doe | Northwind Press` (a name, then the agency or outlet it writes for).
+_PHOTO_CREDIT = re.compile(
+    r"^(?:photos?|photographs?|pictures?|images?|fotos?|fotografías?|imágenes|vídeos?|videos?|"
+    r"illustrations?|ilustraciones?|infograf[ií]as?|graphics?)\s*(?::|by\b|por\b|de\b)\s*\S",
+    re.IGNORECASE,
+)
+_CREDIT_HINT = re.compile(r"[|•·]")
+
+
+def credits_byline(text: str) -> tuple[str] | None:
+    """`(author,)` for a line of credits that names the writer: a byline segment (or a
+    bare name before an agency's or outlet's name) with photo, staff or outlet credits
+    beside it; None for any other line."""
+    if not _CREDIT_HINT.search(text):
+        return None
+    segments = [s for s in _SEPARATOR.split(text) if s]
+    if len(segments) < 2:
+        return None
+    author = None
+    for i, segment in enumerate(segments):
+        writer = md.author_from_byline(segment) or (md.bare_name(segment) if i == 0 else None)
+        if writer and author is None:
+            author = writer
+        elif not (
+            _PHOTO_CREDIT.match(segment)
+            or md.STAFF_CREDIT.match(segment)
+            or md.is_organisation_name(segment)
+        ):
+            return None
+    return (author,) if author else None
+
+
+def byline_outlet(text: str, directory: PublisherDirectory) -> str | None:
+    """The domain of a known outlet a byline names after its writer (`By Jane Doe, Northwind
+    Press`, `Jane Doe | Northwind Press`): the wire the story came from."""
+    for part in reversed(re.split(r"\s*[,|•·/]\s*|\s+[-–—]\s+", text)[1:]):
+        domain = directory.lookup(part.strip(" .()"))
+        if domain is not None:
+            return domain
+    return None
+
+
+# A copyright footer: `© 2025 The Valley Gazette. All rights reserved.`, `© Ouest Littoral
+# 2025`, `Copyright (c) 2024 Harbour Media Ltd`.
+_COPYRIGHT_MARK = re.compile(
+    r"^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?",
+    re.IGNORECASE,
+)
+# Where the name in a footer ends: a sentence, a separator, a comma or a year.
+_COPYRIGHT_END = re.compile(r"\.(?:\s|$)|\s[|·•–—-]\s|,\s|\s(?:19|20)\d{2}\b")
+_RIGHTS = re.compile(r"^(?:all|todos|tous|alle)\b", re.IGNORECASE)
+# Words of a publisher's company name that are not the site's (`Harbour Media Ltd`).
+_COMPANY_WORDS = frozenset({
+    "ltd", "ltd.", "limited", "inc", "inc.", "llc", "plc", "pte", "s.a.", "s.l.", "sa", "sl",
+    "sas", "sarl", "gmbh", "ag", "bv", "b.v.", "media", "group", "publishing", "publications",
+    "company", "co", "co.", "corp", "corporation", "holdings",
+})  # fmt: skip
+
+
+def site_from_copyright(text: str) -> str | None:
+    """The site a copyright footer names, its company words left out, or None when the
+    footer names no one (`© 2025 All rights reserved`) or more than a site's name."""
+    mark = _COPYRIGHT_MARK.match(text)
+    if not mark or not mark.group().strip():
+        return None
+    rest = text[mark.end() :]
+    end = _COPYRIGHT_END.search(rest)
+    name = (rest[: end.start()] if end else rest).strip(" .,")
+    if _RIGHTS.match(name):
+        return None
+    words = name.split()
+    while words and words[-1].casefold().strip(",") in _COMPANY_WORDS:
+        words.pop()
+    name = " ".join(words).strip(" ,")
+    if not words or len(words) > md.SITE_MAX_WORDS or not words[0][:1].isupper():
+        return None
+    return name
