@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -137,13 +138,19 @@ def _weekday(match: re.Match, text: str, words: Vocabulary, published: dt.date, 
 
 
 def text_dates(
-    text: str, published: dt.date | None, language: str | None, config: EnrichConfig
+    text: str,
+    published: dt.date | None,
+    language: str | None,
+    config: EnrichConfig,
+    span: tuple[int, int] | None = None,
 ) -> Iterator[dt.date]:
     """Every day-precise, non-background date the text states, in text order (a numeric
-    date may give two readings); relative ones only with a publication date."""
+    date may give two readings); relative ones only with a publication date. `span`: only
+    the dates starting in text[start:end], read in the context of the whole text."""
     languages = date_languages(language)
     words = vocabulary(languages)
-    for match in date_pattern(languages).finditer(text):
+    start, end = span or (0, len(text))
+    for match in date_pattern(languages).finditer(text, start, end):
         before = text[max(0, match.start() - _BACKGROUND_CHARS) : match.start()]
         if _BACKGROUND_BEFORE.search(before):
             continue
@@ -170,15 +177,16 @@ def event_date(
     within `max_event_lag_days` before it; but when the lead paragraph states no such date
     and one within `max_event_lead_days` after it, that one (an article announcing a vote
     or an opening reports it; a plan beside a past date is not the reported event)."""
-    lead_end = body.find("\n")
-    lead = body if lead_end < 0 else body[:lead_end]
+    lead_end = body.find("\n") if "\n" in body else len(body)
+    lead = list(text_dates(body, published, language, config, (0, lead_end)))
     if published is not None:
-        ahead = [(when - published).days for when in text_dates(lead, published, language, config)]
+        ahead = [(when - published).days for when in lead]
         if not any(-config.max_event_lag_days <= d <= 0 for d in ahead):
             coming = [d for d in ahead if 0 < d <= config.max_event_lead_days]
             if coming:
                 return published + dt.timedelta(days=coming[0])
-    for when in text_dates(body, published, language, config):
+    rest = text_dates(body, published, language, config, (lead_end, len(body)))
+    for when in itertools.chain(lead, rest):
         if published is None or 0 <= (published - when).days <= config.max_event_lag_days:
             return when
     return None

@@ -147,12 +147,15 @@ def _paragraph_person(a: Article, before: int) -> dict | None:
             last = people[-1]
             # Named as the speaker of the quote before (`“…,” Jane Roe said`): a new
             # description (`“…,” the spokesman said`) means someone else.
-            attributed = _AFTER_QUOTE.search(a.body, 0, last["start_char"])
+            lead = last["start_char"]
+            attributed = _AFTER_QUOTE.search(a.body, max(0, lead - _AFTER_QUOTE_CHARS), lead)
             return None if attributed else last
     return None
 
 
 _AFTER_QUOTE = re.compile(r"[”\"»][,.]?\s*(?:\w+\s+){0,1}$")
+# What `_AFTER_QUOTE` reads before a name: a mark, a comma and a verb.
+_AFTER_QUOTE_CHARS = 40
 
 
 def _after_clause_end(body: str, start: int, end: int) -> int:
