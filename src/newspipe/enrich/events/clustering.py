@@ -358,7 +358,7 @@ class _Clusterer:
         renames: dict[str, str] = {}
         dated = sorted(
             (e for e in touched if self.events[e].first_date is not None),
-            key=lambda e: _event_order(self.events[e]),
+            key=lambda e: event_order(self.events[e]),
         )
         dateless = sorted(e for e in touched if self.events[e].first_date is None)
         # Dated events merge with dated events, date-less groups with date-less groups.
@@ -373,7 +373,7 @@ class _Clusterer:
                 not is_dated and self._best(event, set(renames), floor=attach)[1] > score
             ):
                 continue
-            survivor, absorbed = sorted([event, self.events[best]], key=_event_order)
+            survivor, absorbed = sorted([event, self.events[best]], key=event_order)
             self._absorb(survivor, absorbed)
             renames[absorbed.event_id] = survivor.event_id
         for absorbed in list(renames):
@@ -428,7 +428,8 @@ class _Clusterer:
         self._index(survivor)
 
 
-def _event_order(event: _Event) -> tuple:
+def event_order(event: _Event) -> tuple:
+    """Dated events first, earliest first, then by id: which of two events survives."""
     return (event.first_date is None, event.first_date or date.min, event.event_id)
 
 

@@ -23,6 +23,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
+from newspipe.enrich.events.clustering import event_order
 from newspipe.enrich.events.linkage import Items, average_linkage, similarity_matrix
 
 
@@ -108,13 +109,9 @@ def _block_targets(block: list, old: list[str], labels: np.ndarray, earlier: dic
     """The target of each report of a block from its cluster label: the cluster's
     earliest earlier event, else its first report."""
     founder: dict[int, str] = {}
-    ranked = sorted(range(len(old)), key=lambda k: _order(earlier[old[k]]))
+    ranked = sorted(range(len(old)), key=lambda k: event_order(earlier[old[k]]))
     for k in ranked:
         founder.setdefault(labels[len(block) + k], old[k])
     for i, report in enumerate(block):
         founder.setdefault(labels[i], report.article_id)
     return {report.article_id: founder[labels[i]] for i, report in enumerate(block)}
-
-
-def _order(event) -> tuple:
-    return (event.first_date is None, event.first_date or 0, event.event_id)
