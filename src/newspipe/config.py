@@ -293,6 +293,20 @@ class ArticleSpanConfig(_Frozen):
         description="Cost of a line repeated from earlier in the page. Tuned on "
         f"{_TUNED_ON}: 0.25 gives F1 0.942, 0.75 gives 0.933.",
     )
+    near_best_share: float = Field(
+        0.6,
+        gt=0,
+        le=1,
+        description="The article is the first run of lines scoring at least this share of "
+        "the page's best run: a page prints comments and lists of other stories after the "
+        "article, and a list-like article (a gift guide, a recipe card) can score about as "
+        "much as the headlines-and-teasers list under it. Chosen on "
+        f"{_TUNED_ON}: F1 0.953 for any share from 0.4 to 1 (1 is the best run alone); with "
+        "the other span settings moved by a quarter (repeat_cost 0.625, prose_weight 2.25 "
+        "or prose_full_words 45), 1 gives 0.942, 0.936 and 0.947, and 0.6 gives 0.953 in all "
+        "three (two gift-guide and meal-plan pages stop flipping to the list under them). "
+        "The best run before the article scores at most 0.33 of it on those pages.",
+    )
     thread_min_prose_words: int = Field(
         100,
         ge=0,

@@ -143,3 +143,65 @@ def test_excerpts_cut_off_with_an_ellipsis_are_other_stories():
     assert [got[n] for n in (len(PARAGRAPHS) + 3, len(PARAGRAPHS) + 4)] == [
         ("boilerplate", "teaser_list")
     ] * 2
+
+
+def test_a_list_like_article_is_not_lost_to_the_teasers_under_it():
+    # Each gift's paragraph stands alone between short lines, as each teaser does under its
+    # headline: the teasers' run scores a little more, but it comes after the article.
+    gifts = [
+        "The lamp clips onto any railing and runs for a whole evening on one charge, which "
+        "makes it the most useful thing we tested for a small balcony or a boat deck.",
+        "It reads the tide tables for your nearest port and shows high and low water at a "
+        "glance, and the battery lasts well over a year in our testing, even in the cold.",
+        "Woven from recycled mooring rope, the basket is sturdy enough for firewood and soft "
+        "enough for a dog bed, and it comes in four colours that suit almost any room.",
+    ]
+    teasers = [
+        "The plan adds twelve kilometres of protected lanes over the next three years.",
+        "Engineers will inspect the structure before any decision on its future is made.",
+        "Stallholders said the first Saturday drew more visitors than any day last year.",
+        "The evening crossing moves half an hour earlier from the first week of May.",
+        "The pair were brought ashore safe and well after their dinghy overturned.",
+        "Pupils moved into the building on Monday after two years of work on the site.",
+        "Organisers said the three-day event would be the largest since it began.",
+    ]
+    names = ("Harbour Lamp for $40", "Tide Clock for $25", "Rope Basket for $30")
+    _, row = _page(
+        "Our favourite harbour gifts of the year",
+        *[
+            line
+            for name, gift in zip(names, gifts, strict=True)
+            for line in (name, "Buy it: Chandlery", gift)
+        ],
+        "Share",
+        "Tweet",
+        "Email",
+        "Print",
+        *[line for n, teaser in enumerate(teasers) for line in (f"Harbour story {n}", teaser)],
+    )
+    assert all(gift in row["body"] for gift in gifts)
+    assert not any(teaser in row["body"] for teaser in teasers)
+
+
+def test_teasers_above_the_article_scoring_well_under_it_are_not_the_article():
+    # The first run wins only when it scores near the best (CleanConfig.span.near_best_share):
+    # five teasers over a menu score about a quarter of the article under them.
+    teasers = [
+        "The plan adds twelve kilometres of protected lanes over the next three years.",
+        "Engineers will inspect the structure before any decision on its future is made.",
+        "Stallholders said the first Saturday drew more visitors than any day last year.",
+        "The evening crossing moves half an hour earlier from the first week of May.",
+        "The pair were brought ashore safe and well after their dinghy overturned.",
+    ]
+    _, row = _page(
+        "Top stories",
+        *[line for n, teaser in enumerate(teasers) for line in (f"Harbour story {n}", teaser)],
+        "Home",
+        "News",
+        "Sport",
+        "Weather",
+        HEADLINE,
+        *PARAGRAPHS,
+        *MORE,
+    )
+    assert row["body"] == "\n\n".join([*PARAGRAPHS, *MORE])

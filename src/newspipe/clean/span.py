@@ -3,10 +3,7 @@
 Part of line classification (`newspipe.clean.classify`), between the line rules and the
 document context. A scraped page as text is a stack of blocks: menus, the article, then
 comments, lists of other stories and the footer; several of them hold prose. The article
-is the longest coherent run of prose: every line gets a score (`ArticleSpanConfig`) and the
-article's span is each document's run of consecutive lines with the highest total score
-(the maximum-sum segment, computed for all documents of the batch at once with grouped
-cumulative sums and minima):
+is the longest coherent run of prose: every line gets a score (`ArticleSpanConfig`):
 
 - a line of prose no rule claimed scores in proportion to its length, up to
   `prose_full_words`, and half as much when neither neighbour is prose (a teaser between
@@ -18,6 +15,11 @@ cumulative sums and minima):
 - a comment thread's opening after `thread_min_prose_words` words of prose ends the page
   for the article: nothing after it can be in the span.
 
+The article's span is each document's first run of consecutive lines whose total comes
+near the highest (`near_best_share` of the maximum-sum segment's; computed for all
+documents of the batch at once with grouped cumulative sums and minima). The first, since
+pages print comments and lists of other stories after the article, and a list-like article
+(a gift guide, a meal plan) can score about as much as the headlines and teasers under it.
 Among runs with the same score the one ending last is taken (a last paragraph under an
 "Advertisement" line belongs to the article). Lines before the span are the header zone,
 lines after it the tail. Text an extractor gave has no page chrome around the article: its
@@ -54,7 +56,7 @@ def article_span(
     pos = lines["pos"].to_numpy()
     score = line_scores(lines, chrome, inline, repeat, listed, config)
     score[_after_thread(lines, chrome & ~repeat, config.thread_min_prose_words)] = _EXCLUDED
-    start, end = _best_run(score, doc, pos)
+    start, end = _best_run(score, doc, pos, config.near_best_share)
     return extracted | ((pos >= start) & (pos <= end))
 
 
@@ -103,19 +105,27 @@ def _after_thread(lines: pd.DataFrame, chrome: np.ndarray, min_prose_words: int)
     return pd.Series(opening).groupby(doc).cummax().to_numpy(dtype=bool)
 
 
-def _best_run(score: np.ndarray, doc: np.ndarray, pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per line, the first and last position of its document's maximum-sum run of lines
-    (the run ending last among equal sums, and the shortest such)."""
+def _best_run(
+    score: np.ndarray, doc: np.ndarray, pos: np.ndarray, near_share: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per line, the first and last position of its document's article run: the first run
+    of lines scoring at least `near_share` of the document's maximum-sum run, extended to
+    its own best end (the run ending last among equal sums, and the shortest such)."""
     total = pd.Series(score).groupby(doc).cumsum().to_numpy()
     before = total - score  # sum of the document's lines before this one
     lowest_before = pd.Series(before).groupby(doc).cummin().to_numpy()
     gain = total - lowest_before  # best run ending at this line
     best_gain = pd.Series(gain).groupby(doc).transform("max").to_numpy()
-    at_best = np.isclose(gain, best_gain)
+    near = np.isclose(gain, best_gain) | ((best_gain > 0) & (gain >= near_share * best_gain))
+    first_near = pd.Series(np.where(near, pos, np.inf)).groupby(doc).transform("min").to_numpy()
+    # The runs ending at lines with the same lowest prefix before them share their start.
+    low = pd.Series(np.where(pos == first_near, lowest_before, np.nan)).groupby(doc)
+    low = low.transform("max").to_numpy()
+    same_run = np.isclose(lowest_before, low)
+    run_best = pd.Series(np.where(same_run, gain, -np.inf)).groupby(doc).transform("max")
+    at_best = same_run & np.isclose(gain, run_best.to_numpy())
     end = pd.Series(np.where(at_best, pos, -1)).groupby(doc).transform("max").to_numpy()
     # The run starts after the lowest prefix before its end; the latest such start.
-    ends_here = at_best & (pos == end)
-    low = pd.Series(np.where(ends_here, lowest_before, np.nan)).groupby(doc).transform("max")
-    start_candidate = (pos <= end) & np.isclose(before, low.to_numpy())
+    start_candidate = (pos <= end) & np.isclose(before, low)
     start = pd.Series(np.where(start_candidate, pos, -1)).groupby(doc).transform("max").to_numpy()
     return start, end
