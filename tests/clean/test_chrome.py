@@ -131,11 +131,12 @@ def test_link_list_inside_the_article_is_chrome_but_a_list_after_a_colon_is_body
         "Ferry timetable changes from May",
         "Why the old bridge kept failing",
         "Mayor defends repair budget",
+        "Cycle lanes approved for the seafront",
     ]
     # Between two parts of the article (a lone short paragraph under a list of headlines
     # is a teaser; see test_span).
     result = clean("\n".join([*PARAGRAPHS[:2], *links, *PARAGRAPHS[2:]]))
-    assert {labels(result)[n] for n in (3, 4, 5)} == {("boilerplate", "link_list")}
+    assert {labels(result)[n] for n in (3, 4, 5, 6)} == {("boilerplate", "link_list")}
     assert article(result)["body"] == "\n\n".join(PARAGRAPHS)
     listed = clean(
         "\n".join(
@@ -150,6 +151,13 @@ def test_link_list_inside_the_article_is_chrome_but_a_list_after_a_colon_is_body
         )
     )
     assert {labels(listed)[n][0] for n in (2, 3, 4, 5)} == {"body"}
+
+
+def test_three_short_lines_inside_the_article_are_its_own():
+    # Under CleanConfig.link_list_min_lines (4): a product's name, price and shop.
+    items = ["Harbour Lamp", "Price $40", "Sold at the Chandlery"]
+    result = clean("\n".join([*PARAGRAPHS[:2], *items, *PARAGRAPHS[2:]]))
+    assert {labels(result)[n][0] for n in (3, 4, 5)} == {"body"}
 
 
 def test_footer_lines_after_the_article_are_chrome():
