@@ -20,7 +20,7 @@ near the highest (`near_best_share` of the maximum-sum segment's; computed for a
 documents of the batch at once with grouped cumulative sums and minima). The first, since
 pages print comments and lists of other stories after the article, and a list-like article
 (a gift guide, a meal plan) can score about as much as the headlines and teasers under it.
-Among runs with the same score the one ending last is taken (a last paragraph under an
+Of that run's ends with the same score the last is taken (a last paragraph under an
 "Advertisement" line belongs to the article). Lines before the span are the header zone,
 lines after it the tail. Text an extractor gave has no page chrome around the article: its
 span is the whole document.
