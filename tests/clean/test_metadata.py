@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newspipe.clean import credits, dates
+from newspipe.clean import credits, dates, titles
 from newspipe.clean import metadata as md
 from newspipe.clean.publishers import load_directory
 
@@ -165,7 +165,7 @@ def test_bare_outlet_names_resolve_through_the_directory():
     ],
 )
 def test_title_and_site_split(line, title, site):
-    assert md.split_title(line, load_directory()) == (title, site)
+    assert titles.split_title(line, load_directory()) == (title, site)
 
 
 @pytest.mark.parametrize(
@@ -220,7 +220,7 @@ def test_bare_names_and_newsroom_bylines():
     ],
 )
 def test_site_names_from_mastheads(masthead, site):
-    assert md.site_display(masthead, load_directory()) == site
+    assert titles.site_display(masthead, load_directory()) == site
 
 
 @pytest.mark.parametrize("line", ["Nordlys Today", "HARBOUR TODAY"])
@@ -275,7 +275,7 @@ def test_not_timestamps(line):
     ],
 )
 def test_a_title_suffix_names_a_site_only_when_it_reads_as_a_name(line, title, site):
-    assert md.split_title(line, load_directory()) == (title, site)
+    assert titles.split_title(line, load_directory()) == (title, site)
 
 
 @pytest.mark.parametrize(
@@ -290,7 +290,7 @@ def test_a_title_suffix_names_a_site_only_when_it_reads_as_a_name(line, title, s
     ],
 )
 def test_the_name_a_masthead_prints(line, name):
-    assert md.masthead_name(line, load_directory()) == name
+    assert titles.masthead_name(line, load_directory()) == name
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from newspipe.clean import metadata as md
+from newspipe.clean import titles
 from newspipe.clean.publishers import PublisherDirectory
 
 _SEPARATOR = re.compile(r"\s*[|•·]\s*")
@@ -92,6 +93,6 @@ def site_from_copyright(text: str) -> str | None:
     while words and words[-1].casefold().strip(",") in _COMPANY_WORDS:
         words.pop()
     name = " ".join(words).strip(" ,")
-    if not words or len(words) > md.SITE_MAX_WORDS or not words[0][:1].isupper():
+    if not words or len(words) > titles.SITE_MAX_WORDS or not words[0][:1].isupper():
         return None
     return name

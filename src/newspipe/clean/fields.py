@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from newspipe.clean import credits, dates
+from newspipe.clean import credits, dates, titles
 from newspipe.clean import metadata as md
 from newspipe.clean.publishers import PublisherDirectory
 from newspipe.clean.rules import BODY, METADATA
@@ -67,10 +67,10 @@ def document_fields(
     fields = pd.DataFrame(index=pd.RangeIndex(n_docs), columns=list(FIELDS), dtype=object)
 
     title_rows = reason == "title"
-    split = texts[title_rows].map(lambda t: md.split_title(t, directory))
-    titles = pd.Series([s[0] for s in split], index=split.index, dtype=object)
+    split = texts[title_rows].map(lambda t: titles.split_title(t, directory))
+    headlines = pd.Series([s[0] for s in split], index=split.index, dtype=object)
     suffixes = pd.Series([s[1] for s in split], index=split.index, dtype=object)
-    fields["title"] = _first_per_doc(lines, titles)
+    fields["title"] = _first_per_doc(lines, headlines)
     site = _first_per_doc(lines, suffixes)
     # The copyright footer names the site when nothing at the top does.
     footer = texts[reason == "copyright"].map(credits.site_from_copyright)

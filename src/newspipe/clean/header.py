@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from newspipe.clean import metadata as md
+from newspipe.clean import titles
 from newspipe.clean.lines import each_distinct, per_doc
 from newspipe.clean.publishers import PublisherDirectory, name_key
 from newspipe.clean.rules import BODY, BOILERPLATE, METADATA
@@ -107,7 +108,7 @@ def label_header(
         (chrome, BOILERPLATE, "header_chrome"),
     ):
         label[seq.rows[mask]], reason[seq.rows[mask]] = lab, why
-    printed = site_name[masthead].map(lambda t: md.site_display(t, directory))
+    printed = site_name[masthead].map(lambda t: titles.site_display(t, directory))
     return pd.Series(printed.to_numpy(), index=seq.doc[masthead])
 
 
@@ -149,7 +150,7 @@ def _multiword(seq: _Sequence) -> np.ndarray:
     """Candidates of two words or more shaped like a headline."""
     shaped = np.zeros(len(seq.doc), dtype=bool)
     cand = seq.is_cand
-    shaped[cand] = each_distinct(seq.text[cand], md.looks_like_title).to_numpy(dtype=bool)
+    shaped[cand] = each_distinct(seq.text[cand], titles.looks_like_title).to_numpy(dtype=bool)
     return cand & (seq.words >= 2) & shaped
 
 
@@ -163,7 +164,7 @@ def _masthead(
     cand, rank, text = seq.is_cand, seq.rank, seq.text
     name = pd.Series([None] * len(seq.doc), dtype=object)
     top = cand & (rank <= 1)
-    name[top] = each_distinct(text[top], lambda t: md.masthead_name(t, directory))
+    name[top] = each_distinct(text[top], lambda t: titles.masthead_name(t, directory))
     named = name.notna().to_numpy()
     known = np.zeros(len(seq.doc), dtype=bool)
     known[top] = each_distinct(text[top], lambda t: directory.lookup(t) is not None).to_numpy(bool)
@@ -191,7 +192,7 @@ def motto_shaped(seq: _Sequence, directory: PublisherDirectory) -> np.ndarray:
     first = seq.is_cand & (seq.rank == 0)
     shaped = np.zeros(len(seq.doc), dtype=bool)
     shaped[first] = each_distinct(
-        seq.text[first], lambda t: md.looks_like_tagline(t, directory)
+        seq.text[first], lambda t: titles.looks_like_tagline(t, directory)
     ).to_numpy(bool)
     return shaped
 
@@ -271,7 +272,7 @@ def _site_suffixes(
     first = seq.is_cand & (seq.rank == 0)
     first_text = pd.Series(np.where(first, text, None)).groupby(seq.doc).transform("first")
     split = pd.Series([(None, None)] * len(seq.doc), dtype=object)
-    split[title_ok] = each_distinct(text[title_ok], lambda t: md.split_title(t, directory))
+    split[title_ok] = each_distinct(text[title_ok], lambda t: titles.split_title(t, directory))
     suffix = split.map(lambda s: s[1])
     strong = np.zeros(len(seq.doc), dtype=bool)
     for i in np.flatnonzero(title_ok & suffix.notna().to_numpy()):

@@ -1,0 +1,189 @@
+"""Titles and site names: the headline line, its site suffix, mastheads and taglines.
+
+Part of reading the metadata lines (`newspipe.clean.metadata`): a headline line may carry
+the site's name after a separator (`Headline | Site`, `Headline - Site`), sections between
+them (`Headline | Energy | Site`); a masthead prints the site's name above the headline,
+perhaps in capitals or with its motto; a tagline is a motto, not a name. The header reading
+(`newspipe.clean.header`) decides by position which lines these are; the functions here
+decide from a line's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newspipe.clean.metadata import PARTICLES
+from newspipe.clean.publishers import PublisherDirectory
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A site's name runs to six words at most (`The Harbour Gazette and Evening News`); after a
+# dash, where headlines carry dashes of their own, to four. A masthead above a headline is
+# at most four words, a motto two to eight.
+SITE_MAX_WORDS = 6
+_DASHSITE_MAX_WORDS = 4
+_MASTHEAD_MAX_WORDS = 4
+_MOTTO_WORDS = range(2, 9)
+
+# Title and site: `Headline | Site`, `Headline - Site`.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||::|·|•|-|–|—)\s+")
+
+
+def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | None]:
+    """Split a trailing site name off a title line: (title, site). A pipe-like separator
+    always splits (when what follows is short); a dash splits only before a known outlet or
+    a short capitalised name, since headlines use dashes themselves ("Iraq - US talks
+    resume"). What follows must read as a name (`looks_like_site_name`): a tagline
+    (`| News that matters to you`) or a control (`| Subscribe`, `- 23 comments`) is split
+    off the title but names no site."""
+    matches = list(_TITLE_SEPARATOR.finditer(text))
+    if not matches:
+        return text, None
+    last = matches[-1]
+    title, site = text[: last.start()].strip(), text[last.end() :].strip()
+    if len(title.split()) < 2 or not site or len(site.split()) > SITE_MAX_WORDS:
+        return text, None
+    if _control(site):
+        return title, None
+    named = looks_like_site_name(site, directory)
+    if last.group().strip() in {"-", "–", "—"}:
+        capitalised = all(w[0].isupper() or not w[0].isalpha() for w in site.split())
+        if not (
+            directory.lookup(site)
+            or (capitalised and named and len(site.split()) <= _DASHSITE_MAX_WORDS)
+        ):
+            return text, None
+    return title, site if named else None
+
+
+# Words of a page's controls and counters, which no site is named by.
+_CONTROL_WORDS = _words(
+    "subscribe subscribers subscription login log sign register menu search share home "
+    "comments comment replies reply newsletter account suscríbete comentarios "
+    "abonnez-vous commentaires abonnieren kommentare"
+)
+
+
+def _control(text: str) -> bool:
+    """A control or a counter (`Subscribe`, `Sign in`, `23 comments`)."""
+    words = [w.casefold().strip(".,:!()[]") for w in text.split()]
+    return any(w in _CONTROL_WORDS for w in words) and all(
+        w in _CONTROL_WORDS or w.isdigit() or w in {"in", "up", "out", "to", "now"} for w in words
+    )
+
+
+def looks_like_site_name(text: str, directory: PublisherDirectory) -> bool:
+    """A site's name: a known outlet, a host name, or up to six capitalised words (small
+    words and particles aside) that are no control or counter; a tagline (`News that
+    matters to you`) has lower-case words of its own."""
+    if directory.lookup(text) or _HOST.fullmatch(text.strip()):
+        return True
+    words = text.split()
+    if not 1 <= len(words) <= SITE_MAX_WORDS or _control(text) or re.search(r"[.!?:,;]$", text):
+        return False
+    if any(w.isdigit() for w in words):
+        return False
+    return words[0][0].isupper() and all(
+        w[0].isupper() or not w[0].isalpha() or w.casefold() in _SMALL_WORDS for w in words[1:]
+    )
+
+
+_HOST = re.compile(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
+# A masthead printed with its tagline: `THE VALLEY GAZETTE — News that matters to you`.
+_MASTHEAD_TAGLINE = re.compile(r"^(?P<name>.+?)\s+(?:[|·•]|[-–—]|::)\s+(?P<tagline>\S.*)$")
+
+
+# Two sentences on one line ("... its advertiser. All opinions are mine."): a headline is
+# one sentence. Three lower-case letters before the stop spare abbreviations ("Gov.").
+_SENTENCE_BREAK = re.compile(r"[a-z]{3,}[.!?]\s+[A-Z]")
+
+
+def looks_like_title(text: str) -> bool:
+    """A headline: not starting in lower case (the tail of a broken paragraph), not ending
+    in a comma, semicolon or colon, not two sentences."""
+    return (
+        not text[0].islower()
+        and not re.search(r"[,;:]$", text)
+        and _SENTENCE_BREAK.search(text) is None
+    )
+
+
+def looks_like_masthead(text: str, directory: PublisherDirectory) -> bool:
+    """A site name printed above the headline: a known outlet, or at most four capitalised
+    words (small words aside: `Le Courrier des Alpes`) with no sentence punctuation."""
+    if directory.lookup(text):
+        return True
+    words = text.split()
+    return (
+        len(words) <= _MASTHEAD_MAX_WORDS
+        and not re.search(r"[.!?:,;]$", text)
+        and (words[0][0].isupper() or not words[0][0].isalpha())
+        and all(w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS for w in words[1:])
+        and not _control(text)
+    )
+
+
+def masthead_name(text: str, directory: PublisherDirectory) -> str | None:
+    """The site name a masthead line prints: the line itself when it is shaped like a
+    masthead, or the name before a separator when the rest is a tagline (`THE VALLEY
+    GAZETTE — News that matters to you`); None for any other line."""
+    if looks_like_masthead(text, directory):
+        return text
+    match = _MASTHEAD_TAGLINE.match(text)
+    if match is None or looks_like_site_name(match["tagline"], directory):
+        return None
+    name = match["name"]
+    return name if looks_like_masthead(name, directory) else None
+
+
+def looks_like_tagline(text: str, directory: PublisherDirectory) -> bool:
+    """A site's motto: a short phrase without sentence punctuation that is no name
+    (`News that matters to you`, `Europe, explained`)."""
+    words = text.split()
+    return (
+        len(words) in _MOTTO_WORDS
+        and not re.search(r"[.!?:;]$", text)
+        and not looks_like_site_name(text, directory)
+        and not _control(text)
+    )
+
+
+# Words a name in title case keeps in lower case (after its first word).
+_SMALL_WORDS = PARTICLES | _words(
+    "of the for on in at to a an les los las lo il der die das im am auf zu"
+)
+_VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûüæøå")
+
+
+def _title_case_word(word: str, first: bool) -> str:
+    low = word.casefold()
+    if not first and low in _SMALL_WORDS:
+        return low
+    letters = [c for c in low if c.isalpha()]
+    # An acronym stays in capitals: two letters (`UK`), or no vowel (`BBC`, `NRK`).
+    if low not in _SMALL_WORDS and (len(letters) <= 2 or not _VOWELS.intersection(letters)):
+        return word
+    return "-".join(_capitalised(part) for part in word.split("-"))
+
+
+def _capitalised(part: str) -> str:
+    # An elided article or a name's prefix keeps the capital after it (`L'Écho`, `O'Neill`).
+    elided = re.match(r"^([^\W\d_]{1,2}['’])(\w.*)$", part)
+    if elided:
+        return elided[1][:1].upper() + elided[1][1:].lower() + _capitalised(elided[2])
+    return part[:1].upper() + part[1:].lower()
+
+
+def site_display(text: str, directory: PublisherDirectory) -> str:
+    """The site name a reader would write for a masthead: as printed, except that a masthead
+    printed in capitals is given as the directory spells it, or else in title case
+    (`THE HARBOUR GAZETTE` -> `The Harbour Gazette`)."""
+    if not text.isupper():
+        return text
+    printed = directory.printed_name(text)
+    if printed:
+        return printed
+    return " ".join(_title_case_word(w, i == 0) for i, w in enumerate(text.split()))
