@@ -282,3 +282,26 @@ def test_the_copyright_footer_names_the_site_when_the_top_does_not():
     assert article(clean("\n".join(page)))["site_name"] == "The Lakeside Courier"
     with_masthead = ["THE HARBOUR GAZETTE", *page]
     assert article(clean("\n".join(with_masthead)))["site_name"] == "The Harbour Gazette"
+
+
+def test_a_section_kicker_after_a_menu_is_not_the_headline():
+    got, row = _clean(
+        "Valley Echo",
+        "Home / News / Transport",
+        "Local News",
+        HEADLINE,
+        "By Ana López",
+        *PARAGRAPHS,
+    )
+    assert got[4] == ("metadata", "title")
+    assert row["title"] == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "byline", ["Ana López, Transport Correspondent", "Ana López, University of Carrow"]
+)
+def test_a_name_with_its_role_under_the_headline_is_the_byline(byline):
+    got, row = _clean("Valley Echo", "TRANSPORT", HEADLINE, byline, "5 March 2024", *PARAGRAPHS)
+    assert got[3] == ("metadata", "title")
+    assert got[4] == ("metadata", "byline")
+    assert _fields(row)[:3] == (HEADLINE, "Valley Echo", "Ana López")

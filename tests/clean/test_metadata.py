@@ -305,3 +305,73 @@ def test_the_name_a_masthead_prints(line, name):
 )
 def test_a_copyright_footer_names_the_site(line, site):
     assert credits.site_from_copyright(line) == site
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "site"),
+    [
+        # sections between the headline and the site, or before the headline
+        (
+            "Bridge reopens after repairs | Transport | Harbour Gazette",
+            "Bridge reopens after repairs",
+            "Harbour Gazette",
+        ),
+        (
+            "Bridge reopens after repairs | Editorial | Opinion | The Harbour Gazette",
+            "Bridge reopens after repairs",
+            "The Harbour Gazette",
+        ),
+        (
+            "Opinion | Bridge reopens after repairs - The Harbour Gazette",
+            "Bridge reopens after repairs",
+            "The Harbour Gazette",
+        ),
+        # a section is no site
+        ("Bridge reopens after repairs | Local News", "Bridge reopens after repairs", None),
+    ],
+)
+def test_sections_around_a_headline_are_split_off(line, title, site):
+    assert titles.split_title(line, load_directory()) == (title, site)
+
+
+def test_section_names():
+    assert titles.is_section_name("Local News")
+    assert titles.is_section_name("Arts & Culture")
+    assert titles.is_section_name("Faits divers")
+    assert not titles.is_section_name("Harbour bridge reopens")
+
+
+@pytest.mark.parametrize(
+    ("line", "person"),
+    [
+        ("Jane Doe, Staff Writer", "Jane Doe"),
+        ("Jane Doe | Health Reporter", "Jane Doe"),
+        ("Ana Ruiz / Corresponsal", "Ana Ruiz"),
+        ("Élodie Marchand, correspondante", "Élodie Marchand"),
+        ("JANE DOE - SENIOR CORRESPONDENT", "Jane Doe"),
+        ("Jane Doe, the mayor", None),  # no newsroom role
+        ("Harbour, Ferries, News", None),
+    ],
+)
+def test_a_writer_named_with_a_newsroom_role(line, person):
+    assert md.author_from_byline(line) == person
+
+
+@pytest.mark.parametrize(
+    ("line", "person"),
+    [
+        ("Jane Doe", "Jane Doe"),
+        ("Olivia Prentice, University of Carrow", "Olivia Prentice"),
+        ("Jane Doe, Staff Writer", "Jane Doe"),
+        ("The Eastern Courier", None),  # an outlet, not a writer
+        ("Greyhaven Mercury", None),
+        ("Bridge reopens, traffic flows", None),
+    ],
+)
+def test_bare_bylines(line, person):
+    assert md.bare_byline(line) == person
+
+
+def test_a_name_after_by_is_read_before_a_relative_time():
+    assert md.dated_byline("Posted 3 hours ago by Jane Doe") == ("Jane Doe",)
+    assert md.dated_byline("Posted 3 hours ago | 23 comments") is None

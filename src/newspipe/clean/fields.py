@@ -31,7 +31,7 @@ def author_of(text: str) -> str | None:
         or md.author_from_link(text)
         or (dated[0] if dated else None)
         or (credit_row[0] if credit_row else None)
-        or md.bare_name(text)
+        or md.bare_byline(text)
     )
 
 

@@ -14,7 +14,8 @@ documents of the batch at once with grouped column operations:
   the site printed above); the first line after a menu; the last line directly above a
   byline or dateline; the line directly above the first paragraph; the first candidate;
 - candidates before the headline are the site's (a tagline right under the masthead);
-  after it, a bare name next to a dateline is the byline, and lines of a standfirst's shape
+  after it, a bare name (perhaps with its role or affiliation: `Olivia Prentice, University
+  of Carrow`) next to a dateline is the byline, and lines of a standfirst's shape
   with nothing but metadata and other standfirst lines between them and the first
   paragraph are the standfirst (body); the rest is header chrome.
 """
@@ -32,9 +33,6 @@ from newspipe.clean.lines import each_distinct, per_doc
 from newspipe.clean.publishers import PublisherDirectory, name_key
 from newspipe.clean.rules import BODY, BOILERPLATE, METADATA
 
-# A byline without "By" is a bare name of at most this many words (`Jane Doe`,
-# `María de la Cruz`); longer candidates after the headline are standfirst or chrome.
-_BARE_BYLINE_MAX_WORDS = 4
 # Evidence that a candidate is the headline, strongest first (see the module docstring).
 _SUFFIX, _AFTER_MENU, _ABOVE_META, _ABOVE_PARAGRAPH, _IN_ARTICLE, _ELIGIBLE = 6, 5, 4, 3, 2, 1
 
@@ -147,10 +145,13 @@ def _sequence(
 
 
 def _multiword(seq: _Sequence) -> np.ndarray:
-    """Candidates of two words or more shaped like a headline."""
+    """Candidates of two words or more shaped like a headline; a section's name (`Local
+    News` as a kicker) is none."""
     shaped = np.zeros(len(seq.doc), dtype=bool)
     cand = seq.is_cand
-    shaped[cand] = each_distinct(seq.text[cand], titles.looks_like_title).to_numpy(dtype=bool)
+    shaped[cand] = each_distinct(
+        seq.text[cand], lambda t: titles.looks_like_title(t) and not titles.is_section_name(t)
+    ).to_numpy(dtype=bool)
     return cand & (seq.words >= 2) & shaped
 
 
@@ -222,8 +223,8 @@ def _headline(
     period = text.str.contains(r"[^.]\.[\"'”’»)]*$", regex=True).to_numpy(dtype=bool)
     standfirst_shaped = eligible & (before > 0) & (period | (words >= standfirst_min_words))
     name_shaped = np.zeros(len(doc), dtype=bool)
-    short = eligible & (before > 0) & (words <= _BARE_BYLINE_MAX_WORDS)
-    name_shaped[short] = text[short].map(md.bare_name).notna().to_numpy(dtype=bool)
+    short = eligible & (before > 0) & (words <= md.BARE_BYLINE_MAX_WORDS)
+    name_shaped[short] = text[short].map(md.bare_byline).notna().to_numpy(dtype=bool)
     not_headline = standfirst_shaped | name_shaped
     title_ok = in_article & ~not_headline
 

@@ -172,11 +172,75 @@ def is_organisation_name(text: str, max_tokens: int = _NAME_MAX_WORDS) -> bool:
 _BARE_NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3}$")
 
 
+# Words of newspapers' names (`Greyhaven Mercury`, `The Eastern Courier`, `Kornauer
+# Tageblatt`): a capitalised pair holding one, or starting with "The", is a masthead, not a
+# writer's name standing alone.
+_OUTLET_WORDS = _words(
+    "gazette times herald post chronicle tribune journal observer express mail star daily "
+    "weekly today echo record telegraph standard sentinel examiner ledger bulletin mirror "
+    "independent guardian review voice dispatch register inquirer monitor leader argus "
+    "clarion courant courier mercury advertiser gleaner banner beacon globe citizen "
+    "messenger pioneer informer digest magazine online diario gaceta heraldo correo voz "
+    "crónica periódico noticiero courrier dépêche républicain écho zeitung tageblatt "
+    "anzeiger kurier rundschau nachrichten bote allgemeine jornal folha gazzetta corriere"
+)
+
+
 def bare_name(text: str) -> str | None:
-    """The text itself when it is nothing but a person's name (`Jane Doe`)."""
+    """The text itself when it is nothing but a person's name (`Jane Doe`), not an
+    outlet's (`The Eastern Courier`, `Greyhaven Mercury`)."""
     if not _BARE_NAME.match(text) or not is_person_name(text, max_tokens=_BARE_NAME_MAX_WORDS):
         return None
+    tokens = [t.casefold() for t in text.split()]
+    if tokens[0] == "the" or any(t in _OUTLET_WORDS for t in tokens):
+        return None
     return text.title() if text.isupper() and len(text) > 4 else text
+
+
+# A writer named without "By", their role or affiliation after a comma, bar, slash or dash:
+# `Jane Doe, Staff Writer`, `Ana Ruiz / Corresponsal`, `Élodie Marchand, correspondante`,
+# `Olivia Prentice, University of Carrow`. A role holds one of these newsroom words.
+_ROLE_WORDS = _words(
+    "correspondent correspondents reporter reporters writer writers editor columnist "
+    "contributor contributing journalist critic reviewer blogger staff corresponsal "
+    "redactor redactora periodista columnista enviado enviada colaborador colaboradora "
+    "correspondant correspondante journaliste rédacteur rédactrice envoyé envoyée "
+    "chroniqueur chroniqueuse korrespondent korrespondentin redakteur redakteurin "
+    "reporterin autorin correspondente repórter redator jornalista colunista "
+    "corrispondente inviato inviata giornalista"
+)
+_NAME_THEN_ROLE = re.compile(r"^(?P<name>[^,|/–—]+?)\s*(?:[,|/–—]|\s-\s)\s*(?P<role>[^,|/]+?)\.?$")
+# An affiliation or role runs to six words (`Senior Health and Science Correspondent`).
+_ROLE_MAX_WORDS = 6
+# So a name with its affiliation is at most this long.
+BARE_BYLINE_MAX_WORDS = _BARE_NAME_MAX_WORDS + _ROLE_MAX_WORDS
+
+
+def _name_and_role(text: str) -> tuple[str, str] | None:
+    match = _NAME_THEN_ROLE.match(text)
+    if match is None or len(match["role"].split()) > _ROLE_MAX_WORDS:
+        return None
+    return match["name"].strip(), match["role"]
+
+
+def _role_byline(text: str) -> str | None:
+    """The writer of a line naming them with a newsroom role (`Jane Doe, Staff Writer`)."""
+    split = _name_and_role(text)
+    if split is None or not any(w.casefold().strip(".()") in _ROLE_WORDS for w in split[1].split()):
+        return None
+    return _name_at_start(split[0])
+
+
+def bare_byline(text: str) -> str | None:
+    """The writer of a line that names one without "By": a name alone (`Jane Doe`), or
+    before a role or a capitalised affiliation (`Olivia Prentice, University of Carrow`)."""
+    name = bare_name(text)
+    if name is not None:
+        return name
+    split = _name_and_role(text)
+    if split is None or not (split[1][:1].isupper() or _role_byline(text)):
+        return None
+    return bare_name(split[0])
 
 
 def _name_at_start(rest: str, max_tokens: int = _NAME_MAX_WORDS) -> str | None:
@@ -188,8 +252,9 @@ def _name_at_start(rest: str, max_tokens: int = _NAME_MAX_WORDS) -> str | None:
 
 
 def author_from_byline(text: str) -> str | None:
+    """The writer a byline names: after "By" or a role label, or before a newsroom role."""
     match = BYLINE.match(text)
-    return _name_at_start(match.group("rest")) if match else None
+    return _name_at_start(match.group("rest")) if match else _role_byline(text)
 
 
 def credit_from_byline(text: str) -> str | None:
@@ -272,14 +337,20 @@ def dated_byline(text: str) -> tuple[str | None] | None:
     dated = bylined = False
     author = None
     for segment in filter(None, _STRIP_SEPARATOR.split(text)):
-        if _is_date(segment):
+        date_then_by = _DATE_THEN_BY.match(segment)
+        writer = _name_at_start(date_then_by["rest"]) if date_then_by else None
+        # A relative time reads as a date whatever follows it (`Posted 3 hours ago by Jane
+        # Doe`): a name after "by" is looked for first.
+        if writer and _is_date(date_then_by["date"]):
+            dated = bylined = True
+            author = author or writer
+        elif _is_date(segment):
             dated = True
         elif BYLINE.match(segment):
             bylined = True
             author = author or author_from_byline(segment)
-        elif (match := _DATE_THEN_BY.match(segment)) and _is_date(match["date"]):
+        elif date_then_by and _is_date(date_then_by["date"]):
             dated = bylined = True
-            author = author or _name_at_start(match["rest"])
         elif not _COUNTER.match(segment):
             return None
     return (author,) if dated and bylined else None

@@ -30,6 +30,62 @@ _MOTTO_WORDS = range(2, 9)
 
 # Title and site: `Headline | Site`, `Headline - Site`.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||::|·|•|-|–|—)\s+")
+_PIPE = re.compile(r"\s+(?:\||::|·|•)\s+")
+# A section named between the headline and the site (`Headline | Energy | Site`, `Headline
+# | Editorial | Opinion | Site`) is a short capitalised segment.
+_SECTION_SEGMENT_MAX_WORDS = 3
+
+# Sections sites file stories under, as kickers, breadcrumbs and title affixes print them
+# (`Local News`, `Arts & Culture`, `Opinion | Headline`), in en/es/fr/de/pt/it.
+_SECTION_WORDS = _words(
+    "news local world national international regional politics business economy markets "
+    "money finance sport sports football opinion opinions editorial editorials comment "
+    "analysis columns columnists letters health science tech technology education "
+    "environment climate weather transport transportation travel culture arts "
+    "entertainment lifestyle life style food music film movies tv media crime courts "
+    "justice obituaries community features breaking latest top stories us u.s. uk europe "
+    "asia africa americas live video videos photos gallery podcast podcasts property "
+    "motoring cars energy agriculture farming jobs religion society nation metro region "
+    "elections government security defence defense law tourism "
+    "noticias nacional mundo política economía sociedad deportes cultura opinión sucesos "
+    "tecnología ciencia salud educación espectáculos actualidad región portada local "
+    "actualités actualité monde politique économie société faits divers faits-divers santé "
+    "éducation transports sciences environnement "
+    "nachrichten politik wirtschaft kultur meinung lokales panorama wissen gesundheit reise "
+    "ausland inland welt "
+    "notícias economia esportes desporto opinião cronaca esteri politica"
+)
+_SECTION_GLUE = _words("& and y et und e")
+
+
+def is_section_name(text: str) -> bool:
+    """A section's name (`Local News`, `Arts & Culture`, `Politique`): newsroom section
+    words only, which no headline is made of."""
+    words = [w.casefold().strip(".,:") for w in text.split()]
+    return (
+        1 <= len(words) <= _SECTION_SEGMENT_MAX_WORDS + 1
+        and any(w in _SECTION_WORDS for w in words)
+        and all(w in _SECTION_WORDS or w in _SECTION_GLUE for w in words)
+    )
+
+
+def _without_sections(title: str) -> str:
+    """The headline without the sections printed before it (`Opinion | Headline`) or
+    between it and the site's name (`Headline | Editorial | Opinion`)."""
+    while (match := _last(_PIPE, title)) and len(title[: match.start()].split()) >= 2:
+        segment = title[match.end() :]
+        if len(segment.split()) > _SECTION_SEGMENT_MAX_WORDS or not segment[:1].isupper():
+            break
+        title = title[: match.start()].rstrip()
+    first = _PIPE.search(title)
+    if first and is_section_name(title[: first.start()]) and len(title[first.end() :].split()) >= 2:
+        title = title[first.end() :].lstrip()
+    return title
+
+
+def _last(pattern: re.Pattern, text: str) -> re.Match | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
 
 
 def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | None]:
@@ -38,16 +94,16 @@ def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | No
     a short capitalised name, since headlines use dashes themselves ("Iraq - US talks
     resume"). What follows must read as a name (`looks_like_site_name`): a tagline
     (`| News that matters to you`) or a control (`| Subscribe`, `- 23 comments`) is split
-    off the title but names no site."""
-    matches = list(_TITLE_SEPARATOR.finditer(text))
-    if not matches:
+    off the title but names no site, as is a section (`| Opinion`); sections between the
+    headline and the site or before the headline are dropped (`_without_sections`)."""
+    last = _last(_TITLE_SEPARATOR, text)
+    if last is None:
         return text, None
-    last = matches[-1]
     title, site = text[: last.start()].strip(), text[last.end() :].strip()
     if len(title.split()) < 2 or not site or len(site.split()) > SITE_MAX_WORDS:
-        return text, None
-    if _control(site):
-        return title, None
+        return _without_sections(text), None
+    if _control(site) or is_section_name(site):  # `| Subscribe`, `- 23 comments`, `| Opinion`
+        return _without_sections(title), None
     named = looks_like_site_name(site, directory)
     if last.group().strip() in {"-", "–", "—"}:
         capitalised = all(w[0].isupper() or not w[0].isalpha() for w in site.split())
@@ -55,8 +111,8 @@ def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | No
             directory.lookup(site)
             or (capitalised and named and len(site.split()) <= _DASHSITE_MAX_WORDS)
         ):
-            return text, None
-    return title, site if named else None
+            return _without_sections(text), None
+    return _without_sections(title), site if named else None
 
 
 # Words of a page's controls and counters, which no site is named by.
