@@ -88,6 +88,8 @@ def test_a_tagline_under_the_masthead_is_not_the_title(lines):
         ("THE FJORDSIDE POST", "The Fjordside Post"),
         ("UK VALLEY NEWS", "UK Valley News"),
         ("COASTAL TODAY", "Coastal Today"),
+        # five words: a masthead only for the newspaper word in it
+        ("LE RÉPUBLICAIN DE LA SARRE", "Le Républicain de la Sarre"),
     ],
 )
 def test_a_masthead_in_capitals_gives_a_readable_site_name(masthead, site):
@@ -305,3 +307,26 @@ def test_a_name_with_its_role_under_the_headline_is_the_byline(byline):
     assert got[3] == ("metadata", "title")
     assert got[4] == ("metadata", "byline")
     assert _fields(row)[:3] == (HEADLINE, "Valley Echo", "Ana López")
+
+
+@pytest.mark.parametrize("masthead", ["Valley Mercury", "THE VALLEY ADVERTISER"])
+def test_a_masthead_directly_under_the_headline(masthead):
+    got, row = _clean("Subscribe now", HEADLINE, masthead, "By Ana López", *PARAGRAPHS)
+    assert got[2] == ("metadata", "title")
+    assert got[3] == ("metadata", "masthead")
+    assert row["site_name"] == masthead.title()
+    assert row["author"] == "Ana López"
+
+
+def test_a_five_word_capitals_headline_is_no_masthead():
+    got, row = _clean(
+        "Valley Echo", "BRIDGE REOPENS AFTER STORM REPAIRS", "By Ana López", *PARAGRAPHS
+    )
+    assert row["title"] == "BRIDGE REOPENS AFTER STORM REPAIRS"
+
+
+def test_a_short_headline_above_the_masthead_is_no_motto_when_nothing_else_is_the_headline():
+    short = "Bridge reopens after storm repairs"
+    got, row = _clean(short, "THE VALLEY ADVERTISER", "By Ana López", *PARAGRAPHS)
+    assert got[1] == ("metadata", "title")
+    assert (row["title"], row["site_name"]) == (short, "The Valley Advertiser")

@@ -131,6 +131,10 @@ def test_author_bio_heading_and_author_link():
     [
         ("This story was originally published by ProPublica.", "propublica.org"),
         ("This article first appeared on The Conversation.", "theconversation.com"),
+        (
+            "This article is republished from The Conversation under a Creative Commons license.",
+            "theconversation.com",
+        ),
         ("Source: www.bbc.co.uk/news", "bbc.co.uk"),
         ("Fuente: EFE", "efe.com"),
         ("Originally published at https://news.example.co.uk/story/1", "example.co.uk"),

@@ -70,10 +70,22 @@ def label_header(
     if seq is None:
         return pd.Series(dtype=object)
     masthead, site_name, motto = _masthead(seq, directory)
+    outlet = _outlet_names(seq, directory) & ~masthead & ~motto
     multiword = _multiword(seq)
     title, suffix, name_shaped = _headline(
-        seq, masthead | motto, multiword, directory, standfirst_min_words
+        seq, masthead | motto | outlet, multiword, directory, standfirst_min_words
     )
+    # A page whose only headline-shaped line sits above its masthead printed its headline
+    # there, not a motto.
+    titled = per_doc(title.astype(float), seq.doc, "max", 0.0).astype(bool)
+    fallback = motto & multiword & ~titled
+    title, motto = title | fallback, motto & ~fallback
+    # The site's name printed directly under the headline, when none is printed above it.
+    has_masthead = per_doc(masthead.astype(float), seq.doc, "max", 0.0).astype(bool)
+    under_title = pd.Series(title).groupby(seq.doc).shift(1, fill_value=False).to_numpy(bool)
+    late = outlet & ~has_masthead & under_title
+    masthead |= late
+    site_name[late] = seq.text[late]
     title_rank = per_doc(np.where(title, seq.rank, np.nan), seq.doc, "min", np.inf)
     site_suffix = pd.Series(np.where(title, suffix, None)).groupby(seq.doc).transform("first")
 
@@ -186,6 +198,21 @@ def _masthead(
             motto |= pd.Series(found).groupby(seq.doc).shift(-1).fillna(False).to_numpy(bool)
         masthead |= found
     return masthead, name, motto
+
+
+def _outlet_names(seq: _Sequence, directory: PublisherDirectory) -> np.ndarray:
+    """Candidates of two words or more naming an outlet: a known one, or a masthead-shaped
+    name holding a word of newspapers' names (`Greyhaven Mercury`, `THE ASHBY ADVERTISER`)."""
+    named = np.zeros(len(seq.doc), dtype=bool)
+    rows = seq.is_cand & (seq.words >= 2)
+    named[rows] = each_distinct(
+        seq.text[rows],
+        lambda t: (
+            directory.lookup(t) is not None
+            or (md.has_outlet_word(t) and titles.looks_like_masthead(t, directory))
+        ),
+    ).to_numpy(bool)
+    return named
 
 
 def motto_shaped(seq: _Sequence, directory: PublisherDirectory) -> np.ndarray:

@@ -104,7 +104,8 @@ ORIGIN_CREDIT = re.compile(
     r"|(?:this|the)\s+(?:article|story|post|piece|report|column)\s+(?:was\s+|has\s+been\s+)?"
     r"(?:first|originally)\s+(?:appeared|published|posted|ran)(?:\s+(?:on|at|in|by))?"
     r"|(?:first|originally)\s+(?:appeared|published|posted)\s+(?:on|at|in|by)"
-    r"|(?:republished|reprinted|reproduced)\s+(?:with\s+permission\s+)?(?:from|by|of)"
+    r"|(?:(?:this|the)\s+(?:article|story|post|piece|report|column)\s+(?:is|was|has\s+been)\s+)?"
+    r"(?:republished|reprinted|reproduced)\s+(?:with\s+permission\s+)?(?:from|by|of)"
     # a story rewritten from another outlet's: "This briefing adapts reporting by X",
     # "Adapted from a report by X", "Basado en información de X", "Adapté d'un article de X"
     r"|(?:(?:this|the)\s+(?:article|story|post|piece|report|briefing|newsletter|summary)\s+"
@@ -191,10 +192,19 @@ def bare_name(text: str) -> str | None:
     outlet's (`The Eastern Courier`, `Greyhaven Mercury`)."""
     if not _BARE_NAME.match(text) or not is_person_name(text, max_tokens=_BARE_NAME_MAX_WORDS):
         return None
-    tokens = [t.casefold() for t in text.split()]
-    if tokens[0] == "the" or any(t in _OUTLET_WORDS for t in tokens):
+    if names_an_outlet(text):
         return None
     return text.title() if text.isupper() and len(text) > 4 else text
+
+
+def has_outlet_word(text: str) -> bool:
+    return any(t.casefold().strip(".,:") in _OUTLET_WORDS for t in text.split())
+
+
+def names_an_outlet(text: str) -> bool:
+    """Capitalised words shaped like a newspaper's name rather than a person's: starting
+    with "The" or holding a word of newspapers' names (`Greyhaven Mercury`)."""
+    return text.split()[0].casefold() == "the" or has_outlet_word(text)
 
 
 # A writer named without "By", their role or affiliation after a comma, bar, slash or dash:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from newspipe.clean.metadata import PARTICLES
+from newspipe.clean.metadata import PARTICLES, has_outlet_word
 from newspipe.clean.publishers import PublisherDirectory
 
 
@@ -169,12 +169,16 @@ def looks_like_title(text: str) -> bool:
 
 def looks_like_masthead(text: str, directory: PublisherDirectory) -> bool:
     """A site name printed above the headline: a known outlet, or at most four capitalised
-    words (small words aside: `Le Courrier des Alpes`) with no sentence punctuation."""
+    words (small words aside: `Le Courrier des Alpes`; six in capitals with a word of
+    newspapers' names) with no sentence punctuation."""
     if directory.lookup(text):
         return True
     words = text.split()
+    # A name in capitals holding a word of newspapers' names may run to a site's length
+    # (`LE RÉPUBLICAIN DE LA SARRE`).
+    longest = SITE_MAX_WORDS if text.isupper() and has_outlet_word(text) else _MASTHEAD_MAX_WORDS
     return (
-        len(words) <= _MASTHEAD_MAX_WORDS
+        len(words) <= longest
         and not re.search(r"[.!?:,;]$", text)
         and (words[0][0].isupper() or not words[0][0].isalpha())
         and all(w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS for w in words[1:])
