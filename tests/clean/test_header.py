@@ -330,3 +330,9 @@ def test_a_short_headline_above_the_masthead_is_no_motto_when_nothing_else_is_th
     got, row = _clean(short, "THE VALLEY ADVERTISER", "By Ana López", *PARAGRAPHS)
     assert got[1] == ("metadata", "title")
     assert (row["title"], row["site_name"]) == (short, "The Valley Advertiser")
+
+
+def test_a_masthead_below_the_byline_and_dateline():
+    got, row = _clean(HEADLINE, "Ana López", "5 March 2024", "The Harbour Ledger", *PARAGRAPHS)
+    assert got[4] == ("metadata", "masthead")
+    assert _fields(row) == (HEADLINE, "The Harbour Ledger", "Ana López", dt.date(2024, 3, 5))

@@ -379,3 +379,24 @@ def test_bare_bylines(line, person):
 def test_a_name_after_by_is_read_before_a_relative_time():
     assert md.dated_byline("Posted 3 hours ago by Jane Doe") == ("Jane Doe",)
     assert md.dated_byline("Posted 3 hours ago | 23 comments") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("December 11, 2024 / 10:41 PM / Updated 2 hours ago", dt.date(2024, 12, 11)),
+        (
+            "Publié le 4 juil. 2024 à 18h20, modifié le 5 juil. 2024 à 08h00",
+            dt.date(2024, 7, 4),
+        ),
+    ],
+)
+def test_datelines_with_an_update_beside_the_date(line, date):
+    assert dates.looks_like_dateline(line) or dates.labelled_dateline(line)
+    assert dates.parse_date(line) == date
+
+
+def test_staff_and_submitted_bylines():
+    assert md.newsroom_byline("By Staff Reporter")
+    assert md.author_from_byline("By Staff Reporter") is None
+    assert md.author_from_byline("Submitted by Jane Doe") == "Jane Doe"

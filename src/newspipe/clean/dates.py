@@ -95,8 +95,16 @@ _PLAUSIBLE_YEARS = range(1900, 2101)
 
 def looks_like_dateline(text: str) -> bool:
     """A short line of date words and numbers holding a day of a month (or a numeric date),
-    allowing one other word (a place: `BAGHDAD, Dec. 13, 2024`)."""
-    tokens = [t.strip(".,:'’-") for t in _DATE_TOKEN.findall(text.casefold())]
+    allowing one other word (a place: `BAGHDAD, Dec. 13, 2024`). A relative time beside the
+    date (`December 11, 2024 / 10:41 PM / Updated 2 hours ago`) says when the page last
+    changed: the line is read without it too."""
+    low = text.casefold()
+    return _date_tokens_only(low) or _date_tokens_only(_RELATIVE.sub(" ", low))
+
+
+def _date_tokens_only(text: str) -> bool:
+    # A slash between spaces separates parts as a bar does.
+    tokens = [t.strip(".,:'’-/") for t in _DATE_TOKEN.findall(text)]
     tokens = [t for t in tokens if t]
     if not tokens or len(tokens) > _DATELINE_MAX_TOKENS:
         return False
@@ -154,7 +162,8 @@ _EN_MDY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})
 _EN_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _SEGMENTS = re.compile(
-    r"\s*(?:[|•·;]|\s[-–—]\s|\b(?:updated|actualizado|mis à jour|aktualisiert|by|por|par|von)\b)"
+    r"\s*(?:[|•·;]|\s[-–—/]\s|\b(?:updated|modified|actualizado|modificado|mis à jour|modifié|"
+    r"aktualisiert|geändert|by|por|par|von)\b)"
     r"\s*",
     re.IGNORECASE,
 )

@@ -69,23 +69,10 @@ def label_header(
     seq = _sequence(lines, candidate, first_anchor, label, reason)
     if seq is None:
         return pd.Series(dtype=object)
-    masthead, site_name, motto = _masthead(seq, directory)
-    outlet = _outlet_names(seq, directory) & ~masthead & ~motto
-    multiword = _multiword(seq)
-    title, suffix, name_shaped = _headline(
-        seq, masthead | motto | outlet, multiword, directory, standfirst_min_words
+    masthead, site_name, motto, title, suffix, name_shaped = _headline_and_masthead(
+        seq, directory, standfirst_min_words
     )
-    # A page whose only headline-shaped line sits above its masthead printed its headline
-    # there, not a motto.
-    titled = per_doc(title.astype(float), seq.doc, "max", 0.0).astype(bool)
-    fallback = motto & multiword & ~titled
-    title, motto = title | fallback, motto & ~fallback
-    # The site's name printed directly under the headline, when none is printed above it.
-    has_masthead = per_doc(masthead.astype(float), seq.doc, "max", 0.0).astype(bool)
-    under_title = pd.Series(title).groupby(seq.doc).shift(1, fill_value=False).to_numpy(bool)
-    late = outlet & ~has_masthead & under_title
-    masthead |= late
-    site_name[late] = seq.text[late]
+    multiword = _multiword(seq)
     title_rank = per_doc(np.where(title, seq.rank, np.nan), seq.doc, "min", np.inf)
     site_suffix = pd.Series(np.where(title, suffix, None)).groupby(seq.doc).transform("first")
 
@@ -105,7 +92,7 @@ def label_header(
     # A standfirst leads into the article: between it and the first paragraph lie only
     # metadata and more of the standfirst (a list of other headlines above an article does
     # not).
-    interloper = (is_cand & ~shaped & ~byline).astype(int)
+    interloper = (is_cand & ~shaped & ~byline & ~masthead).astype(int)
     later = pd.Series(interloper[::-1]).groupby(seq.doc[::-1]).cumsum().to_numpy()[::-1]
     standfirst = shaped & (later - interloper == 0)
     chrome = is_cand & ~masthead & ~title & ~named & ~tagline & ~byline & ~standfirst
@@ -120,6 +107,49 @@ def label_header(
         label[seq.rows[mask]], reason[seq.rows[mask]] = lab, why
     printed = site_name[masthead].map(lambda t: titles.site_display(t, directory))
     return pd.Series(printed.to_numpy(), index=seq.doc[masthead])
+
+
+def _headline_and_masthead(
+    seq: _Sequence, directory: PublisherDirectory, standfirst_min_words: int
+) -> tuple[np.ndarray, pd.Series, np.ndarray, np.ndarray, pd.Series, np.ndarray]:
+    """The masthead (and the site name it prints), the motto and the headline (with the
+    site suffix split off each candidate, and the candidates shaped like a bare byline)."""
+    masthead, site_name, motto = _masthead(seq, directory)
+    outlet = _outlet_names(seq, directory)
+    multiword = _multiword(seq)
+    title, suffix, name_shaped = _headline(
+        seq, masthead | motto | outlet, multiword, directory, standfirst_min_words
+    )
+    # A page whose only headline-shaped line sits above its masthead printed its headline
+    # there, not a motto; the masthead read under it on the strength of the motto stands
+    # only when the name stands by itself (known, in capitals, a newspaper's name).
+    titled = per_doc(title.astype(float), seq.doc, "max", 0.0).astype(bool)
+    untitled = per_doc((motto & multiword & ~titled).astype(float), seq.doc, "max", 0.0)
+    untitled = untitled.astype(bool)
+    if untitled.any():
+        capitals = site_name.map(lambda t: isinstance(t, str) and t.isupper()).to_numpy(bool)
+        masthead &= ~(untitled & (seq.rank == 1) & ~outlet & ~capitals)
+        motto &= ~untitled
+        title, suffix, name_shaped = _headline(
+            seq, masthead | motto | outlet, multiword, directory, standfirst_min_words
+        )
+    # The site's name printed under the headline (perhaps below its byline and dateline),
+    # when none is printed above it.
+    has_masthead = per_doc(masthead.astype(float), seq.doc, "max", 0.0).astype(bool)
+    late = outlet & ~masthead & ~motto & ~has_masthead
+    late &= _under(seq, title, (seq.kind == "meta") | name_shaped)
+    late &= pd.Series(late).groupby(seq.doc).cumsum().to_numpy() == 1
+    site_name[late] = seq.text[late]
+    return masthead | late, site_name, motto, title, suffix, name_shaped
+
+
+def _under(seq: _Sequence, top: np.ndarray, passable: np.ndarray) -> np.ndarray:
+    """Rows after a `top` row of their document with nothing but `passable` rows between."""
+    below = pd.Series(top).groupby(seq.doc).cumsum().to_numpy() > 0
+    below &= ~top
+    blocker = (below & ~passable).astype(int)
+    blocked = pd.Series(blocker).groupby(seq.doc).cumsum().to_numpy() - blocker > 0
+    return below & ~blocked
 
 
 def _sequence(

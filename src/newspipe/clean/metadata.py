@@ -59,7 +59,7 @@ PARTICLES = frozenset(
 )
 
 BYLINE = re.compile(
-    r"^(?:(?:(?:written|words|story|text|report|reporting|posted|edited|compiled)\s+by|by|"
+    r"^(?:(?:(?:written|words|story|text|report|reporting|posted|submitted|edited|compiled)\s+by|by|"
     r"por|par|von|door|escrito\s+por|publicado\s+por|rédigé\s+par|"
     r"author|autor|autora|auteur|autrice)\s*:?\s+"
     # A role label names the writer only before a colon ("Reporter: Jane Doe", "Texto:").
@@ -279,11 +279,12 @@ def credit_from_byline(text: str) -> str | None:
     return name if is_organisation_name(name) and not desk else None
 
 
-# A desk or the newsroom in place of a writer: `By Gazette staff and agencies`, `Redacción`,
+# A desk or the newsroom in place of a writer: `By Gazette staff and agencies`, `By Staff
+# Reporter`, `Redacción`,
 # `Gazette newsroom`, `News Team`.
 _NEWSROOM = re.compile(
     r"^(?:(?i:by|por|par|von)\s+)?(?:[A-ZÀ-Þ][\w&'’.-]*\s+){0,4}?(?i:staff(?:\s+(?:and|&)\s+"
-    r"agencies)?|agencies|newsroom|news\s*desk|desk|(?:editorial\s+)?team|editors|redacción|"
+    r"agencies|\s+(?:reporters?|writers?|correspondents?))?|agencies|newsroom|news\s*desk|desk|(?:editorial\s+)?team|editors|redacción|"
     r"rédaction|redaktion|redazione)\.?$"
 )
 
