@@ -336,3 +336,19 @@ def test_a_masthead_below_the_byline_and_dateline():
     got, row = _clean(HEADLINE, "Ana López", "5 March 2024", "The Harbour Ledger", *PARAGRAPHS)
     assert got[4] == ("metadata", "masthead")
     assert _fields(row) == (HEADLINE, "The Harbour Ledger", "Ana López", dt.date(2024, 3, 5))
+
+
+def test_the_title_element_above_the_menus_is_the_headline_and_its_echo_is_no_standfirst():
+    got, row = _clean(
+        f"{HEADLINE} - valleyecho.com",
+        "News | Sport | Jobs",
+        "Today's Paper",
+        HEADLINE,
+        "By Ana López",
+        *PARAGRAPHS,
+    )
+    assert got[1] == ("metadata", "title")
+    assert got[3][1] == "header_chrome"
+    assert got[4] == ("metadata", "title")
+    assert (row["title"], row["site_name"]) == (HEADLINE, "valleyecho.com")
+    assert HEADLINE not in row["body"]

@@ -73,6 +73,7 @@ def label_header(
         seq, directory, standfirst_min_words
     )
     multiword = _multiword(seq)
+    title |= _echoes(seq, title, directory)
     title_rank = per_doc(np.where(title, seq.rank, np.nan), seq.doc, "min", np.inf)
     site_suffix = pd.Series(np.where(title, suffix, None)).groupby(seq.doc).transform("first")
 
@@ -141,6 +142,21 @@ def _headline_and_masthead(
     late &= pd.Series(late).groupby(seq.doc).cumsum().to_numpy() == 1
     site_name[late] = seq.text[late]
     return masthead | late, site_name, motto, title, suffix, name_shaped
+
+
+def _echoes(seq: _Sequence, title: np.ndarray, directory: PublisherDirectory) -> np.ndarray:
+    """Candidates after the headline that print it again (the page's title element above
+    the menus, the headline itself under them)."""
+    keys = pd.Series(np.full(len(seq.doc), None, dtype=object))
+    keys[title] = each_distinct(
+        seq.text[title], lambda t: name_key(titles.split_title(t, directory)[0])
+    )
+    wanted = keys.groupby(seq.doc).transform("first").to_numpy()
+    after = seq.is_cand & ~title & (pd.Series(title).groupby(seq.doc).cumsum().to_numpy() > 0)
+    echo = np.zeros(len(seq.doc), dtype=bool)
+    rows = np.flatnonzero(after & pd.notna(wanted))
+    echo[rows] = [name_key(seq.text[i]) == wanted[i] for i in rows]
+    return echo
 
 
 def _under(seq: _Sequence, top: np.ndarray, passable: np.ndarray) -> np.ndarray:
@@ -292,10 +308,13 @@ def _headline(
     step_kind = pd.Series(seq.kind[step_rows])
     next_kind[step_rows] = step_kind.groupby(pd.Series(doc[step_rows])).shift(-1).to_numpy()
 
-    suffix, strong = _site_suffixes(seq, title_ok, directory)
+    # The page's first candidate with a site suffix is its title element printed as text
+    # (`Headline - Site` above the site's menus), wherever the menus end.
+    top = eligible & (seq.rank == 0)
+    suffix, strong = _site_suffixes(seq, title_ok | top, directory)
     evidence = np.select(
         [
-            title_ok & strong,
+            (title_ok | top) & strong,
             title_ok & has_menu,
             title_ok & (next_kind == "meta"),
             title_ok & (next_kind == "anchor"),
@@ -325,7 +344,8 @@ def _site_suffixes(
     seq: _Sequence, title_ok: np.ndarray, directory: PublisherDirectory
 ) -> tuple[pd.Series, np.ndarray]:
     """The site suffix of each possible headline, and whether it is strong evidence: a
-    `| Site` suffix, or a `- Site` one naming a known outlet or the site printed above."""
+    `| Site` suffix, or a `- Site` one naming a known outlet, a host (`- cleveland.com`) or
+    the site printed above."""
     text = seq.text
     first = seq.is_cand & (seq.rank == 0)
     first_text = pd.Series(np.where(first, text, None)).groupby(seq.doc).transform("first")
@@ -338,6 +358,7 @@ def _site_suffixes(
         strong[i] = (
             not text[i][: len(text[i]) - len(site)].rstrip().endswith(("-", "–", "—"))
             or directory.lookup(site) is not None
+            or titles.is_host_name(site)
             or (isinstance(head, str) and name_key(head).startswith(name_key(site)))
         )
     return suffix, strong

@@ -90,8 +90,8 @@ def _last(pattern: re.Pattern, text: str) -> re.Match | None:
 
 def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | None]:
     """Split a trailing site name off a title line: (title, site). A pipe-like separator
-    always splits (when what follows is short); a dash splits only before a known outlet or
-    a short capitalised name, since headlines use dashes themselves ("Iraq - US talks
+    always splits (when what follows is short); a dash splits only before a known outlet, a
+    host name or a short capitalised name, since headlines use dashes themselves ("Iraq - US talks
     resume"). What follows must read as a name (`looks_like_site_name`): a tagline
     (`| News that matters to you`) or a control (`| Subscribe`, `- 23 comments`) is split
     off the title but names no site, as is a section (`| Opinion`); sections between the
@@ -109,6 +109,7 @@ def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | No
         capitalised = all(w[0].isupper() or not w[0].isalpha() for w in site.split())
         if not (
             directory.lookup(site)
+            or is_host_name(site)
             or (capitalised and named and len(site.split()) <= _DASHSITE_MAX_WORDS)
         ):
             return _without_sections(text), None
@@ -148,6 +149,12 @@ def looks_like_site_name(text: str, directory: PublisherDirectory) -> bool:
 
 
 _HOST = re.compile(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
+
+
+def is_host_name(text: str) -> bool:
+    return _HOST.fullmatch(text.strip()) is not None
+
+
 # A masthead printed with its tagline: `THE VALLEY GAZETTE — News that matters to you`.
 _MASTHEAD_TAGLINE = re.compile(r"^(?P<name>.+?)\s+(?:[|·•]|[-–—]|::)\s+(?P<tagline>\S.*)$")
 
