@@ -352,3 +352,13 @@ def test_the_title_element_above_the_menus_is_the_headline_and_its_echo_is_no_st
     assert got[4] == ("metadata", "title")
     assert (row["title"], row["site_name"]) == (HEADLINE, "valleyecho.com")
     assert HEADLINE not in row["body"]
+
+
+def test_the_first_line_printed_again_under_the_menus_is_the_headline():
+    short = "Bridge reopens after storm repairs"
+    got, row = _clean(
+        short, "News | Sport | Jobs", "Breaking News Emails", short, "By Ana López", *PARAGRAPHS
+    )
+    assert got[1] == ("metadata", "title")
+    assert got[4][0] == "repeat"
+    assert row["title"] == short

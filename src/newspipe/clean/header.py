@@ -49,6 +49,7 @@ class _Sequence:
     terminal: np.ndarray
     kind: np.ndarray  # "cand", "anchor", "nav" or "meta"
     rank: np.ndarray  # candidates before this row in its document
+    repeated: np.ndarray  # printed again later in its document
 
     @property
     def is_cand(self) -> np.ndarray:
@@ -199,7 +200,19 @@ def _sequence(
         terminal=seq["terminal"].to_numpy(dtype=bool),
         kind=kind,
         rank=pd.Series(is_cand).groupby(doc).cumsum().to_numpy() - is_cand,
+        repeated=_repeated(lines, reason)[rows],
     )
+
+
+def _repeated(lines: pd.DataFrame, reason: np.ndarray) -> np.ndarray:
+    """Lines whose text a later line of their document repeats."""
+    copies = pd.Series(reason).str.startswith("repeat_of:", na=False).to_numpy(dtype=bool)
+    first_copy = pd.Series(reason[copies]).str.slice(len("repeat_of:")).astype(np.int64)
+    doc = lines["doc"].to_numpy(dtype=np.int64)
+    line_no = lines["line_no"].to_numpy(dtype=np.int64)
+    # (doc, line_no) as one integer key
+    span = int(line_no.max()) + 1 if len(line_no) else 1
+    return np.isin(doc * span + line_no, doc[copies] * span + first_copy.to_numpy())
 
 
 def _multiword(seq: _Sequence) -> np.ndarray:
@@ -308,13 +321,14 @@ def _headline(
     step_kind = pd.Series(seq.kind[step_rows])
     next_kind[step_rows] = step_kind.groupby(pd.Series(doc[step_rows])).shift(-1).to_numpy()
 
-    # The page's first candidate with a site suffix is its title element printed as text
-    # (`Headline - Site` above the site's menus), wherever the menus end.
+    # The page's first candidate with a site suffix, or printed again further down, is its
+    # title element printed as text (`Headline - Site` above the site's menus, the headline
+    # under them), wherever the menus end.
     top = eligible & (seq.rank == 0)
     suffix, strong = _site_suffixes(seq, title_ok | top, directory)
     evidence = np.select(
         [
-            (title_ok | top) & strong,
+            (title_ok & strong) | (top & (strong | seq.repeated)),
             title_ok & has_menu,
             title_ok & (next_kind == "meta"),
             title_ok & (next_kind == "anchor"),
