@@ -291,6 +291,9 @@ def test_a_title_suffix_names_a_site_only_when_it_reads_as_a_name(line, title, s
         ("Subscribe", None),
         ("23 comments", None),
         ("News that matters to you", None),
+        ("Opinion | Bridge reopens after repairs - The Valley Gazette", None),  # a section
+        ("Follow @valleygazette", None),
+        ("55°F Clear", None),
     ],
 )
 def test_the_name_a_masthead_prints(line, name):
@@ -305,6 +308,9 @@ def test_the_name_a_masthead_prints(line, name):
         ("Copyright (c) 2022 Northfield Media Ltd. Registered in Scotland.", "Northfield"),
         ("© 2021 Le Journal du Plateau · Tous droits réservés", "Le Journal du Plateau"),
         ("© 2024 All rights reserved.", None),
+        ("© 2024 Lakeside.info All Rights Reserved.", "Lakeside.info"),
+        ("© Copyright Lakeside Courier 2024", "Lakeside Courier"),
+        ("© 2024 Lakeside Courier Pty Ltd", "Lakeside Courier"),
     ],
 )
 def test_a_copyright_footer_names_the_site(line, site):

@@ -64,17 +64,21 @@ def byline_outlet(text: str, directory: PublisherDirectory) -> str | None:
 # A copyright footer: `© 2025 The Valley Gazette. All rights reserved.`, `© Ouest Littoral
 # 2025`, `Copyright (c) 2024 Harbour Media Ltd`.
 _COPYRIGHT_MARK = re.compile(
-    r"^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?",
+    r"^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?",
     re.IGNORECASE,
 )
-# Where the name in a footer ends: a sentence, a separator, a comma or a year.
-_COPYRIGHT_END = re.compile(r"\.(?:\s|$)|\s[|·•–—-]\s|,\s|\s(?:19|20)\d{2}\b")
+# Where the name in a footer ends: a sentence, a separator, a comma, a year or the rights
+# reserved (`© 2019 Example.info All Rights Reserved`).
+_COPYRIGHT_END = re.compile(
+    r"\.(?:\s|$)|\s[|·•–—-]\s|,\s|\s(?:19|20)\d{2}\b|"
+    r"\s(?i:all\s+rights|todos\s+los\s+derechos|tous\s+droits|alle\s+rechte)\b"
+)
 _RIGHTS = re.compile(r"^(?:all|todos|tous|alle)\b", re.IGNORECASE)
 # Words of a publisher's company name that are not the site's (`Harbour Media Ltd`).
 _COMPANY_WORDS = frozenset({
     "ltd", "ltd.", "limited", "inc", "inc.", "llc", "plc", "pte", "s.a.", "s.l.", "sa", "sl",
-    "sas", "sarl", "gmbh", "ag", "bv", "b.v.", "media", "group", "publishing", "publications",
-    "company", "co", "co.", "corp", "corporation", "holdings",
+    "sas", "sarl", "gmbh", "ag", "bv", "b.v.", "pty", "private", "media", "group", "publishing",
+    "publications", "company", "co", "co.", "corp", "corporation", "holdings",
 })  # fmt: skip
 
 

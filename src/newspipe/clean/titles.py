@@ -177,7 +177,7 @@ def looks_like_title(text: str) -> bool:
 def looks_like_masthead(text: str, directory: PublisherDirectory) -> bool:
     """A site name printed above the headline: a known outlet, or at most four capitalised
     words (small words aside: `Le Courrier des Alpes`; six in capitals with a word of
-    newspapers' names) with no sentence punctuation."""
+    newspapers' names) with no sentence punctuation, and no section's name (`Opinion`)."""
     if directory.lookup(text):
         return True
     words = text.split()
@@ -190,6 +190,9 @@ def looks_like_masthead(text: str, directory: PublisherDirectory) -> bool:
         and (words[0][0].isupper() or not words[0][0].isalpha())
         and all(w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS for w in words[1:])
         and not _control(text)
+        and not is_section_name(text)
+        # a social handle (`Follow @site`) or a weather widget (`55°F Clear`)
+        and not re.search(r"[@°]", text)
     )
 
 
