@@ -376,6 +376,9 @@ def test_a_writer_named_with_a_newsroom_role(line, person):
         ("The Eastern Courier", None),  # an outlet, not a writer
         ("Greyhaven Mercury", None),
         ("Bridge reopens, traffic flows", None),
+        ("Enlarge Image", None),  # a page's control
+        ("Print Edition", None),
+        ("Opinion Columnist", None),  # a role without its writer
     ],
 )
 def test_bare_bylines(line, person):
@@ -406,3 +409,9 @@ def test_staff_and_submitted_bylines():
     assert md.newsroom_byline("By Staff Reporter")
     assert md.author_from_byline("By Staff Reporter") is None
     assert md.author_from_byline("Submitted by Jane Doe") == "Jane Doe"
+
+
+def test_no_personal_name_is_made_of_determiners_or_controls():
+    assert md.author_from_about("ABOUT THE AUTHOR") is None
+    assert md.author_from_byline("By Any Means Necessary") is None
+    assert md.author_from_about("About Jane Doe") == "Jane Doe"

@@ -143,9 +143,22 @@ _BARE_NAME_MAX_WORDS = 4
 _ABOUT_NAME_MAX_WORDS = 5
 
 
+# Words no personal name is made of: determiners and pronouns, and the verbs and nouns of
+# a page's controls and media (`About the Author`, `Get It`, `Enlarge Image`, `Print
+# Edition`, `By Any Means Necessary`).
+_NOT_NAME_WORDS = _words(
+    "the a an our your my his its their this that these those it we you any all more most "
+    "no not get read see view click watch listen follow share enlarge print edition image "
+    "images photo photos video videos gallery about notices "
+    "nuestro nuestra notre nos votre vos unser unsere"
+)
+
+
 def is_person_name(text: str, max_tokens: int = _NAME_MAX_WORDS) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= max_tokens or not tokens[0][0].isupper():
+        return False
+    if any(t.casefold() in _NOT_NAME_WORDS for t in tokens):
         return False
     if any(ch.isdigit() for ch in text) or tokens[-1].casefold() in PARTICLES:
         return False
@@ -192,8 +205,8 @@ def bare_name(text: str) -> str | None:
     outlet's (`The Eastern Courier`, `Greyhaven Mercury`)."""
     if not _BARE_NAME.match(text) or not is_person_name(text, max_tokens=_BARE_NAME_MAX_WORDS):
         return None
-    if names_an_outlet(text):
-        return None
+    if names_an_outlet(text) or any(t.casefold() in _ROLE_WORDS for t in text.split()):
+        return None  # `The Eastern Courier`, `Opinion Columnist`
     return text.title() if text.isupper() and len(text) > 4 else text
 
 
