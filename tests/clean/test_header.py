@@ -362,3 +362,19 @@ def test_the_first_line_printed_again_under_the_menus_is_the_headline():
     assert got[1] == ("metadata", "title")
     assert got[4][0] == "repeat"
     assert row["title"] == short
+
+
+def test_a_wire_named_under_the_headline_credits_the_origin():
+    got, row = _clean("Valley Echo", HEADLINE, "Reuters", "5 March 2024", *PARAGRAPHS)
+    assert got[3] == ("metadata", "origin_credit")
+    assert (row["site_name"], row["author"], row["original_source"]) == (
+        "Valley Echo",
+        None,
+        "reuters.com",
+    )
+
+
+def test_a_credit_naming_the_site_itself_names_no_other_origin():
+    _, row = _clean("Reuters", HEADLINE, "By Reuters", "5 March 2024", *PARAGRAPHS)
+    assert row["site_name"] == "Reuters"
+    assert row["original_source"] is None

@@ -89,17 +89,18 @@ def document_fields(
     date_rows = np.isin(reason, _DATE_REASONS)
     fields["published_date"] = _first_per_doc(lines, _dates(lines, date_rows, captured))
 
-    # "By Jane Doe, Northwind Press": the writer's agency, unless it is the site itself.
+    # "By Jane Doe, Northwind Press": the writer's agency.
     affiliation = texts[author_rows].map(lambda t: credits.byline_outlet(t, directory))
+    credit_rows = reason == "origin_credit"
+    credited = texts[credit_rows].map(lambda t: _credited_domain(t, directory))
+    sources = pd.concat([credited, wire, affiliation])
+    # A credit naming the site itself names no other origin.
     own = (
-        lines.loc[affiliation.index, "doc"]
+        lines.loc[sources.index, "doc"]
         .map(fields["site_name"])
         .map(lambda site: directory.lookup(site) if isinstance(site, str) else None)
     )
-    agency = affiliation.where(affiliation != own)
-    credit_rows = reason == "origin_credit"
-    credited = texts[credit_rows].map(lambda t: _credited_domain(t, directory))
-    fields["original_source"] = _first_per_doc(lines, pd.concat([credited, wire, agency]))
+    fields["original_source"] = _first_per_doc(lines, sources.where(sources != own))
     return fields
 
 

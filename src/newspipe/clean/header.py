@@ -89,20 +89,23 @@ def label_header(
     tagline = motto | (before_title & ~named & multiword & (seq.rank == masthead_rank + 1))
 
     after_title = is_cand & (seq.rank > title_rank)
-    byline = after_title & name_shaped & _next_to_meta(seq)
+    # A wire named under the headline in place of a writer credits the story's origin.
+    agency = after_title & ~masthead & _agencies(seq, directory)
+    byline = after_title & ~agency & name_shaped & _next_to_meta(seq)
     shaped = after_title & ~byline & ((seq.words >= standfirst_min_words) | seq.terminal)
     # A standfirst leads into the article: between it and the first paragraph lie only
     # metadata and more of the standfirst (a list of other headlines above an article does
     # not).
-    interloper = (is_cand & ~shaped & ~byline & ~masthead).astype(int)
+    interloper = (is_cand & ~shaped & ~byline & ~masthead & ~agency).astype(int)
     later = pd.Series(interloper[::-1]).groupby(seq.doc[::-1]).cumsum().to_numpy()[::-1]
     standfirst = shaped & (later - interloper == 0)
-    chrome = is_cand & ~masthead & ~title & ~named & ~tagline & ~byline & ~standfirst
+    chrome = is_cand & ~masthead & ~title & ~named & ~tagline & ~byline & ~standfirst & ~agency
     for mask, lab, why in (
         (masthead | named, METADATA, "masthead"),
         (title, METADATA, "title"),
         (tagline, BOILERPLATE, "tagline"),
         (byline, METADATA, "byline"),
+        (agency, METADATA, "origin_credit"),
         (standfirst, BODY, "standfirst"),
         (chrome, BOILERPLATE, "header_chrome"),
     ):
@@ -138,7 +141,7 @@ def _headline_and_masthead(
     # The site's name printed under the headline (perhaps below its byline and dateline),
     # when none is printed above it.
     has_masthead = per_doc(masthead.astype(float), seq.doc, "max", 0.0).astype(bool)
-    late = outlet & ~masthead & ~motto & ~has_masthead
+    late = outlet & ~masthead & ~motto & ~has_masthead & ~_agencies(seq, directory)
     late &= _under(seq, title, (seq.kind == "meta") | name_shaped)
     late &= pd.Series(late).groupby(seq.doc).cumsum().to_numpy() == 1
     site_name[late] = seq.text[late]
@@ -270,6 +273,16 @@ def _outlet_names(seq: _Sequence, directory: PublisherDirectory) -> np.ndarray:
             directory.lookup(t) is not None
             or (md.has_outlet_word(t) and titles.looks_like_masthead(t, directory))
         ),
+    ).to_numpy(bool)
+    return named
+
+
+def _agencies(seq: _Sequence, directory: PublisherDirectory) -> np.ndarray:
+    """Candidates naming a wire or news agency and nothing else (`Reuters`, `AFP`)."""
+    named = np.zeros(len(seq.doc), dtype=bool)
+    rows = seq.is_cand & (seq.words <= md.BARE_BYLINE_MAX_WORDS)
+    named[rows] = each_distinct(
+        seq.text[rows], lambda t: directory.agency(t.strip(" ()[]")) is not None
     ).to_numpy(bool)
     return named
 
