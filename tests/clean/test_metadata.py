@@ -182,6 +182,10 @@ def test_title_and_site_split(line, title, site):
         ("Wednesday, 22 October 2025 | 14:05 WIB", None),  # a dateline alone
         ("By Jane Doe", None),  # a byline alone
         ("Ferries by the dozen | 2024 in review", None),
+        ("Posted by Jane Doe on May 2, 2025", ("Jane Doe",)),
+        ("Posted by admin on May 2, 2025", (None,)),
+        ("May 2, 2025 | Jane Doe", ("Jane Doe",)),  # a bare name beside the date
+        ("May 2, 2025 | Valley Echo", None),
     ],
 )
 def test_dated_bylines(line, expected):
@@ -294,6 +298,8 @@ def test_a_title_suffix_names_a_site_only_when_it_reads_as_a_name(line, title, s
         ("Opinion | Bridge reopens after repairs - The Valley Gazette", None),  # a section
         ("Follow @valleygazette", None),
         ("55°F Clear", None),
+        ("Welcome to Valley Gazette", "Valley Gazette"),
+        ("Valley Gazette™", "Valley Gazette"),
     ],
 )
 def test_the_name_a_masthead_prints(line, name):
@@ -311,6 +317,7 @@ def test_the_name_a_masthead_prints(line, name):
         ("© 2024 Lakeside.info All Rights Reserved.", "Lakeside.info"),
         ("© Copyright Lakeside Courier 2024", "Lakeside Courier"),
         ("© 2024 Lakeside Courier Pty Ltd", "Lakeside Courier"),
+        ("Copyright 2024, Lakeside Courier Inc.", "Lakeside Courier"),
     ],
 )
 def test_a_copyright_footer_names_the_site(line, site):
@@ -338,6 +345,13 @@ def test_a_copyright_footer_names_the_site(line, site):
         ),
         # a section is no site
         ("Bridge reopens after repairs | Local News", "Bridge reopens after repairs", None),
+        # a guillemet separates only when none closes it
+        (
+            "Bridge reopens after repairs « Harbour Gazette",
+            "Bridge reopens after repairs",
+            "Harbour Gazette",
+        ),
+        ("Le maire dénonce « dix mois perdus »", "Le maire dénonce « dix mois perdus »", None),
     ],
 )
 def test_sections_around_a_headline_are_split_off(line, title, site):
@@ -348,6 +362,7 @@ def test_section_names():
     assert titles.is_section_name("Local News")
     assert titles.is_section_name("Arts & Culture")
     assert titles.is_section_name("Faits divers")
+    assert titles.is_section_name("Home News Sport Business Opinion")  # a menu of them
     assert not titles.is_section_name("Harbour bridge reopens")
 
 

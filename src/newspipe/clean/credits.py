@@ -88,7 +88,7 @@ def site_from_copyright(text: str) -> str | None:
     mark = _COPYRIGHT_MARK.match(text)
     if not mark or not mark.group().strip():
         return None
-    rest = text[mark.end() :]
+    rest = text[mark.end() :].lstrip(" ,")  # `Copyright 2025, Valley Gazette Inc.`
     end = _COPYRIGHT_END.search(rest)
     name = (rest[: end.start()] if end else rest).strip(" .,")
     if _RIGHTS.match(name):

@@ -338,6 +338,8 @@ def credit_rest(text: str) -> str | None:
 # by a byline, or a counter.
 _STRIP_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 _DATE_THEN_BY = re.compile(r"^(?P<date>.+?)\s+(?:by|por|par|von|door)\s+(?P<rest>\S.*)$", re.I)
+# `Posted by Jane Doe on May 2, 2025`, `Por Ana Ruiz el 2 de mayo de 2025`
+_BY_THEN_DATE = re.compile(r"^(?P<by>.+?)\s+(?:on|el|le|am|il)\s+(?P<date>\S.*)$", re.I)
 _COUNTER = re.compile(
     r"^(?:\d+|no)\s+(?:comments?|replies|responses|comentarios?|commentaires?|kommentare?|"
     r"views?|min(?:ute)?s?(?:\s+read)?)$",
@@ -346,7 +348,9 @@ _COUNTER = re.compile(
 
 
 # Such a line holds a digit and a byline cue or a separator.
-_DATED_BYLINE_HINT = re.compile(r"\d.*?(?:\b(?:by|por|par|von|door)\b|[|•·])|[|•·].*?\d", re.I)
+_DATED_BYLINE_HINT = re.compile(
+    r"\d.*?(?:\b(?:by|por|par|von|door)\b|[|•·])|[|•·].*?\d|\b(?:by|por|par|von)\b.*?\d", re.I
+)
 
 
 def _is_date(text: str) -> bool:
@@ -355,12 +359,18 @@ def _is_date(text: str) -> bool:
 
 def dated_byline(text: str) -> tuple[str | None] | None:
     """`(author,)` for a line joining a date and a byline (author None for a newsroom or
-    agency byline), None for any other line."""
+    agency byline), None for any other line. The byline may be a bare name beside the date
+    (`May 2, 2025 | Jane Doe`)."""
     if not _DATED_BYLINE_HINT.search(text):  # most lines: skip the segment checks
         return None
     dated = bylined = False
-    author = None
+    author = bare = None
     for segment in filter(None, _STRIP_SEPARATOR.split(text)):
+        by_then_date = _BY_THEN_DATE.match(segment)
+        if by_then_date and BYLINE.match(by_then_date["by"]) and _is_date(by_then_date["date"]):
+            dated = bylined = True
+            author = author or author_from_byline(by_then_date["by"])
+            continue
         date_then_by = _DATE_THEN_BY.match(segment)
         writer = _name_at_start(date_then_by["rest"]) if date_then_by else None
         # A relative time reads as a date whatever follows it (`Posted 3 hours ago by Jane
@@ -375,9 +385,13 @@ def dated_byline(text: str) -> tuple[str | None] | None:
             author = author or author_from_byline(segment)
         elif date_then_by and _is_date(date_then_by["date"]):
             dated = bylined = True
+        elif bare is None and (name := bare_name(segment)):
+            bare = name
         elif not _COUNTER.match(segment):
             return None
-    return (author,) if dated and bylined else None
+    if dated and bare and not bylined:
+        return (bare,)
+    return (author,) if dated and bylined and not bare else None
 
 
 def credit_domain(text: str, directory: PublisherDirectory) -> str | None:

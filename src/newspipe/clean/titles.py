@@ -29,8 +29,9 @@ _MASTHEAD_MAX_WORDS = 4
 _MOTTO_WORDS = range(2, 9)
 
 # Title and site: `Headline | Site`, `Headline - Site`.
-_TITLE_SEPARATOR = re.compile(r"\s+(?:\||::|·|•|-|–|—)\s+")
-_PIPE = re.compile(r"\s+(?:\||::|·|•)\s+")
+# A guillemet separates only when none closes it (`Headline « Site`, not `« quoted »`).
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||::|·|•|~|-|–|—|«(?!.*»))\s+")
+_PIPE = re.compile(r"\s+(?:\||::|·|•|~|«(?!.*»))\s+")
 # A section named between the headline and the site (`Headline | Energy | Site`, `Headline
 # | Editorial | Opinion | Site`) is a short capitalised segment.
 _SECTION_SEGMENT_MAX_WORDS = 3
@@ -38,7 +39,7 @@ _SECTION_SEGMENT_MAX_WORDS = 3
 # Sections sites file stories under, as kickers, breadcrumbs and title affixes print them
 # (`Local News`, `Arts & Culture`, `Opinion | Headline`), in en/es/fr/de/pt/it.
 _SECTION_WORDS = _words(
-    "news local world national international regional politics business economy markets "
+    "home news local world national international regional politics business economy markets "
     "money finance sport sports football opinion opinions editorial editorials comment "
     "analysis columns columnists letters health science tech technology education "
     "environment climate weather transport transportation travel culture arts "
@@ -59,11 +60,12 @@ _SECTION_GLUE = _words("& and y et und e")
 
 
 def is_section_name(text: str) -> bool:
-    """A section's name (`Local News`, `Arts & Culture`, `Politique`): newsroom section
-    words only, which no headline is made of."""
+    """A section's name (`Local News`, `Arts & Culture`, `Politique`), or a menu of them
+    (`Home News Sport Business`): newsroom section words only, which no headline is made
+    of."""
     words = [w.casefold().strip(".,:") for w in text.split()]
     return (
-        1 <= len(words) <= _SECTION_SEGMENT_MAX_WORDS + 1
+        len(words) >= 1
         and any(w in _SECTION_WORDS for w in words)
         and all(w in _SECTION_WORDS or w in _SECTION_GLUE for w in words)
     )
@@ -156,6 +158,10 @@ def is_host_name(text: str) -> bool:
 
 
 # A masthead printed with its tagline: `THE VALLEY GAZETTE — News that matters to you`.
+_WELCOME = re.compile(
+    r"^(?i:welcome\s+to|bienvenid[oa]s?\s+a|bienvenue\s+(?:sur|à|chez|dans)|"
+    r"willkommen\s+(?:bei|auf|im))\s+(?P<name>\S.*?)[.!]?$"
+)
 _MASTHEAD_TAGLINE = re.compile(r"^(?P<name>.+?)\s+(?:[|·•]|[-–—]|::)\s+(?P<tagline>\S.*)$")
 
 
@@ -199,7 +205,11 @@ def looks_like_masthead(text: str, directory: PublisherDirectory) -> bool:
 def masthead_name(text: str, directory: PublisherDirectory) -> str | None:
     """The site name a masthead line prints: the line itself when it is shaped like a
     masthead, or the name before a separator when the rest is a tagline (`THE VALLEY
-    GAZETTE — News that matters to you`); None for any other line."""
+    GAZETTE — News that matters to you`), without a greeting (`Welcome to Valley Gazette`)
+    or a trade mark sign; None for any other line."""
+    text = text.strip().rstrip("™®").rstrip()
+    if welcome := _WELCOME.match(text):
+        text = welcome["name"]
     if looks_like_masthead(text, directory):
         return text
     match = _MASTHEAD_TAGLINE.match(text)
