@@ -378,3 +378,22 @@ def test_a_credit_naming_the_site_itself_names_no_other_origin():
     _, row = _clean("Reuters", HEADLINE, "By Reuters", "5 March 2024", *PARAGRAPHS)
     assert row["site_name"] == "Reuters"
     assert row["original_source"] is None
+
+
+def test_a_newspapers_name_second_replaces_a_weaker_name_first():
+    got, row = _clean(
+        "Today's Paper",
+        "THE VALLEY GAZETTE",
+        "Serving the valley since 1890",
+        HEADLINE,
+        "By Ana López",
+        *PARAGRAPHS,
+    )
+    assert got[2] == ("metadata", "masthead")
+    assert got[1][0] == "boilerplate"
+    assert (row["title"], row["site_name"]) == (HEADLINE, "The Valley Gazette")
+
+
+def test_a_short_capitals_kicker_second_does_not_replace_the_masthead():
+    _, row = _clean("Ferryside", "LIVE UPDATES", HEADLINE, "By Ana López", *PARAGRAPHS)
+    assert row["site_name"] == "Ferryside"

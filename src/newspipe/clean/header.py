@@ -244,6 +244,9 @@ def _masthead(
     known = np.zeros(len(seq.doc), dtype=bool)
     known[top] = each_distinct(text[top], lambda t: directory.lookup(t) is not None).to_numpy(bool)
     capitals = named & name.map(lambda t: isinstance(t, str) and t.isupper()).to_numpy(bool)
+    outletish = named & name.map(lambda t: isinstance(t, str) and md.has_outlet_word(t)).to_numpy(
+        bool
+    )
     masthead = np.zeros(len(seq.doc), dtype=bool)
     motto = np.zeros(len(seq.doc), dtype=bool)
     name_words = name.map(lambda t: len(t.split()) if isinstance(t, str) else 0).to_numpy()
@@ -253,13 +256,32 @@ def _masthead(
         at = cand & (rank == position)
         found = at & (known | capitals | (named & (longest_after > name_words)))
         if position == 1:
-            # Only under the site's motto (`News that matters to you` above the name).
-            above = pd.Series(motto_shaped(seq, directory)).groupby(seq.doc).shift(1)
-            found &= above.fillna(False).to_numpy(dtype=bool)
-            found &= ~per_doc(masthead.astype(float), seq.doc, "max", 0.0).astype(bool)
-            motto |= pd.Series(found).groupby(seq.doc).shift(-1).fillna(False).to_numpy(bool)
+            found = _second_masthead(seq, directory, found, masthead, known | outletish, motto)
+            # A newspaper's name second replaces a weaker name first (`Today's Paper`).
+            replaced = per_doc(found.astype(float), seq.doc, "max", 0.0).astype(bool)
+            masthead &= ~(replaced & (rank == 0) & ~motto)
         masthead |= found
     return masthead, name, motto
+
+
+def _second_masthead(
+    seq: _Sequence,
+    directory: PublisherDirectory,
+    found: np.ndarray,
+    first: np.ndarray,
+    newspaper: np.ndarray,
+    motto: np.ndarray,
+) -> np.ndarray:
+    """The second candidates `found` shaped like a masthead that are one: under the site's
+    motto (`News that matters to you` above the name; `motto` gets that line) when no
+    masthead is first, or a newspaper's name (known, or with a newspaper word) under a
+    first masthead that is neither."""
+    above = pd.Series(motto_shaped(seq, directory)).groupby(seq.doc).shift(1)
+    has_first = per_doc(first.astype(float), seq.doc, "max", 0.0).astype(bool)
+    weak_first = per_doc((first & ~newspaper).astype(float), seq.doc, "max", 0.0).astype(bool)
+    under_motto = found & above.fillna(False).to_numpy(dtype=bool) & ~has_first
+    motto |= pd.Series(under_motto).groupby(seq.doc).shift(-1).fillna(False).to_numpy(bool)
+    return under_motto | (found & newspaper & weak_first)
 
 
 def _outlet_names(seq: _Sequence, directory: PublisherDirectory) -> np.ndarray:
