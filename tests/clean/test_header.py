@@ -397,3 +397,10 @@ def test_a_newspapers_name_second_replaces_a_weaker_name_first():
 def test_a_short_capitals_kicker_second_does_not_replace_the_masthead():
     _, row = _clean("Ferryside", "LIVE UPDATES", HEADLINE, "By Ana López", *PARAGRAPHS)
     assert row["site_name"] == "Ferryside"
+
+
+def test_the_publication_date_is_preferred_to_a_last_update_above_it():
+    _, row = _clean(
+        "Valley Echo", HEADLINE, "Updated: 6 March 2024", "Published: 5 March 2024", *PARAGRAPHS
+    )
+    assert row["published_date"] == dt.date(2024, 3, 5)

@@ -430,3 +430,22 @@ def test_no_personal_name_is_made_of_determiners_or_controls():
     assert md.author_from_about("ABOUT THE AUTHOR") is None
     assert md.author_from_byline("By Any Means Necessary") is None
     assert md.author_from_about("About Jane Doe") == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("21 January 2025 • 3 min read", dt.date(2025, 1, 21)),
+        ("First published on Tue 21 Jan 2025 08.00 GMT", dt.date(2025, 1, 21)),
+    ],
+)
+def test_datelines_with_a_reading_time_or_a_first_published_label(line, date):
+    assert dates.looks_like_dateline(line) or dates.labelled_dateline(line)
+    assert md.credit_rest(line) is None
+    assert dates.parse_date(line) == date
+
+
+def test_updates_are_told_from_publications():
+    assert dates.is_update("Last Updated: Jan 22, 2025 at 10:00 AM")
+    assert dates.is_update("Mis à jour le 05 juillet 2024")
+    assert not dates.is_update("Published: January 21, 2025")

@@ -68,11 +68,19 @@ _NUMBER = re.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|º|°)?")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:t[\d:.z+-]*)?")
 _CLOCK = re.compile(r"\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?(?:am|pm|h|z)?")
 _LABEL = re.compile(
-    r"^(?:published|updated|posted|last\s+(?:updated|modified)|modified|publicado|"
-    r"actualizado|publié|publiée|mis\s+à\s+jour|modifié|veröffentlicht|aktualisiert)\b"
-    r"(?:\s+(?:on|at|el|le|am))?\s*:?\s*",
+    r"^(?:(?:first\s+|originally\s+)?published|updated|posted|last\s+(?:updated|modified)|"
+    r"modified|publicado|actualizado|publié|publiée|mis\s+à\s+jour|modifié|veröffentlicht|"
+    r"aktualisiert|date)\b(?:\s+(?:on|at|el|le|am))?\s*:?\s*",
     re.IGNORECASE,
 )
+# A label saying the date is the last change's, not the publication's.
+_UPDATE_LABEL = re.compile(
+    r"^(?:last\s+)?(?:updated|modified)\b|^(?:actualizado|modificado|mis\s+à\s+jour|modifié|"
+    r"aktualisiert|geändert)\b",
+    re.IGNORECASE,
+)
+# A reading time beside a date (`21 January 2025 • 3 min read`).
+_READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+(?:read|de\s+lecture|de\s+lectura)\b", re.I)
 _RELATIVE = re.compile(
     r"\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
     r"\b|\b\d+\s?[smhdw]\s+ago\b|\bhace\s+\d+\s+\w+|\bil\s+y\s+a\s+\d+\s+\w+|"
@@ -98,7 +106,7 @@ def looks_like_dateline(text: str) -> bool:
     allowing one other word (a place: `BAGHDAD, Dec. 13, 2024`). A relative time beside the
     date (`December 11, 2024 / 10:41 PM / Updated 2 hours ago`) says when the page last
     changed: the line is read without it too."""
-    low = text.casefold()
+    low = _READING_TIME.sub(" ", text.casefold())
     return _date_tokens_only(low) or _date_tokens_only(_RELATIVE.sub(" ", low))
 
 
@@ -121,6 +129,11 @@ def _date_tokens_only(text: str) -> bool:
         elif token not in DATE_WORDS:
             unknown += 1
     return unknown <= 1 and unknown * 3 < len(tokens) and bool(numeric or (month and number))
+
+
+def is_update(text: str) -> bool:
+    """`Updated: 5 March 2025`: a dateline giving the last change, not the publication."""
+    return _UPDATE_LABEL.match(text) is not None
 
 
 def labelled_dateline(text: str) -> bool:

@@ -86,8 +86,13 @@ def document_fields(
     wire = authors.map(lambda a: directory.lookup(a) if isinstance(a, str) else None)
     fields["author"] = _first_per_doc(lines, authors.where(wire.isna()))
 
+    # The first date stated, a publication's before a last update's (`Updated: ...` above
+    # `Published: ...`).
     date_rows = np.isin(reason, _DATE_REASONS)
-    fields["published_date"] = _first_per_doc(lines, _dates(lines, date_rows, captured))
+    stated = _dates(lines, date_rows, captured)
+    update = texts[date_rows].map(dates.is_update).to_numpy(dtype=bool)
+    published = _first_per_doc(lines, stated[~update])
+    fields["published_date"] = published.combine_first(_first_per_doc(lines, stated[update]))
 
     # "By Jane Doe, Northwind Press": the writer's agency.
     affiliation = texts[author_rows].map(lambda t: credits.byline_outlet(t, directory))

@@ -328,8 +328,12 @@ def author_from_link(text: str) -> str | None:
 
 
 def credit_rest(text: str) -> str | None:
+    """What an origin credit names; a date after the cue (`First published on Tue 21 Jan
+    2025`) makes the line a dateline instead."""
     match = ORIGIN_CREDIT.match(text)
-    return match.group("rest") if match else None
+    if match is None or looks_like_dateline(match["rest"]):
+        return None
+    return match["rest"]
 
 
 # A blog's post line joins the date, the writer and a comment count: `September 9, 2025 by
