@@ -404,3 +404,32 @@ def test_the_publication_date_is_preferred_to_a_last_update_above_it():
         "Valley Echo", HEADLINE, "Updated: 6 March 2024", "Published: 5 March 2024", *PARAGRAPHS
     )
     assert row["published_date"] == dt.date(2024, 3, 5)
+
+
+def test_a_bare_name_under_a_breadcrumb_after_the_headline_is_the_byline():
+    _, row = _clean(
+        "Valley Echo",
+        HEADLINE,
+        "News › Local › Transport",
+        "Ana López",
+        "5 March 2024",
+        *PARAGRAPHS,
+    )
+    assert row["author"] == "Ana López"
+    assert row["title"] == HEADLINE
+
+
+def test_a_newspapers_name_under_a_chrome_line_is_the_masthead():
+    _, row = _clean(
+        "Independent. Local. Yours.",
+        "Valley Gazette",
+        "Transport",
+        HEADLINE,
+        "Posted 3 hours ago",
+        *PARAGRAPHS,
+    )
+    assert (row["title"], row["site_name"], row["published_date"]) == (
+        HEADLINE,
+        "Valley Gazette",
+        None,
+    )

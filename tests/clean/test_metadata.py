@@ -449,3 +449,13 @@ def test_updates_are_told_from_publications():
     assert dates.is_update("Last Updated: Jan 22, 2025 at 10:00 AM")
     assert dates.is_update("Mis à jour le 05 juillet 2024")
     assert not dates.is_update("Published: January 21, 2025")
+
+
+def test_the_rest_of_a_headline_after_a_dash_is_no_site():
+    line = "Early reviews of the new console are in — And Not Great"
+    assert titles.split_title(line, load_directory()) == (line, None)
+
+
+def test_a_line_with_a_social_handle_is_no_headline():
+    assert not titles.looks_like_title("Jane Doe @janedoe")
+    assert titles.looks_like_title("Bridge reopens after repairs")

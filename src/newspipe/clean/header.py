@@ -274,14 +274,18 @@ def _second_masthead(
 ) -> np.ndarray:
     """The second candidates `found` shaped like a masthead that are one: under the site's
     motto (`News that matters to you` above the name; `motto` gets that line) when no
-    masthead is first, or a newspaper's name (known, or with a newspaper word) under a
-    first masthead that is neither."""
+    masthead is first, or a newspaper's name (known, or with a newspaper word) under no
+    masthead (under chrome such as `Independent. Local. Yours.`) or under one that is
+    neither."""
     above = pd.Series(motto_shaped(seq, directory)).groupby(seq.doc).shift(1)
     has_first = per_doc(first.astype(float), seq.doc, "max", 0.0).astype(bool)
     weak_first = per_doc((first & ~newspaper).astype(float), seq.doc, "max", 0.0).astype(bool)
     under_motto = found & above.fillna(False).to_numpy(dtype=bool) & ~has_first
     motto |= pd.Series(under_motto).groupby(seq.doc).shift(-1).fillna(False).to_numpy(bool)
-    return under_motto | (found & newspaper & weak_first)
+    # (under no masthead, only when the line above it is no headline but chrome)
+    first_chrome = seq.is_cand & (seq.rank == 0) & ~_multiword(seq)
+    above_chrome = per_doc(first_chrome.astype(float), seq.doc, "max", 0.0).astype(bool)
+    return under_motto | (found & newspaper & (weak_first | (~has_first & above_chrome)))
 
 
 def _outlet_names(seq: _Sequence, directory: PublisherDirectory) -> np.ndarray:
@@ -343,8 +347,11 @@ def _headline(
     before = pd.Series(in_article).groupby(doc).cumsum().to_numpy() - in_article
     period = text.str.contains(r"[^.]\.[\"'”’»)]*$", regex=True).to_numpy(dtype=bool)
     standfirst_shaped = eligible & (before > 0) & (period | (words >= standfirst_min_words))
+    # A bare name after another headline-shaped line (a breadcrumb may sit between them) is
+    # a byline; first, a two-word headline in title case may look like one.
     name_shaped = np.zeros(len(doc), dtype=bool)
-    short = eligible & (before > 0) & (words <= md.BARE_BYLINE_MAX_WORDS)
+    after_eligible = pd.Series(eligible).groupby(doc).cumsum().to_numpy() - eligible > 0
+    short = eligible & after_eligible & (words <= md.BARE_BYLINE_MAX_WORDS)
     name_shaped[short] = text[short].map(md.bare_byline).notna().to_numpy(dtype=bool)
     not_headline = standfirst_shaped | name_shaped
     title_ok = in_article & ~not_headline
@@ -374,8 +381,13 @@ def _headline(
         0,
     )
     # Above a byline or the first paragraph: the last such line (a tagline may sit above a
-    # dateline over the headline); otherwise the first.
-    order = np.where(np.isin(evidence, (_ABOVE_META, _ABOVE_PARAGRAPH)), -seq.rank, seq.rank)
+    # dateline over the headline); failing all other evidence, the longest (a headline is
+    # longer than the kickers and taglines around it); otherwise the first.
+    order = np.select(
+        [np.isin(evidence, (_ABOVE_META, _ABOVE_PARAGRAPH)), evidence == _ELIGIBLE],
+        [-seq.rank, -words],
+        seq.rank,
+    )
     ranked = pd.DataFrame({"doc": doc, "evidence": evidence, "order": order})
     best = (
         ranked[evidence > 0]

@@ -22,10 +22,11 @@ def _words(text: str) -> frozenset[str]:
 
 # A site's name runs to six words at most (`The Harbour Gazette and Evening News`); after a
 # dash, where headlines carry dashes of their own, to four. A masthead above a headline is
-# at most four words, a motto two to eight.
+# at most four words (five in capitals with a newspaper word), a motto two to eight.
 SITE_MAX_WORDS = 6
 _DASHSITE_MAX_WORDS = 4
 _MASTHEAD_MAX_WORDS = 4
+_CAPITALS_MASTHEAD_MAX_WORDS = 5
 _MOTTO_WORDS = range(2, 9)
 
 # Title and site: `Headline | Site`, `Headline - Site`.
@@ -137,19 +138,23 @@ def _control(text: str) -> bool:
 def looks_like_site_name(text: str, directory: PublisherDirectory) -> bool:
     """A site's name: a known outlet, a host name, or up to six capitalised words (small
     words and particles aside) that are no control or counter; a tagline (`News that
-    matters to you`) has lower-case words of its own."""
+    matters to you`) has lower-case words of its own, the rest of a headline a conjunction
+    first."""
     if directory.lookup(text) or _HOST.fullmatch(text.strip()):
         return True
     words = text.split()
     if not 1 <= len(words) <= SITE_MAX_WORDS or _control(text) or re.search(r"[.!?:,;]$", text):
         return False
-    if any(w.isdigit() for w in words):
+    if any(w.isdigit() for w in words) or words[0].casefold() in _CLAUSE_OPENERS:
         return False
     return words[0][0].isupper() and all(
         w[0].isupper() or not w[0].isalpha() or w.casefold() in _SMALL_WORDS for w in words[1:]
     )
 
 
+# Words that open the second half of a headline, never a site's name (`Headline — And
+# They're Not Great`).
+_CLAUSE_OPENERS = _words("and but or so yet if when because while y pero et mais und aber")
 _HOST = re.compile(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
 
 
@@ -172,24 +177,30 @@ _SENTENCE_BREAK = re.compile(r"[a-z]{3,}[.!?]\s+[A-Z]")
 
 def looks_like_title(text: str) -> bool:
     """A headline: not starting in lower case (the tail of a broken paragraph), not ending
-    in a comma, semicolon or colon, not two sentences."""
+    in a comma, semicolon or colon, not two sentences, no social handle (`Jane Doe
+    @janedoe`)."""
     return (
         not text[0].islower()
         and not re.search(r"[,;:]$", text)
         and _SENTENCE_BREAK.search(text) is None
+        and _HANDLE.search(text) is None
     )
+
+
+_HANDLE = re.compile(r"(?:^|\s)@\w")
 
 
 def looks_like_masthead(text: str, directory: PublisherDirectory) -> bool:
     """A site name printed above the headline: a known outlet, or at most four capitalised
-    words (small words aside: `Le Courrier des Alpes`; six in capitals with a word of
+    words (small words aside: `Le Courrier des Alpes`; five in capitals with a word of
     newspapers' names) with no sentence punctuation, and no section's name (`Opinion`)."""
     if directory.lookup(text):
         return True
     words = text.split()
-    # A name in capitals holding a word of newspapers' names may run to a site's length
+    # A name in capitals holding a word of newspapers' names may run longer
     # (`LE RÉPUBLICAIN DE LA SARRE`).
-    longest = SITE_MAX_WORDS if text.isupper() and has_outlet_word(text) else _MASTHEAD_MAX_WORDS
+    capitals = text.isupper() and has_outlet_word(text)
+    longest = _CAPITALS_MASTHEAD_MAX_WORDS if capitals else _MASTHEAD_MAX_WORDS
     return (
         len(words) <= longest
         and not re.search(r"[.!?:,;]$", text)
