@@ -106,8 +106,12 @@ def looks_like_dateline(text: str) -> bool:
     allowing one other word (a place: `BAGHDAD, Dec. 13, 2024`). A relative time beside the
     date (`December 11, 2024 / 10:41 PM / Updated 2 hours ago`) says when the page last
     changed: the line is read without it too."""
-    low = _READING_TIME.sub(" ", text.casefold())
-    return _date_tokens_only(low) or _date_tokens_only(_RELATIVE.sub(" ", low))
+    low = text.casefold()
+    if "min" in low:
+        low = _READING_TIME.sub(" ", low)
+    if _date_tokens_only(low):
+        return True
+    return _RELATIVE.search(low) is not None and _date_tokens_only(_RELATIVE.sub(" ", low))
 
 
 def _date_tokens_only(text: str) -> bool:

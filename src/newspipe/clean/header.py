@@ -70,10 +70,10 @@ def label_header(
     seq = _sequence(lines, candidate, first_anchor, label, reason)
     if seq is None:
         return pd.Series(dtype=object)
-    masthead, site_name, motto, title, suffix, name_shaped = _headline_and_masthead(
-        seq, directory, standfirst_min_words
-    )
     multiword = _multiword(seq)
+    masthead, site_name, motto, title, suffix, name_shaped = _headline_and_masthead(
+        seq, multiword, directory, standfirst_min_words
+    )
     title |= _echoes(seq, title, directory)
     title_rank = per_doc(np.where(title, seq.rank, np.nan), seq.doc, "min", np.inf)
     site_suffix = pd.Series(np.where(title, suffix, None)).groupby(seq.doc).transform("first")
@@ -115,13 +115,15 @@ def label_header(
 
 
 def _headline_and_masthead(
-    seq: _Sequence, directory: PublisherDirectory, standfirst_min_words: int
+    seq: _Sequence,
+    multiword: np.ndarray,
+    directory: PublisherDirectory,
+    standfirst_min_words: int,
 ) -> tuple[np.ndarray, pd.Series, np.ndarray, np.ndarray, pd.Series, np.ndarray]:
     """The masthead (and the site name it prints), the motto and the headline (with the
     site suffix split off each candidate, and the candidates shaped like a bare byline)."""
-    masthead, site_name, motto = _masthead(seq, directory)
+    masthead, site_name, motto = _masthead(seq, multiword, directory)
     outlet = _outlet_names(seq, directory)
-    multiword = _multiword(seq)
     title, suffix, name_shaped = _headline(
         seq, masthead | motto | outlet, multiword, directory, standfirst_min_words
     )
@@ -230,7 +232,7 @@ def _multiword(seq: _Sequence) -> np.ndarray:
 
 
 def _masthead(
-    seq: _Sequence, directory: PublisherDirectory
+    seq: _Sequence, multiword: np.ndarray, directory: PublisherDirectory
 ) -> tuple[np.ndarray, pd.Series, np.ndarray]:
     """The masthead: the first candidate when it is a known outlet, a name printed in
     capitals, or a short capitalised name above a longer line; or the second one when the
@@ -256,7 +258,9 @@ def _masthead(
         at = cand & (rank == position)
         found = at & (known | capitals | (named & (longest_after > name_words)))
         if position == 1:
-            found = _second_masthead(seq, directory, found, masthead, known | outletish, motto)
+            found = _second_masthead(
+                seq, directory, found, masthead, known | outletish, motto, multiword
+            )
             # A newspaper's name second replaces a weaker name first (`Today's Paper`).
             replaced = per_doc(found.astype(float), seq.doc, "max", 0.0).astype(bool)
             masthead &= ~(replaced & (rank == 0) & ~motto)
@@ -271,6 +275,7 @@ def _second_masthead(
     first: np.ndarray,
     newspaper: np.ndarray,
     motto: np.ndarray,
+    multiword: np.ndarray,
 ) -> np.ndarray:
     """The second candidates `found` shaped like a masthead that are one: under the site's
     motto (`News that matters to you` above the name; `motto` gets that line) when no
@@ -283,7 +288,7 @@ def _second_masthead(
     under_motto = found & above.fillna(False).to_numpy(dtype=bool) & ~has_first
     motto |= pd.Series(under_motto).groupby(seq.doc).shift(-1).fillna(False).to_numpy(bool)
     # (under no masthead, only when the line above it is no headline but chrome)
-    first_chrome = seq.is_cand & (seq.rank == 0) & ~_multiword(seq)
+    first_chrome = seq.is_cand & (seq.rank == 0) & ~multiword
     above_chrome = per_doc(first_chrome.astype(float), seq.doc, "max", 0.0).astype(bool)
     return under_motto | (found & newspaper & (weak_first | (~has_first & above_chrome)))
 
