@@ -433,3 +433,17 @@ def test_a_newspapers_name_under_a_chrome_line_is_the_masthead():
         "Valley Gazette",
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("lines", "site"),
+    [
+        (["FERRY SERVICE SUSPENDED INDEFINITELY", "By Ana López"], None),
+        (["Log in", "FERRY SERVICE SUSPENDED", "By Ana López"], None),
+        (["FERRY SERVICE SUSPENDED", "Valley Gazette", "By Ana López"], "Valley Gazette"),
+    ],
+)
+def test_a_headline_in_capitals_at_the_top_is_no_masthead(lines, site):
+    _, row = _clean(*lines, *PARAGRAPHS)
+    assert row["title"] == next(line for line in lines if line.startswith("FERRY"))
+    assert (row["site_name"], row["author"]) == (site, "Ana López")

@@ -127,16 +127,18 @@ def _headline_and_masthead(
     title, suffix, name_shaped = _headline(
         seq, masthead | motto | outlet, multiword, directory, standfirst_min_words
     )
-    # A page whose only headline-shaped line sits above its masthead printed its headline
-    # there, not a motto; the masthead read under it on the strength of the motto stands
-    # only when the name stands by itself (known, in capitals, a newspaper's name).
-    titled = per_doc(title.astype(float), seq.doc, "max", 0.0).astype(bool)
-    untitled = per_doc((motto & multiword & ~titled).astype(float), seq.doc, "max", 0.0)
-    untitled = untitled.astype(bool)
-    if untitled.any():
+    # A page without a headline printed it where a motto or a masthead was read: above
+    # the masthead (the masthead read under it on the strength of the motto stands only
+    # when the name stands by itself: known, in capitals, a newspaper's name), or in
+    # capitals at the top (`FERRY SERVICE SUSPENDED`, unless a newspaper's name).
+    untitled = ~per_doc(title.astype(float), seq.doc, "max", 0.0).astype(bool)
+    from_motto = per_doc((motto & multiword & untitled).astype(float), seq.doc, "max", 0.0)
+    from_motto = from_motto.astype(bool)
+    in_capitals = masthead & multiword & untitled & ~outlet & ~from_motto
+    if from_motto.any() or in_capitals.any():
         capitals = site_name.map(lambda t: isinstance(t, str) and t.isupper()).to_numpy(bool)
-        masthead &= ~(untitled & (seq.rank == 1) & ~outlet & ~capitals)
-        motto &= ~untitled
+        masthead &= ~(from_motto & (seq.rank == 1) & ~outlet & ~capitals) & ~in_capitals
+        motto &= ~from_motto
         title, suffix, name_shaped = _headline(
             seq, masthead | motto | outlet, multiword, directory, standfirst_min_words
         )
