@@ -459,3 +459,17 @@ def test_the_rest_of_a_headline_after_a_dash_is_no_site():
 def test_a_line_with_a_social_handle_is_no_headline():
     assert not titles.looks_like_title("Jane Doe @janedoe")
     assert titles.looks_like_title("Bridge reopens after repairs")
+
+
+@pytest.mark.parametrize(
+    ("line", "domain"),
+    [
+        ("Article originally posted on example.com", "example.com"),
+        ("A version of this story appeared in The Atlantic.", "theatlantic.com"),
+        ("Read the original article at www.example.co.uk/story/1", "example.co.uk"),
+        ("Story originally published by ProPublica on May 2, 2025", "propublica.org"),
+    ],
+)
+def test_more_origin_credits(line, domain):
+    assert md.credit_rest(line) is not None
+    assert md.credit_domain(line, load_directory()) == domain

@@ -101,8 +101,13 @@ AUTHOR_LINK = re.compile(
 )
 ORIGIN_CREDIT = re.compile(
     r"^(?:original(?:ly)?\s+(?:source|published|posted|appeared)(?:\s+(?:on|at|in|by))?"
-    r"|(?:this|the)\s+(?:article|story|post|piece|report|column)\s+(?:was\s+|has\s+been\s+)?"
-    r"(?:first|originally)\s+(?:appeared|published|posted|ran)(?:\s+(?:on|at|in|by))?"
+    r"|(?:(?:this|the)\s+)?(?:article|story|post|piece|report|column)\s+"
+    r"(?:was\s+|has\s+been\s+)?(?:first|originally)\s+(?:appeared|published|posted|ran)"
+    r"(?:\s+(?:on|at|in|by))?"
+    # `A version of this story appeared in X`, `Read the original article at X`
+    r"|an?\s+(?:version|earlier\s+version)\s+of\s+this\s+(?:article|story|post|piece)\s+"
+    r"(?:first\s+|originally\s+)?(?:appeared|was\s+published|ran)\s+(?:on|at|in|by)"
+    r"|read\s+the\s+original\s+(?:article|story|post|piece)\s+(?:on|at|in)"
     r"|(?:first|originally)\s+(?:appeared|published|posted)\s+(?:on|at|in|by)"
     r"|(?:(?:this|the)\s+(?:article|story|post|piece|report|column)\s+(?:is|was|has\s+been)\s+)?"
     r"(?:republished|reprinted|reproduced)\s+(?:with\s+permission\s+)?(?:from|by|of)"
@@ -331,7 +336,10 @@ def credit_rest(text: str) -> str | None:
     """What an origin credit names; a date after the cue (`First published on Tue 21 Jan
     2025`) makes the line a dateline instead."""
     match = ORIGIN_CREDIT.match(text)
-    if match is None or looks_like_dateline(match["rest"]):
+    if match is None:
+        return None
+    cue = text[: match.start("rest")]
+    if re.search(r"\b(?:on|at)\W*$", cue, re.IGNORECASE) and looks_like_dateline(match["rest"]):
         return None
     return match["rest"]
 
