@@ -300,6 +300,9 @@ def test_a_title_suffix_names_a_site_only_when_it_reads_as_a_name(line, title, s
         ("55°F Clear", None),
         ("Welcome to Valley Gazette", "Valley Gazette"),
         ("Valley Gazette™", "Valley Gazette"),
+        ("Watch Live", None),  # links to the site's services and settings
+        ("Manage Account", None),
+        ("Español", None),
     ],
 )
 def test_the_name_a_masthead_prints(line, name):
@@ -437,6 +440,7 @@ def test_no_personal_name_is_made_of_determiners_or_controls():
     [
         ("21 January 2025 • 3 min read", dt.date(2025, 1, 21)),
         ("First published on Tue 21 Jan 2025 08.00 GMT", dt.date(2025, 1, 21)),
+        ("Originally Published: Jan 21, 2025 at 8:00 AM", dt.date(2025, 1, 21)),
     ],
 )
 def test_datelines_with_a_reading_time_or_a_first_published_label(line, date):

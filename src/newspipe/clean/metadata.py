@@ -333,13 +333,15 @@ def author_from_link(text: str) -> str | None:
 
 
 def credit_rest(text: str) -> str | None:
-    """What an origin credit names; a date after the cue (`First published on Tue 21 Jan
-    2025`) makes the line a dateline instead."""
+    """What an origin credit names; a date after a cue that names no one (`First published
+    on Tue 21 Jan 2025`, `Originally Published: Jan 21, 2025`) makes the line a dateline
+    instead."""
     match = ORIGIN_CREDIT.match(text)
     if match is None:
         return None
     cue = text[: match.start("rest")]
-    if re.search(r"\b(?:on|at)\W*$", cue, re.IGNORECASE) and looks_like_dateline(match["rest"]):
+    naming = re.search(r"\b(?:by|in|from|of|por|par|en|de)\W*$", cue, re.IGNORECASE)
+    if not naming and looks_like_dateline(match["rest"]):
         return None
     return match["rest"]
 

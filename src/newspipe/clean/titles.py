@@ -123,7 +123,12 @@ def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | No
 _CONTROL_WORDS = _words(
     "subscribe subscribers subscription login log sign register menu search share home "
     "comments comment replies reply newsletter account suscríbete comentarios "
-    "abonnez-vous commentaires abonnieren kommentare"
+    "abonnez-vous commentaires abonnieren kommentare "
+    # links to a site's other services and settings (`Watch Live`, `E-Paper`, `Manage
+    # Account`, `Skip Navigation`), and its language switch (`Español`)
+    "watch listen live e-paper epaper e-edition classifieds advertise advertising digital "
+    "print access manage skip navigation open close alerts weather tips español english "
+    "français deutsch português"
 )
 
 
