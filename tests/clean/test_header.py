@@ -447,3 +447,14 @@ def test_a_headline_in_capitals_at_the_top_is_no_masthead(lines, site):
     _, row = _clean(*lines, *PARAGRAPHS)
     assert row["title"] == next(line for line in lines if line.startswith("FERRY"))
     assert (row["site_name"], row["author"]) == (site, "Ana López")
+
+
+def test_the_title_element_with_a_dash_suffix_above_the_menus_is_the_headline():
+    _, row = _clean(
+        f"{HEADLINE} - Valley Echo",
+        "News | Sport | Jobs",
+        "Advertise with Us",
+        "By Ana López",
+        *PARAGRAPHS,
+    )
+    assert (row["title"], row["site_name"]) == (HEADLINE, "Valley Echo")

@@ -96,7 +96,7 @@ def label_header(
     # A standfirst leads into the article: between it and the first paragraph lie only
     # metadata and more of the standfirst (a list of other headlines above an article does
     # not).
-    interloper = (is_cand & ~shaped & ~byline & ~masthead & ~agency).astype(int)
+    interloper = (is_cand & ~shaped & ~byline & ~masthead).astype(int)
     later = pd.Series(interloper[::-1]).groupby(seq.doc[::-1]).cumsum().to_numpy()[::-1]
     standfirst = shaped & (later - interloper == 0)
     chrome = is_cand & ~masthead & ~title & ~named & ~tagline & ~byline & ~standfirst & ~agency
@@ -370,14 +370,15 @@ def _headline(
     step_kind = pd.Series(seq.kind[step_rows])
     next_kind[step_rows] = step_kind.groupby(pd.Series(doc[step_rows])).shift(-1).to_numpy()
 
-    # The page's first candidate with a site suffix, or printed again further down, is its
+    # The page's first candidate with a site suffix (after a dash too: at the top of a
+    # page that is the title element's convention), or printed again further down, is its
     # title element printed as text (`Headline - Site` above the site's menus, the headline
     # under them), wherever the menus end.
     top = eligible & (seq.rank == 0)
     suffix, strong = _site_suffixes(seq, title_ok | top, directory)
     evidence = np.select(
         [
-            (title_ok & strong) | (top & (strong | seq.repeated)),
+            (title_ok & strong) | (top & (suffix.notna().to_numpy() | seq.repeated)),
             title_ok & has_menu,
             title_ok & (next_kind == "meta"),
             title_ok & (next_kind == "anchor"),
