@@ -477,3 +477,17 @@ def test_a_line_with_a_social_handle_is_no_headline():
 def test_more_origin_credits(line, domain):
     assert md.credit_rest(line) is not None
     assert md.credit_domain(line, load_directory()) == domain
+
+
+def test_two_writers_and_names_in_capitals():
+    assert md.bare_byline("Jane Doe and John Roe") == "Jane Doe and John Roe"
+    assert md.bare_byline("Ana Ruiz y Luis Gil") == "Ana Ruiz y Luis Gil"
+    assert md.author_from_byline("By JANE DOE AND JOHN ROE") == "Jane Doe and John Roe"
+    assert md.bare_byline("By Jane Doe, John Roe and Ann Lee") is None  # "By" is no name
+
+
+def test_a_byline_running_into_its_date():
+    assert md.author_from_byline("By Jane Doe Jan 21, 2025") == "Jane Doe"
+    assert md.dated_byline("By Jane Doe Jan 21, 2025") == ("Jane Doe",)
+    assert dates.is_update("By Jane Doe Updated Nov 13, 2019, 10:28am EST")
+    assert not dates.is_update("Publié le 27/01/2025 · Mis à jour le 28/01/2025")

@@ -75,9 +75,12 @@ _LABEL = re.compile(
 )
 # A label saying the date is the last change's, not the publication's.
 _UPDATE_LABEL = re.compile(
-    r"^(?:last\s+)?(?:updated|modified)\b|^(?:actualizado|modificado|mis\s+à\s+jour|modifié|"
-    r"aktualisiert|geändert)\b",
+    r"\b(?:updated|modified|actualizado|modificado|mis\s+à\s+jour|modifié|aktualisiert|"
+    r"geändert)\b",
     re.IGNORECASE,
+)
+_PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|posted|publicado|publié|publiée|veröffentlicht)\b", re.IGNORECASE
 )
 # A reading time beside a date (`21 January 2025 • 3 min read`).
 _READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+(?:read|de\s+lecture|de\s+lectura)\b", re.I)
@@ -136,8 +139,9 @@ def _date_tokens_only(text: str) -> bool:
 
 
 def is_update(text: str) -> bool:
-    """`Updated: 5 March 2025`: a dateline giving the last change, not the publication."""
-    return _UPDATE_LABEL.match(text) is not None
+    """`Updated: 5 March 2025`, `By Jane Doe Updated Nov 13, 2019`: a dateline giving the
+    last change only, not the publication."""
+    return _UPDATE_LABEL.search(text) is not None and _PUBLISHED_LABEL.search(text) is None
 
 
 def labelled_dateline(text: str) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from newspipe.clean.dates import DATE_WORDS, labelled_dateline, looks_like_dateline
+from newspipe.clean.dates import DATE_WORDS, MONTHS, labelled_dateline, looks_like_dateline
 from newspipe.clean.publishers import PublisherDirectory, name_key
 
 
@@ -131,7 +131,9 @@ ORIGIN_CREDIT = re.compile(
 # Where a byline's name ends: a separator, a role or place after a comma, "in London".
 _NAME_END = re.compile(
     r"\s*(?:[,|•·;(/]|\s[-–—]\s|[-–—]\s|\s+(?:in|for|at|en|à|para|pour|with|con|avec|on)\s+"
-    r"|\s+(?:updated|published|posted)\b|\s*[→»›>]|$)",
+    r"|\s+(?:updated|published|posted)\b|\s*[→»›>]|$"
+    # a date straight after the name (`By Jane Doe Jan 21, 2025`)
+    rf"|\s+(?=(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?\s*\d))",
     re.IGNORECASE,
 )
 
@@ -153,7 +155,7 @@ _ABOUT_NAME_MAX_WORDS = 5
 # Edition`, `By Any Means Necessary`).
 _NOT_NAME_WORDS = _words(
     "the a an our your my his its their this that these those it we you any all more most "
-    "no not get read see view click watch listen follow share enlarge print edition image "
+    "no not by get read see view click watch listen follow share enlarge print edition image "
     "images photo photos video videos gallery about notices "
     "nuestro nuestra notre nos votre vos unser unsere"
 )
@@ -212,7 +214,19 @@ def bare_name(text: str) -> str | None:
         return None
     if names_an_outlet(text) or any(t.casefold() in _ROLE_WORDS for t in text.split()):
         return None  # `The Eastern Courier`, `Opinion Columnist`
-    return text.title() if text.isupper() and len(text) > 4 else text
+    return _as_written(text)
+
+
+# Two writers named without "By": `Jane Doe and John Roe`, `Ana Ruiz y Luis Gil`.
+_TWO_NAMES = re.compile(r"^(?P<first>.+?)\s+(?P<glue>and|&|y|et|und|e)\s+(?P<second>.+)$", re.I)
+
+
+def _bare_names(text: str) -> str | None:
+    pair = _TWO_NAMES.match(text)
+    if pair is None:
+        return bare_name(text)
+    first, second = bare_name(pair["first"]), bare_name(pair["second"])
+    return f"{first} {pair['glue'].lower()} {second}" if first and second else None
 
 
 def has_outlet_word(text: str) -> bool:
@@ -262,21 +276,27 @@ def _role_byline(text: str) -> str | None:
 def bare_byline(text: str) -> str | None:
     """The writer of a line that names one without "By": a name alone (`Jane Doe`), or
     before a role or a capitalised affiliation (`Olivia Prentice, University of Carrow`)."""
-    name = bare_name(text)
+    name = _bare_names(text)
     if name is not None:
         return name
     split = _name_and_role(text)
     if split is None or not (split[1][:1].isupper() or _role_byline(text)):
         return None
-    return bare_name(split[0])
+    return _bare_names(split[0])
 
 
 def _name_at_start(rest: str, max_tokens: int = _NAME_MAX_WORDS) -> str | None:
     name = rest[: _NAME_END.search(rest).start()].strip(" .:")
     if not is_person_name(name, max_tokens):
         return None
-    # "BY JANE DOE" is the same name as "By Jane Doe"; keep mixed case as written.
-    return name.title() if name.isupper() and len(name) > 4 else name
+    return _as_written(name)
+
+
+def _as_written(name: str) -> str:
+    """`BY JANE DOE AND JOHN ROE` names Jane Doe and John Roe; mixed case stays as written."""
+    if not (name.isupper() and len(name) > 4):
+        return name
+    return " ".join(t.lower() if t.casefold() in PARTICLES else t.title() for t in name.split())
 
 
 def author_from_byline(text: str) -> str | None:
@@ -371,6 +391,12 @@ def _is_date(text: str) -> bool:
     return labelled_dateline(text) or looks_like_dateline(text)
 
 
+def _date_after_name(rest: str) -> bool:
+    """`Jane Doe Jan 21, 2025`: the byline's name runs straight into a date."""
+    tail = rest[_NAME_END.search(rest).start() :].strip(" ,|-–—")
+    return bool(tail) and _is_date(tail)
+
+
 def dated_byline(text: str) -> tuple[str | None] | None:
     """`(author,)` for a line joining a date and a byline (author None for a newsroom or
     agency byline), None for any other line. The byline may be a bare name beside the date
@@ -394,9 +420,10 @@ def dated_byline(text: str) -> tuple[str | None] | None:
             author = author or writer
         elif _is_date(segment):
             dated = True
-        elif BYLINE.match(segment):
+        elif byline := BYLINE.match(segment):
             bylined = True
             author = author or author_from_byline(segment)
+            dated = dated or _date_after_name(byline["rest"])
         elif date_then_by and _is_date(date_then_by["date"]):
             dated = bylined = True
         elif bare is None and (name := bare_name(segment)):
