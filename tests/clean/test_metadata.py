@@ -491,3 +491,17 @@ def test_a_byline_running_into_its_date():
     assert md.dated_byline("By Jane Doe Jan 21, 2025") == ("Jane Doe",)
     assert dates.is_update("By Jane Doe Updated Nov 13, 2019, 10:28am EST")
     assert not dates.is_update("Publié le 27/01/2025 · Mis à jour le 28/01/2025")
+
+
+def test_spanish_and_french_header_forms():
+    directory = load_directory()
+    assert dates.parse_date("Villaseca, 15 de julio de 2024 | Actualizado a las 10:20") == (
+        dt.date(2024, 7, 15)
+    )
+    assert titles.split_title("Un incendio calcina el monte - La Crónica del Sur", directory) == (
+        "Un incendio calcina el monte",
+        "La Crónica del Sur",
+    )
+    assert titles.masthead_name("Le Journal de la Sarre", directory) == "Le Journal de la Sarre"
+    assert titles.masthead_name("Post Office Closes Last Branch", directory) is None
+    assert md.newsroom_byline("Par la rédaction")

@@ -182,6 +182,7 @@ _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _EN_MDY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _EN_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_DIGIT = re.compile(r"\d")
 _SEGMENTS = re.compile(
     r"\s*(?:[|•·;]|\s[-–—/]\s|\b(?:updated|modified|actualizado|modificado|mis à jour|modifié|"
     r"aktualisiert|geändert|by|por|par|von)\b)"
@@ -259,6 +260,11 @@ def parse_date(text: str, day_first: bool = False) -> dt.date | None:
         return None
     text = _LABEL.sub("", text, count=1)
     segments = [text, *(s for s in _SEGMENTS.split(text) if _YEAR.search(s))]
+    # A place before the date (`Villaseca, 15 de julio de 2024`), which the parser reads
+    # as part of it.
+    segments += [
+        s.split(",", 1)[1] for s in segments if "," in s and not _DIGIT.search(s.split(",", 1)[0])
+    ]
     for segment in segments:
         found = _fast_date(segment, day_first)
         if found is None:

@@ -321,7 +321,7 @@ def credit_from_byline(text: str) -> str | None:
 # Reporter`, `Redacción`,
 # `Gazette newsroom`, `News Team`.
 _NEWSROOM = re.compile(
-    r"^(?:(?i:by|por|par|von)\s+)?(?:[A-ZÀ-Þ][\w&'’.-]*\s+){0,4}?(?i:staff(?:\s+(?:and|&)\s+"
+    r"^(?:(?i:by|por|par|von)\s+)?(?:(?i:the|la|le|el|die|der)\s+)?(?:[A-ZÀ-Þ][\w&'’.-]*\s+){0,4}?(?i:staff(?:\s+(?:and|&)\s+"
     r"agencies|\s+(?:reporters?|writers?|correspondents?))?|agencies|newsroom|news\s*desk|desk|(?:editorial\s+)?team|editors|redacción|"
     r"rédaction|redaktion|redazione)\.?$"
 )

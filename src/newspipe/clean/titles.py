@@ -22,11 +22,12 @@ def _words(text: str) -> frozenset[str]:
 
 # A site's name runs to six words at most (`The Harbour Gazette and Evening News`); after a
 # dash, where headlines carry dashes of their own, to four. A masthead above a headline is
-# at most four words (five in capitals with a newspaper word), a motto two to eight.
+# at most four words (five with a newspaper word, in capitals or with small words), a
+# motto two to eight.
 SITE_MAX_WORDS = 6
 _DASHSITE_MAX_WORDS = 4
 _MASTHEAD_MAX_WORDS = 4
-_CAPITALS_MASTHEAD_MAX_WORDS = 5
+_LONG_MASTHEAD_MAX_WORDS = 5
 _MOTTO_WORDS = range(2, 9)
 
 # Title and site: `Headline | Site`, `Headline - Site`.
@@ -109,7 +110,9 @@ def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | No
         return _without_sections(title), None
     named = looks_like_site_name(site, directory)
     if last.group().strip() in {"-", "–", "—"}:
-        capitalised = all(w[0].isupper() or not w[0].isalpha() for w in site.split())
+        capitalised = all(
+            w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS for w in site.split()[1:]
+        ) and (site[0].isupper() or not site[0].isalpha())
         if not (
             directory.lookup(site)
             or is_host_name(site)
@@ -204,8 +207,9 @@ def looks_like_masthead(text: str, directory: PublisherDirectory) -> bool:
     words = text.split()
     # A name in capitals holding a word of newspapers' names may run longer
     # (`LE RÉPUBLICAIN DE LA SARRE`).
-    capitals = text.isupper() and has_outlet_word(text)
-    longest = _CAPITALS_MASTHEAD_MAX_WORDS if capitals else _MASTHEAD_MAX_WORDS
+    # (or in title case with its small words: `Le Journal de la Sarre`)
+    longer = has_outlet_word(text) and (text.isupper() or any(w in _SMALL_WORDS for w in words[1:]))
+    longest = _LONG_MASTHEAD_MAX_WORDS if longer else _MASTHEAD_MAX_WORDS
     return (
         len(words) <= longest
         and not re.search(r"[.!?:,;]$", text)
