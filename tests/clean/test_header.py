@@ -458,3 +458,13 @@ def test_the_title_element_with_a_dash_suffix_above_the_menus_is_the_headline():
         *PARAGRAPHS,
     )
     assert (row["title"], row["site_name"]) == (HEADLINE, "Valley Echo")
+
+
+def test_a_reading_time_under_the_byline_is_chrome_and_keeps_the_standfirst():
+    standfirst = "Repairs took six weeks and cost the city two million."
+    got, row = _clean(
+        "Valley Echo", HEADLINE, standfirst, "By Ana López", "Lecture 3 min.", *PARAGRAPHS
+    )
+    assert got[5][0] == "boilerplate"
+    assert got[3] == ("body", "standfirst")
+    assert "Lecture 3 min." not in row["body"]

@@ -138,6 +138,17 @@ def _date_tokens_only(text: str) -> bool:
     return unknown <= 1 and unknown * 3 < len(tokens) and bool(numeric or (month and number))
 
 
+def is_reading_time(text: str) -> bool:
+    """`4 min read`, `Lecture 3 min.`: the reading time standing alone."""
+    return len(text.split()) <= 4 and _READING_TIME_ALONE.fullmatch(text.strip()) is not None
+
+
+_READING_TIME_ALONE = re.compile(
+    r"(?i:(?:lecture|lectura|lesezeit|reading\s+time)\s*:?\s*)?\d+\s*(?i:min(?:ute)?s?|mn)\.?"
+    r"(?:\s+(?i:read|de\s+lecture|de\s+lectura|lesezeit))?\.?"
+)
+
+
 def is_update(text: str) -> bool:
     """`Updated: 5 March 2025`, `By Jane Doe Updated Nov 13, 2019`: a dateline giving the
     last change only, not the publication."""

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from newspipe.clean import dates, titles
 from newspipe.clean import metadata as md
-from newspipe.clean import titles
 from newspipe.clean.lines import each_distinct, per_doc
 from newspipe.clean.publishers import PublisherDirectory, name_key
 from newspipe.clean.rules import BODY, BOILERPLATE, METADATA
@@ -92,11 +92,15 @@ def label_header(
     # A wire named under the headline in place of a writer credits the story's origin.
     agency = after_title & ~masthead & _agencies(seq, directory)
     byline = after_title & ~agency & name_shaped & _next_to_meta(seq)
-    shaped = after_title & ~byline & ((seq.words >= standfirst_min_words) | seq.terminal)
+    # A reading time (`Lecture 3 min.`) is chrome that a standfirst may sit above.
+    reading = np.zeros(len(seq.doc), dtype=bool)
+    short = after_title & (seq.words <= 4)
+    reading[short] = each_distinct(seq.text[short], dates.is_reading_time).to_numpy(bool)
+    shaped = after_title & ~byline & ~reading & ((seq.words >= standfirst_min_words) | seq.terminal)
     # A standfirst leads into the article: between it and the first paragraph lie only
     # metadata and more of the standfirst (a list of other headlines above an article does
     # not).
-    interloper = (is_cand & ~shaped & ~byline & ~masthead).astype(int)
+    interloper = (is_cand & ~shaped & ~byline & ~masthead & ~reading).astype(int)
     later = pd.Series(interloper[::-1]).groupby(seq.doc[::-1]).cumsum().to_numpy()[::-1]
     standfirst = shaped & (later - interloper == 0)
     chrome = is_cand & ~masthead & ~title & ~named & ~tagline & ~byline & ~standfirst & ~agency
