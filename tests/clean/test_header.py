@@ -88,6 +88,8 @@ def test_a_tagline_under_the_masthead_is_not_the_title(lines):
         ("THE FJORDSIDE POST", "The Fjordside Post"),
         ("UK VALLEY NEWS", "UK Valley News"),
         ("COASTAL TODAY", "Coastal Today"),
+        # five words: a masthead only for the newspaper word in it
+        ("LE RÉPUBLICAIN DE LA SARRE", "Le Républicain de la Sarre"),
     ],
 )
 def test_a_masthead_in_capitals_gives_a_readable_site_name(masthead, site):
@@ -282,3 +284,187 @@ def test_the_copyright_footer_names_the_site_when_the_top_does_not():
     assert article(clean("\n".join(page)))["site_name"] == "The Lakeside Courier"
     with_masthead = ["THE HARBOUR GAZETTE", *page]
     assert article(clean("\n".join(with_masthead)))["site_name"] == "The Harbour Gazette"
+
+
+def test_a_section_kicker_after_a_menu_is_not_the_headline():
+    got, row = _clean(
+        "Valley Echo",
+        "Home / News / Transport",
+        "Local News",
+        HEADLINE,
+        "By Ana López",
+        *PARAGRAPHS,
+    )
+    assert got[4] == ("metadata", "title")
+    assert row["title"] == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "byline", ["Ana López, Transport Correspondent", "Ana López, University of Carrow"]
+)
+def test_a_name_with_its_role_under_the_headline_is_the_byline(byline):
+    got, row = _clean("Valley Echo", "TRANSPORT", HEADLINE, byline, "5 March 2024", *PARAGRAPHS)
+    assert got[3] == ("metadata", "title")
+    assert got[4] == ("metadata", "byline")
+    assert _fields(row)[:3] == (HEADLINE, "Valley Echo", "Ana López")
+
+
+@pytest.mark.parametrize("masthead", ["Valley Mercury", "THE VALLEY ADVERTISER"])
+def test_a_masthead_directly_under_the_headline(masthead):
+    got, row = _clean("Subscribe now", HEADLINE, masthead, "By Ana López", *PARAGRAPHS)
+    assert got[2] == ("metadata", "title")
+    assert got[3] == ("metadata", "masthead")
+    assert row["site_name"] == masthead.title()
+    assert row["author"] == "Ana López"
+
+
+def test_a_five_word_capitals_headline_is_no_masthead():
+    got, row = _clean(
+        "Valley Echo", "BRIDGE REOPENS AFTER STORM REPAIRS", "By Ana López", *PARAGRAPHS
+    )
+    assert row["title"] == "BRIDGE REOPENS AFTER STORM REPAIRS"
+
+
+def test_a_short_headline_above_the_masthead_is_no_motto_when_nothing_else_is_the_headline():
+    short = "Bridge reopens after storm repairs"
+    got, row = _clean(short, "THE VALLEY ADVERTISER", "By Ana López", *PARAGRAPHS)
+    assert got[1] == ("metadata", "title")
+    assert (row["title"], row["site_name"]) == (short, "The Valley Advertiser")
+
+
+def test_a_masthead_below_the_byline_and_dateline():
+    got, row = _clean(HEADLINE, "Ana López", "5 March 2024", "The Harbour Ledger", *PARAGRAPHS)
+    assert got[4] == ("metadata", "masthead")
+    assert _fields(row) == (HEADLINE, "The Harbour Ledger", "Ana López", dt.date(2024, 3, 5))
+
+
+def test_the_title_element_above_the_menus_is_the_headline_and_its_echo_is_no_standfirst():
+    got, row = _clean(
+        f"{HEADLINE} - valleyecho.com",
+        "News | Sport | Jobs",
+        "Today's Paper",
+        HEADLINE,
+        "By Ana López",
+        *PARAGRAPHS,
+    )
+    assert got[1] == ("metadata", "title")
+    assert got[3][1] == "header_chrome"
+    assert got[4] == ("metadata", "title")
+    assert (row["title"], row["site_name"]) == (HEADLINE, "valleyecho.com")
+    assert HEADLINE not in row["body"]
+
+
+def test_the_first_line_printed_again_under_the_menus_is_the_headline():
+    short = "Bridge reopens after storm repairs"
+    got, row = _clean(
+        short, "News | Sport | Jobs", "Breaking News Emails", short, "By Ana López", *PARAGRAPHS
+    )
+    assert got[1] == ("metadata", "title")
+    assert got[4][0] == "repeat"
+    assert row["title"] == short
+
+
+def test_a_wire_named_under_the_headline_credits_the_origin():
+    got, row = _clean("Valley Echo", HEADLINE, "Reuters", "5 March 2024", *PARAGRAPHS)
+    assert got[3] == ("metadata", "origin_credit")
+    assert (row["site_name"], row["author"], row["original_source"]) == (
+        "Valley Echo",
+        None,
+        "reuters.com",
+    )
+
+
+def test_a_credit_naming_the_site_itself_names_no_other_origin():
+    _, row = _clean("Reuters", HEADLINE, "By Reuters", "5 March 2024", *PARAGRAPHS)
+    assert row["site_name"] == "Reuters"
+    assert row["original_source"] is None
+
+
+def test_a_newspapers_name_second_replaces_a_weaker_name_first():
+    got, row = _clean(
+        "Today's Paper",
+        "THE VALLEY GAZETTE",
+        "Serving the valley since 1890",
+        HEADLINE,
+        "By Ana López",
+        *PARAGRAPHS,
+    )
+    assert got[2] == ("metadata", "masthead")
+    assert got[1][0] == "boilerplate"
+    assert (row["title"], row["site_name"]) == (HEADLINE, "The Valley Gazette")
+
+
+def test_a_short_capitals_kicker_second_does_not_replace_the_masthead():
+    _, row = _clean("Ferryside", "LIVE UPDATES", HEADLINE, "By Ana López", *PARAGRAPHS)
+    assert row["site_name"] == "Ferryside"
+
+
+def test_the_publication_date_is_preferred_to_a_last_update_above_it():
+    _, row = _clean(
+        "Valley Echo", HEADLINE, "Updated: 6 March 2024", "Published: 5 March 2024", *PARAGRAPHS
+    )
+    assert row["published_date"] == dt.date(2024, 3, 5)
+
+
+def test_a_bare_name_under_a_breadcrumb_after_the_headline_is_the_byline():
+    _, row = _clean(
+        "Valley Echo",
+        HEADLINE,
+        "News › Local › Transport",
+        "Ana López",
+        "5 March 2024",
+        *PARAGRAPHS,
+    )
+    assert row["author"] == "Ana López"
+    assert row["title"] == HEADLINE
+
+
+def test_a_newspapers_name_under_a_chrome_line_is_the_masthead():
+    _, row = _clean(
+        "Independent. Local. Yours.",
+        "Valley Gazette",
+        "Transport",
+        HEADLINE,
+        "Posted 3 hours ago",
+        *PARAGRAPHS,
+    )
+    assert (row["title"], row["site_name"], row["published_date"]) == (
+        HEADLINE,
+        "Valley Gazette",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "site"),
+    [
+        (["FERRY SERVICE SUSPENDED INDEFINITELY", "By Ana López"], None),
+        (["Log in", "FERRY SERVICE SUSPENDED", "By Ana López"], None),
+        (["FERRY SERVICE SUSPENDED", "Valley Gazette", "By Ana López"], "Valley Gazette"),
+    ],
+)
+def test_a_headline_in_capitals_at_the_top_is_no_masthead(lines, site):
+    _, row = _clean(*lines, *PARAGRAPHS)
+    assert row["title"] == next(line for line in lines if line.startswith("FERRY"))
+    assert (row["site_name"], row["author"]) == (site, "Ana López")
+
+
+def test_the_title_element_with_a_dash_suffix_above_the_menus_is_the_headline():
+    _, row = _clean(
+        f"{HEADLINE} - Valley Echo",
+        "News | Sport | Jobs",
+        "Advertise with Us",
+        "By Ana López",
+        *PARAGRAPHS,
+    )
+    assert (row["title"], row["site_name"]) == (HEADLINE, "Valley Echo")
+
+
+def test_a_reading_time_under_the_byline_is_chrome_and_keeps_the_standfirst():
+    standfirst = "Repairs took six weeks and cost the city two million."
+    got, row = _clean(
+        "Valley Echo", HEADLINE, standfirst, "By Ana López", "Lecture 3 min.", *PARAGRAPHS
+    )
+    assert got[5][0] == "boilerplate"
+    assert got[3] == ("body", "standfirst")
+    assert "Lecture 3 min." not in row["body"]

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newspipe.clean import credits, dates
+from newspipe.clean import credits, dates, titles
 from newspipe.clean import metadata as md
 from newspipe.clean.publishers import load_directory
 
@@ -131,6 +131,10 @@ def test_author_bio_heading_and_author_link():
     [
         ("This story was originally published by ProPublica.", "propublica.org"),
         ("This article first appeared on The Conversation.", "theconversation.com"),
+        (
+            "This article is republished from The Conversation under a Creative Commons license.",
+            "theconversation.com",
+        ),
         ("Source: www.bbc.co.uk/news", "bbc.co.uk"),
         ("Fuente: EFE", "efe.com"),
         ("Originally published at https://news.example.co.uk/story/1", "example.co.uk"),
@@ -165,7 +169,7 @@ def test_bare_outlet_names_resolve_through_the_directory():
     ],
 )
 def test_title_and_site_split(line, title, site):
-    assert md.split_title(line, load_directory()) == (title, site)
+    assert titles.split_title(line, load_directory()) == (title, site)
 
 
 @pytest.mark.parametrize(
@@ -178,6 +182,10 @@ def test_title_and_site_split(line, title, site):
         ("Wednesday, 22 October 2025 | 14:05 WIB", None),  # a dateline alone
         ("By Jane Doe", None),  # a byline alone
         ("Ferries by the dozen | 2024 in review", None),
+        ("Posted by Jane Doe on May 2, 2025", ("Jane Doe",)),
+        ("Posted by admin on May 2, 2025", (None,)),
+        ("May 2, 2025 | Jane Doe", ("Jane Doe",)),  # a bare name beside the date
+        ("May 2, 2025 | Valley Echo", None),
     ],
 )
 def test_dated_bylines(line, expected):
@@ -220,7 +228,7 @@ def test_bare_names_and_newsroom_bylines():
     ],
 )
 def test_site_names_from_mastheads(masthead, site):
-    assert md.site_display(masthead, load_directory()) == site
+    assert titles.site_display(masthead, load_directory()) == site
 
 
 @pytest.mark.parametrize("line", ["Nordlys Today", "HARBOUR TODAY"])
@@ -275,7 +283,7 @@ def test_not_timestamps(line):
     ],
 )
 def test_a_title_suffix_names_a_site_only_when_it_reads_as_a_name(line, title, site):
-    assert md.split_title(line, load_directory()) == (title, site)
+    assert titles.split_title(line, load_directory()) == (title, site)
 
 
 @pytest.mark.parametrize(
@@ -287,10 +295,18 @@ def test_a_title_suffix_names_a_site_only_when_it_reads_as_a_name(line, title, s
         ("Subscribe", None),
         ("23 comments", None),
         ("News that matters to you", None),
+        ("Opinion | Bridge reopens after repairs - The Valley Gazette", None),  # a section
+        ("Follow @valleygazette", None),
+        ("55°F Clear", None),
+        ("Welcome to Valley Gazette", "Valley Gazette"),
+        ("Valley Gazette™", "Valley Gazette"),
+        ("Watch Live", None),  # links to the site's services and settings
+        ("Manage Account", None),
+        ("Español", None),
     ],
 )
 def test_the_name_a_masthead_prints(line, name):
-    assert md.masthead_name(line, load_directory()) == name
+    assert titles.masthead_name(line, load_directory()) == name
 
 
 @pytest.mark.parametrize(
@@ -301,6 +317,10 @@ def test_the_name_a_masthead_prints(line, name):
         ("Copyright (c) 2022 Northfield Media Ltd. Registered in Scotland.", "Northfield"),
         ("© 2021 Le Journal du Plateau · Tous droits réservés", "Le Journal du Plateau"),
         ("© 2024 All rights reserved.", None),
+        ("© 2024 Lakeside.info All Rights Reserved.", "Lakeside.info"),
+        ("© Copyright Lakeside Courier 2024", "Lakeside Courier"),
+        ("© 2024 Lakeside Courier Pty Ltd", "Lakeside Courier"),
+        ("Copyright 2024, Lakeside Courier Inc.", "Lakeside Courier"),
     ],
 )
 def test_a_copyright_footer_names_the_site(line, site):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from newspipe.clean import metadata as md
+from newspipe.clean import titles
 from newspipe.clean.publishers import PublisherDirectory
 
 _SEPARATOR = re.compile(r"\s*[|•·]\s*")
@@ -63,17 +64,21 @@ def byline_outlet(text: str, directory: PublisherDirectory) -> str | None:
 # A copyright footer: `© 2025 The Valley Gazette. All rights reserved.`, `© Ouest Littoral
 # 2025`, `Copyright (c) 2024 Harbour Media Ltd`.
 _COPYRIGHT_MARK = re.compile(
-    r"^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?",
+    r"^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?",
     re.IGNORECASE,
 )
-# Where the name in a footer ends: a sentence, a separator, a comma or a year.
-_COPYRIGHT_END = re.compile(r"\.(?:\s|$)|\s[|·•–—-]\s|,\s|\s(?:19|20)\d{2}\b")
+# Where the name in a footer ends: a sentence, a separator, a comma, a year or the rights
+# reserved (`© 2019 Example.info All Rights Reserved`).
+_COPYRIGHT_END = re.compile(
+    r"\.(?:\s|$)|\s[|·•–—-]\s|,\s|\s(?:19|20)\d{2}\b|"
+    r"\s(?i:all\s+rights|todos\s+los\s+derechos|tous\s+droits|alle\s+rechte)\b"
+)
 _RIGHTS = re.compile(r"^(?:all|todos|tous|alle)\b", re.IGNORECASE)
 # Words of a publisher's company name that are not the site's (`Harbour Media Ltd`).
 _COMPANY_WORDS = frozenset({
     "ltd", "ltd.", "limited", "inc", "inc.", "llc", "plc", "pte", "s.a.", "s.l.", "sa", "sl",
-    "sas", "sarl", "gmbh", "ag", "bv", "b.v.", "media", "group", "publishing", "publications",
-    "company", "co", "co.", "corp", "corporation", "holdings",
+    "sas", "sarl", "gmbh", "ag", "bv", "b.v.", "pty", "private", "media", "group", "publishing",
+    "publications", "company", "co", "co.", "corp", "corporation", "holdings",
 })  # fmt: skip
 
 
@@ -83,7 +88,7 @@ def site_from_copyright(text: str) -> str | None:
     mark = _COPYRIGHT_MARK.match(text)
     if not mark or not mark.group().strip():
         return None
-    rest = text[mark.end() :]
+    rest = text[mark.end() :].lstrip(" ,")  # `Copyright 2025, Valley Gazette Inc.`
     end = _COPYRIGHT_END.search(rest)
     name = (rest[: end.start()] if end else rest).strip(" .,")
     if _RIGHTS.match(name):
@@ -92,6 +97,6 @@ def site_from_copyright(text: str) -> str | None:
     while words and words[-1].casefold().strip(",") in _COMPANY_WORDS:
         words.pop()
     name = " ".join(words).strip(" ,")
-    if not words or len(words) > md.SITE_MAX_WORDS or not words[0][:1].isupper():
+    if not words or len(words) > titles.SITE_MAX_WORDS or not words[0][:1].isupper():
         return None
     return name

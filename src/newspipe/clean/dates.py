@@ -68,11 +68,22 @@ _NUMBER = re.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|º|°)?")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:t[\d:.z+-]*)?")
 _CLOCK = re.compile(r"\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?(?:am|pm|h|z)?")
 _LABEL = re.compile(
-    r"^(?:published|updated|posted|last\s+(?:updated|modified)|modified|publicado|"
-    r"actualizado|publié|publiée|mis\s+à\s+jour|modifié|veröffentlicht|aktualisiert)\b"
-    r"(?:\s+(?:on|at|el|le|am))?\s*:?\s*",
+    r"^(?:(?:first\s+|originally\s+)?published|updated|posted|last\s+(?:updated|modified)|"
+    r"modified|publicado|actualizado|publié|publiée|mis\s+à\s+jour|modifié|veröffentlicht|"
+    r"aktualisiert|date)\b(?:\s+(?:on|at|el|le|am))?\s*:?\s*",
     re.IGNORECASE,
 )
+# A label saying the date is the last change's, not the publication's.
+_UPDATE_LABEL = re.compile(
+    r"\b(?:updated|modified|actualizado|modificado|mis\s+à\s+jour|modifié|aktualisiert|"
+    r"geändert)\b",
+    re.IGNORECASE,
+)
+_PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|posted|publicado|publié|publiée|veröffentlicht)\b", re.IGNORECASE
+)
+# A reading time beside a date (`21 January 2025 • 3 min read`).
+_READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+(?:read|de\s+lecture|de\s+lectura)\b", re.I)
 _RELATIVE = re.compile(
     r"\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
     r"\b|\b\d+\s?[smhdw]\s+ago\b|\bhace\s+\d+\s+\w+|\bil\s+y\s+a\s+\d+\s+\w+|"
@@ -95,8 +106,20 @@ _PLAUSIBLE_YEARS = range(1900, 2101)
 
 def looks_like_dateline(text: str) -> bool:
     """A short line of date words and numbers holding a day of a month (or a numeric date),
-    allowing one other word (a place: `BAGHDAD, Dec. 13, 2024`)."""
-    tokens = [t.strip(".,:'’-") for t in _DATE_TOKEN.findall(text.casefold())]
+    allowing one other word (a place: `BAGHDAD, Dec. 13, 2024`). A relative time beside the
+    date (`December 11, 2024 / 10:41 PM / Updated 2 hours ago`) says when the page last
+    changed: the line is read without it too."""
+    low = text.casefold()
+    if "min" in low:
+        low = _READING_TIME.sub(" ", low)
+    if _date_tokens_only(low):
+        return True
+    return _RELATIVE.search(low) is not None and _date_tokens_only(_RELATIVE.sub(" ", low))
+
+
+def _date_tokens_only(text: str) -> bool:
+    # A slash between spaces separates parts as a bar does.
+    tokens = [t.strip(".,:'’-/") for t in _DATE_TOKEN.findall(text)]
     tokens = [t for t in tokens if t]
     if not tokens or len(tokens) > _DATELINE_MAX_TOKENS:
         return False
@@ -113,6 +136,23 @@ def looks_like_dateline(text: str) -> bool:
         elif token not in DATE_WORDS:
             unknown += 1
     return unknown <= 1 and unknown * 3 < len(tokens) and bool(numeric or (month and number))
+
+
+def is_reading_time(text: str) -> bool:
+    """`4 min read`, `Lecture 3 min.`: the reading time standing alone."""
+    return len(text.split()) <= 4 and _READING_TIME_ALONE.fullmatch(text.strip()) is not None
+
+
+_READING_TIME_ALONE = re.compile(
+    r"(?i:(?:lecture|lectura|lesezeit|reading\s+time)\s*:?\s*)?\d+\s*(?i:min(?:ute)?s?|mn)\.?"
+    r"(?:\s+(?i:read|de\s+lecture|de\s+lectura|lesezeit))?\.?"
+)
+
+
+def is_update(text: str) -> bool:
+    """`Updated: 5 March 2025`, `By Jane Doe Updated Nov 13, 2019`: a dateline giving the
+    last change only, not the publication."""
+    return _UPDATE_LABEL.search(text) is not None and _PUBLISHED_LABEL.search(text) is None
 
 
 def labelled_dateline(text: str) -> bool:
@@ -153,8 +193,10 @@ _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _EN_MDY = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _EN_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_DIGIT = re.compile(r"\d")
 _SEGMENTS = re.compile(
-    r"\s*(?:[|•·;]|\s[-–—]\s|\b(?:updated|actualizado|mis à jour|aktualisiert|by|por|par|von)\b)"
+    r"\s*(?:[|•·;]|\s[-–—/]\s|\b(?:updated|modified|actualizado|modificado|mis à jour|modifié|"
+    r"aktualisiert|geändert|by|por|par|von)\b)"
     r"\s*",
     re.IGNORECASE,
 )
@@ -229,6 +271,11 @@ def parse_date(text: str, day_first: bool = False) -> dt.date | None:
         return None
     text = _LABEL.sub("", text, count=1)
     segments = [text, *(s for s in _SEGMENTS.split(text) if _YEAR.search(s))]
+    # A place before the date (`Villaseca, 15 de julio de 2024`), which the parser reads
+    # as part of it.
+    segments += [
+        s.split(",", 1)[1] for s in segments if "," in s and not _DIGIT.search(s.split(",", 1)[0])
+    ]
     for segment in segments:
         found = _fast_date(segment, day_first)
         if found is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from newspipe.clean import credits, dates
+from newspipe.clean import credits, dates, titles
 from newspipe.clean import metadata as md
 from newspipe.clean.publishers import PublisherDirectory
 from newspipe.clean.rules import BODY, METADATA
@@ -31,7 +31,7 @@ def author_of(text: str) -> str | None:
         or md.author_from_link(text)
         or (dated[0] if dated else None)
         or (credit_row[0] if credit_row else None)
-        or md.bare_name(text)
+        or md.bare_byline(text)
     )
 
 
@@ -67,10 +67,10 @@ def document_fields(
     fields = pd.DataFrame(index=pd.RangeIndex(n_docs), columns=list(FIELDS), dtype=object)
 
     title_rows = reason == "title"
-    split = texts[title_rows].map(lambda t: md.split_title(t, directory))
-    titles = pd.Series([s[0] for s in split], index=split.index, dtype=object)
+    split = texts[title_rows].map(lambda t: titles.split_title(t, directory))
+    headlines = pd.Series([s[0] for s in split], index=split.index, dtype=object)
     suffixes = pd.Series([s[1] for s in split], index=split.index, dtype=object)
-    fields["title"] = _first_per_doc(lines, titles)
+    fields["title"] = _first_per_doc(lines, headlines)
     site = _first_per_doc(lines, suffixes)
     # The copyright footer names the site when nothing at the top does.
     footer = texts[reason == "copyright"].map(credits.site_from_copyright)
@@ -86,20 +86,26 @@ def document_fields(
     wire = authors.map(lambda a: directory.lookup(a) if isinstance(a, str) else None)
     fields["author"] = _first_per_doc(lines, authors.where(wire.isna()))
 
+    # The first date stated, a publication's before a last update's (`Updated: ...` above
+    # `Published: ...`).
     date_rows = np.isin(reason, _DATE_REASONS)
-    fields["published_date"] = _first_per_doc(lines, _dates(lines, date_rows, captured))
+    stated = _dates(lines, date_rows, captured)
+    update = texts[date_rows].map(dates.is_update).to_numpy(dtype=bool)
+    published = _first_per_doc(lines, stated[~update])
+    fields["published_date"] = published.combine_first(_first_per_doc(lines, stated[update]))
 
-    # "By Jane Doe, Northwind Press": the writer's agency, unless it is the site itself.
+    # "By Jane Doe, Northwind Press": the writer's agency.
     affiliation = texts[author_rows].map(lambda t: credits.byline_outlet(t, directory))
+    credit_rows = reason == "origin_credit"
+    credited = texts[credit_rows].map(lambda t: _credited_domain(t, directory))
+    sources = pd.concat([credited, wire, affiliation])
+    # A credit naming the site itself names no other origin.
     own = (
-        lines.loc[affiliation.index, "doc"]
+        lines.loc[sources.index, "doc"]
         .map(fields["site_name"])
         .map(lambda site: directory.lookup(site) if isinstance(site, str) else None)
     )
-    agency = affiliation.where(affiliation != own)
-    credit_rows = reason == "origin_credit"
-    credited = texts[credit_rows].map(lambda t: _credited_domain(t, directory))
-    fields["original_source"] = _first_per_doc(lines, pd.concat([credited, wire, agency]))
+    fields["original_source"] = _first_per_doc(lines, sources.where(sources != own))
     return fields
 
 

@@ -14,7 +14,8 @@ documents of the batch at once with grouped column operations:
   the site printed above); the first line after a menu; the last line directly above a
   byline or dateline; the line directly above the first paragraph; the first candidate;
 - candidates before the headline are the site's (a tagline right under the masthead);
-  after it, a bare name next to a dateline is the byline, and lines of a standfirst's shape
+  after it, a bare name (perhaps with its role or affiliation: `Olivia Prentice, University
+  of Carrow`) next to a dateline is the byline, and lines of a standfirst's shape
   with nothing but metadata and other standfirst lines between them and the first
   paragraph are the standfirst (body); the rest is header chrome.
 """
@@ -26,14 +27,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from newspipe.clean import dates, titles
 from newspipe.clean import metadata as md
 from newspipe.clean.lines import each_distinct, per_doc
 from newspipe.clean.publishers import PublisherDirectory, name_key
 from newspipe.clean.rules import BODY, BOILERPLATE, METADATA
 
-# A byline without "By" is a bare name of at most this many words (`Jane Doe`,
-# `María de la Cruz`); longer candidates after the headline are standfirst or chrome.
-_BARE_BYLINE_MAX_WORDS = 4
 # Evidence that a candidate is the headline, strongest first (see the module docstring).
 _SUFFIX, _AFTER_MENU, _ABOVE_META, _ABOVE_PARAGRAPH, _IN_ARTICLE, _ELIGIBLE = 6, 5, 4, 3, 2, 1
 
@@ -50,6 +49,7 @@ class _Sequence:
     terminal: np.ndarray
     kind: np.ndarray  # "cand", "anchor", "nav" or "meta"
     rank: np.ndarray  # candidates before this row in its document
+    repeated: np.ndarray  # printed again later in its document
 
     @property
     def is_cand(self) -> np.ndarray:
@@ -70,11 +70,11 @@ def label_header(
     seq = _sequence(lines, candidate, first_anchor, label, reason)
     if seq is None:
         return pd.Series(dtype=object)
-    masthead, site_name, motto = _masthead(seq, directory)
     multiword = _multiword(seq)
-    title, suffix, name_shaped = _headline(
-        seq, masthead | motto, multiword, directory, standfirst_min_words
+    masthead, site_name, motto, title, suffix, name_shaped = _headline_and_masthead(
+        seq, multiword, directory, standfirst_min_words
     )
+    title |= _echoes(seq, title, directory)
     title_rank = per_doc(np.where(title, seq.rank, np.nan), seq.doc, "min", np.inf)
     site_suffix = pd.Series(np.where(title, suffix, None)).groupby(seq.doc).transform("first")
 
@@ -89,26 +89,95 @@ def label_header(
     tagline = motto | (before_title & ~named & multiword & (seq.rank == masthead_rank + 1))
 
     after_title = is_cand & (seq.rank > title_rank)
-    byline = after_title & name_shaped & _next_to_meta(seq)
-    shaped = after_title & ~byline & ((seq.words >= standfirst_min_words) | seq.terminal)
+    # A wire named under the headline in place of a writer credits the story's origin.
+    agency = after_title & ~masthead & _agencies(seq, directory)
+    byline = after_title & ~agency & name_shaped & _next_to_meta(seq)
+    # A reading time (`Lecture 3 min.`) is chrome that a standfirst may sit above.
+    reading = np.zeros(len(seq.doc), dtype=bool)
+    short = after_title & (seq.words <= 4)
+    reading[short] = each_distinct(seq.text[short], dates.is_reading_time).to_numpy(bool)
+    shaped = after_title & ~byline & ~reading & ((seq.words >= standfirst_min_words) | seq.terminal)
     # A standfirst leads into the article: between it and the first paragraph lie only
     # metadata and more of the standfirst (a list of other headlines above an article does
     # not).
-    interloper = (is_cand & ~shaped & ~byline).astype(int)
+    interloper = (is_cand & ~shaped & ~byline & ~masthead & ~reading).astype(int)
     later = pd.Series(interloper[::-1]).groupby(seq.doc[::-1]).cumsum().to_numpy()[::-1]
     standfirst = shaped & (later - interloper == 0)
-    chrome = is_cand & ~masthead & ~title & ~named & ~tagline & ~byline & ~standfirst
+    chrome = is_cand & ~masthead & ~title & ~named & ~tagline & ~byline & ~standfirst & ~agency
     for mask, lab, why in (
         (masthead | named, METADATA, "masthead"),
         (title, METADATA, "title"),
         (tagline, BOILERPLATE, "tagline"),
         (byline, METADATA, "byline"),
+        (agency, METADATA, "origin_credit"),
         (standfirst, BODY, "standfirst"),
         (chrome, BOILERPLATE, "header_chrome"),
     ):
         label[seq.rows[mask]], reason[seq.rows[mask]] = lab, why
-    printed = site_name[masthead].map(lambda t: md.site_display(t, directory))
+    printed = site_name[masthead].map(lambda t: titles.site_display(t, directory))
     return pd.Series(printed.to_numpy(), index=seq.doc[masthead])
+
+
+def _headline_and_masthead(
+    seq: _Sequence,
+    multiword: np.ndarray,
+    directory: PublisherDirectory,
+    standfirst_min_words: int,
+) -> tuple[np.ndarray, pd.Series, np.ndarray, np.ndarray, pd.Series, np.ndarray]:
+    """The masthead (and the site name it prints), the motto and the headline (with the
+    site suffix split off each candidate, and the candidates shaped like a bare byline)."""
+    masthead, site_name, motto = _masthead(seq, multiword, directory)
+    outlet = _outlet_names(seq, directory)
+    title, suffix, name_shaped = _headline(
+        seq, masthead | motto | outlet, multiword, directory, standfirst_min_words
+    )
+    # A page without a headline printed it where a motto or a masthead was read: above
+    # the masthead (the masthead read under it on the strength of the motto stands only
+    # when the name stands by itself: known, in capitals, a newspaper's name), or in
+    # capitals at the top (`FERRY SERVICE SUSPENDED`, unless a newspaper's name).
+    untitled = ~per_doc(title.astype(float), seq.doc, "max", 0.0).astype(bool)
+    from_motto = per_doc((motto & multiword & untitled).astype(float), seq.doc, "max", 0.0)
+    from_motto = from_motto.astype(bool)
+    in_capitals = masthead & multiword & untitled & ~outlet & ~from_motto
+    if from_motto.any() or in_capitals.any():
+        capitals = site_name.map(lambda t: isinstance(t, str) and t.isupper()).to_numpy(bool)
+        masthead &= ~(from_motto & (seq.rank == 1) & ~outlet & ~capitals) & ~in_capitals
+        motto &= ~from_motto
+        title, suffix, name_shaped = _headline(
+            seq, masthead | motto | outlet, multiword, directory, standfirst_min_words
+        )
+    # The site's name printed under the headline (perhaps below its byline and dateline),
+    # when none is printed above it.
+    has_masthead = per_doc(masthead.astype(float), seq.doc, "max", 0.0).astype(bool)
+    late = outlet & ~masthead & ~motto & ~has_masthead & ~_agencies(seq, directory)
+    late &= _under(seq, title, (seq.kind == "meta") | name_shaped)
+    late &= pd.Series(late).groupby(seq.doc).cumsum().to_numpy() == 1
+    site_name[late] = seq.text[late]
+    return masthead | late, site_name, motto, title, suffix, name_shaped
+
+
+def _echoes(seq: _Sequence, title: np.ndarray, directory: PublisherDirectory) -> np.ndarray:
+    """Candidates after the headline that print it again (the page's title element above
+    the menus, the headline itself under them)."""
+    keys = pd.Series(np.full(len(seq.doc), None, dtype=object))
+    keys[title] = each_distinct(
+        seq.text[title], lambda t: name_key(titles.split_title(t, directory)[0])
+    )
+    wanted = keys.groupby(seq.doc).transform("first").to_numpy()
+    after = seq.is_cand & ~title & (pd.Series(title).groupby(seq.doc).cumsum().to_numpy() > 0)
+    echo = np.zeros(len(seq.doc), dtype=bool)
+    rows = np.flatnonzero(after & pd.notna(wanted))
+    echo[rows] = [name_key(seq.text[i]) == wanted[i] for i in rows]
+    return echo
+
+
+def _under(seq: _Sequence, top: np.ndarray, passable: np.ndarray) -> np.ndarray:
+    """Rows after a `top` row of their document with nothing but `passable` rows between."""
+    below = pd.Series(top).groupby(seq.doc).cumsum().to_numpy() > 0
+    below &= ~top
+    blocker = (below & ~passable).astype(int)
+    blocked = pd.Series(blocker).groupby(seq.doc).cumsum().to_numpy() - blocker > 0
+    return below & ~blocked
 
 
 def _sequence(
@@ -142,19 +211,34 @@ def _sequence(
         terminal=seq["terminal"].to_numpy(dtype=bool),
         kind=kind,
         rank=pd.Series(is_cand).groupby(doc).cumsum().to_numpy() - is_cand,
+        repeated=_repeated(lines, reason)[rows],
     )
 
 
+def _repeated(lines: pd.DataFrame, reason: np.ndarray) -> np.ndarray:
+    """Lines whose text a later line of their document repeats."""
+    copies = pd.Series(reason).str.startswith("repeat_of:", na=False).to_numpy(dtype=bool)
+    first_copy = pd.Series(reason[copies]).str.slice(len("repeat_of:")).astype(np.int64)
+    doc = lines["doc"].to_numpy(dtype=np.int64)
+    line_no = lines["line_no"].to_numpy(dtype=np.int64)
+    # (doc, line_no) as one integer key
+    span = int(line_no.max()) + 1 if len(line_no) else 1
+    return np.isin(doc * span + line_no, doc[copies] * span + first_copy.to_numpy())
+
+
 def _multiword(seq: _Sequence) -> np.ndarray:
-    """Candidates of two words or more shaped like a headline."""
+    """Candidates of two words or more shaped like a headline; a section's name (`Local
+    News` as a kicker) is none."""
     shaped = np.zeros(len(seq.doc), dtype=bool)
     cand = seq.is_cand
-    shaped[cand] = each_distinct(seq.text[cand], md.looks_like_title).to_numpy(dtype=bool)
+    shaped[cand] = each_distinct(
+        seq.text[cand], lambda t: titles.looks_like_title(t) and not titles.is_section_name(t)
+    ).to_numpy(dtype=bool)
     return cand & (seq.words >= 2) & shaped
 
 
 def _masthead(
-    seq: _Sequence, directory: PublisherDirectory
+    seq: _Sequence, multiword: np.ndarray, directory: PublisherDirectory
 ) -> tuple[np.ndarray, pd.Series, np.ndarray]:
     """The masthead: the first candidate when it is a known outlet, a name printed in
     capitals, or a short capitalised name above a longer line; or the second one when the
@@ -163,11 +247,14 @@ def _masthead(
     cand, rank, text = seq.is_cand, seq.rank, seq.text
     name = pd.Series([None] * len(seq.doc), dtype=object)
     top = cand & (rank <= 1)
-    name[top] = each_distinct(text[top], lambda t: md.masthead_name(t, directory))
+    name[top] = each_distinct(text[top], lambda t: titles.masthead_name(t, directory))
     named = name.notna().to_numpy()
     known = np.zeros(len(seq.doc), dtype=bool)
     known[top] = each_distinct(text[top], lambda t: directory.lookup(t) is not None).to_numpy(bool)
     capitals = named & name.map(lambda t: isinstance(t, str) and t.isupper()).to_numpy(bool)
+    outletish = named & name.map(lambda t: isinstance(t, str) and md.has_outlet_word(t)).to_numpy(
+        bool
+    )
     masthead = np.zeros(len(seq.doc), dtype=bool)
     motto = np.zeros(len(seq.doc), dtype=bool)
     name_words = name.map(lambda t: len(t.split()) if isinstance(t, str) else 0).to_numpy()
@@ -177,13 +264,64 @@ def _masthead(
         at = cand & (rank == position)
         found = at & (known | capitals | (named & (longest_after > name_words)))
         if position == 1:
-            # Only under the site's motto (`News that matters to you` above the name).
-            above = pd.Series(motto_shaped(seq, directory)).groupby(seq.doc).shift(1)
-            found &= above.fillna(False).to_numpy(dtype=bool)
-            found &= ~per_doc(masthead.astype(float), seq.doc, "max", 0.0).astype(bool)
-            motto |= pd.Series(found).groupby(seq.doc).shift(-1).fillna(False).to_numpy(bool)
+            found = _second_masthead(
+                seq, directory, found, masthead, known | outletish, motto, multiword
+            )
+            # A newspaper's name second replaces a weaker name first (`Today's Paper`).
+            replaced = per_doc(found.astype(float), seq.doc, "max", 0.0).astype(bool)
+            masthead &= ~(replaced & (rank == 0) & ~motto)
         masthead |= found
     return masthead, name, motto
+
+
+def _second_masthead(
+    seq: _Sequence,
+    directory: PublisherDirectory,
+    found: np.ndarray,
+    first: np.ndarray,
+    newspaper: np.ndarray,
+    motto: np.ndarray,
+    multiword: np.ndarray,
+) -> np.ndarray:
+    """The second candidates `found` shaped like a masthead that are one: under the site's
+    motto (`News that matters to you` above the name; `motto` gets that line) when no
+    masthead is first, or a newspaper's name (known, or with a newspaper word) under no
+    masthead (under chrome such as `Independent. Local. Yours.`) or under one that is
+    neither."""
+    above = pd.Series(motto_shaped(seq, directory)).groupby(seq.doc).shift(1)
+    has_first = per_doc(first.astype(float), seq.doc, "max", 0.0).astype(bool)
+    weak_first = per_doc((first & ~newspaper).astype(float), seq.doc, "max", 0.0).astype(bool)
+    under_motto = found & above.fillna(False).to_numpy(dtype=bool) & ~has_first
+    motto |= pd.Series(under_motto).groupby(seq.doc).shift(-1).fillna(False).to_numpy(bool)
+    # (under no masthead, only when the line above it is no headline but chrome)
+    first_chrome = seq.is_cand & (seq.rank == 0) & ~multiword
+    above_chrome = per_doc(first_chrome.astype(float), seq.doc, "max", 0.0).astype(bool)
+    return under_motto | (found & newspaper & (weak_first | (~has_first & above_chrome)))
+
+
+def _outlet_names(seq: _Sequence, directory: PublisherDirectory) -> np.ndarray:
+    """Candidates of two words or more naming an outlet: a known one, or a masthead-shaped
+    name holding a word of newspapers' names (`Greyhaven Mercury`, `THE ASHBY ADVERTISER`)."""
+    named = np.zeros(len(seq.doc), dtype=bool)
+    rows = seq.is_cand & (seq.words >= 2)
+    named[rows] = each_distinct(
+        seq.text[rows],
+        lambda t: (
+            directory.lookup(t) is not None
+            or (md.has_outlet_word(t) and titles.looks_like_masthead(t, directory))
+        ),
+    ).to_numpy(bool)
+    return named
+
+
+def _agencies(seq: _Sequence, directory: PublisherDirectory) -> np.ndarray:
+    """Candidates naming a wire or news agency and nothing else (`Reuters`, `AFP`)."""
+    named = np.zeros(len(seq.doc), dtype=bool)
+    rows = seq.is_cand & (seq.words <= md.BARE_BYLINE_MAX_WORDS)
+    named[rows] = each_distinct(
+        seq.text[rows], lambda t: directory.agency(t.strip(" ()[]")) is not None
+    ).to_numpy(bool)
+    return named
 
 
 def motto_shaped(seq: _Sequence, directory: PublisherDirectory) -> np.ndarray:
@@ -191,7 +329,7 @@ def motto_shaped(seq: _Sequence, directory: PublisherDirectory) -> np.ndarray:
     first = seq.is_cand & (seq.rank == 0)
     shaped = np.zeros(len(seq.doc), dtype=bool)
     shaped[first] = each_distinct(
-        seq.text[first], lambda t: md.looks_like_tagline(t, directory)
+        seq.text[first], lambda t: titles.looks_like_tagline(t, directory)
     ).to_numpy(bool)
     return shaped
 
@@ -220,9 +358,12 @@ def _headline(
     before = pd.Series(in_article).groupby(doc).cumsum().to_numpy() - in_article
     period = text.str.contains(r"[^.]\.[\"'”’»)]*$", regex=True).to_numpy(dtype=bool)
     standfirst_shaped = eligible & (before > 0) & (period | (words >= standfirst_min_words))
+    # A bare name after another headline-shaped line (a breadcrumb may sit between them) is
+    # a byline; first, a two-word headline in title case may look like one.
     name_shaped = np.zeros(len(doc), dtype=bool)
-    short = eligible & (before > 0) & (words <= _BARE_BYLINE_MAX_WORDS)
-    name_shaped[short] = text[short].map(md.bare_name).notna().to_numpy(dtype=bool)
+    after_eligible = pd.Series(eligible).groupby(doc).cumsum().to_numpy() - eligible > 0
+    short = eligible & after_eligible & (words <= md.BARE_BYLINE_MAX_WORDS)
+    name_shaped[short] = text[short].map(md.bare_byline).notna().to_numpy(dtype=bool)
     not_headline = standfirst_shaped | name_shaped
     title_ok = in_article & ~not_headline
 
@@ -233,10 +374,15 @@ def _headline(
     step_kind = pd.Series(seq.kind[step_rows])
     next_kind[step_rows] = step_kind.groupby(pd.Series(doc[step_rows])).shift(-1).to_numpy()
 
-    suffix, strong = _site_suffixes(seq, title_ok, directory)
+    # The page's first candidate with a site suffix (after a dash too: at the top of a
+    # page that is the title element's convention), or printed again further down, is its
+    # title element printed as text (`Headline - Site` above the site's menus, the headline
+    # under them), wherever the menus end.
+    top = eligible & (seq.rank == 0)
+    suffix, strong = _site_suffixes(seq, title_ok | top, directory)
     evidence = np.select(
         [
-            title_ok & strong,
+            (title_ok & strong) | (top & (suffix.notna().to_numpy() | seq.repeated)),
             title_ok & has_menu,
             title_ok & (next_kind == "meta"),
             title_ok & (next_kind == "anchor"),
@@ -247,8 +393,13 @@ def _headline(
         0,
     )
     # Above a byline or the first paragraph: the last such line (a tagline may sit above a
-    # dateline over the headline); otherwise the first.
-    order = np.where(np.isin(evidence, (_ABOVE_META, _ABOVE_PARAGRAPH)), -seq.rank, seq.rank)
+    # dateline over the headline); failing all other evidence, the longest (a headline is
+    # longer than the kickers and taglines around it); otherwise the first.
+    order = np.select(
+        [np.isin(evidence, (_ABOVE_META, _ABOVE_PARAGRAPH)), evidence == _ELIGIBLE],
+        [-seq.rank, -words],
+        seq.rank,
+    )
     ranked = pd.DataFrame({"doc": doc, "evidence": evidence, "order": order})
     best = (
         ranked[evidence > 0]
@@ -266,12 +417,13 @@ def _site_suffixes(
     seq: _Sequence, title_ok: np.ndarray, directory: PublisherDirectory
 ) -> tuple[pd.Series, np.ndarray]:
     """The site suffix of each possible headline, and whether it is strong evidence: a
-    `| Site` suffix, or a `- Site` one naming a known outlet or the site printed above."""
+    `| Site` suffix, or a `- Site` one naming a known outlet, a host (`- cleveland.com`) or
+    the site printed above."""
     text = seq.text
     first = seq.is_cand & (seq.rank == 0)
     first_text = pd.Series(np.where(first, text, None)).groupby(seq.doc).transform("first")
     split = pd.Series([(None, None)] * len(seq.doc), dtype=object)
-    split[title_ok] = each_distinct(text[title_ok], lambda t: md.split_title(t, directory))
+    split[title_ok] = each_distinct(text[title_ok], lambda t: titles.split_title(t, directory))
     suffix = split.map(lambda s: s[1])
     strong = np.zeros(len(seq.doc), dtype=bool)
     for i in np.flatnonzero(title_ok & suffix.notna().to_numpy()):
@@ -279,6 +431,7 @@ def _site_suffixes(
         strong[i] = (
             not text[i][: len(text[i]) - len(site)].rstrip().endswith(("-", "–", "—"))
             or directory.lookup(site) is not None
+            or titles.is_host_name(site)
             or (isinstance(head, str) and name_key(head).startswith(name_key(site)))
         )
     return suffix, strong

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from newspipe.clean.dates import DATE_WORDS, labelled_dateline, looks_like_dateline
+from newspipe.clean.dates import DATE_WORDS, MONTHS, labelled_dateline, looks_like_dateline
 from newspipe.clean.publishers import PublisherDirectory, name_key
 
 
@@ -26,7 +26,7 @@ def _words(text: str) -> frozenset[str]:
 
 # A personal name as bylines print it: capitalised words, with the particles of Spanish,
 # French, Dutch, German and Arabic names in lower case; never a sentence.
-_PARTICLES = frozenset(
+PARTICLES = frozenset(
     {
         "de",
         "da",
@@ -59,7 +59,7 @@ _PARTICLES = frozenset(
 )
 
 BYLINE = re.compile(
-    r"^(?:(?:(?:written|words|story|text|report|reporting|posted|edited|compiled)\s+by|by|"
+    r"^(?:(?:(?:written|words|story|text|report|reporting|posted|submitted|edited|compiled)\s+by|by|"
     r"por|par|von|door|escrito\s+por|publicado\s+por|rédigé\s+par|"
     r"author|autor|autora|auteur|autrice)\s*:?\s+"
     # A role label names the writer only before a colon ("Reporter: Jane Doe", "Texto:").
@@ -101,10 +101,16 @@ AUTHOR_LINK = re.compile(
 )
 ORIGIN_CREDIT = re.compile(
     r"^(?:original(?:ly)?\s+(?:source|published|posted|appeared)(?:\s+(?:on|at|in|by))?"
-    r"|(?:this|the)\s+(?:article|story|post|piece|report|column)\s+(?:was\s+|has\s+been\s+)?"
-    r"(?:first|originally)\s+(?:appeared|published|posted|ran)(?:\s+(?:on|at|in|by))?"
+    r"|(?:(?:this|the)\s+)?(?:article|story|post|piece|report|column)\s+"
+    r"(?:was\s+|has\s+been\s+)?(?:first|originally)\s+(?:appeared|published|posted|ran)"
+    r"(?:\s+(?:on|at|in|by))?"
+    # `A version of this story appeared in X`, `Read the original article at X`
+    r"|an?\s+(?:version|earlier\s+version)\s+of\s+this\s+(?:article|story|post|piece)\s+"
+    r"(?:first\s+|originally\s+)?(?:appeared|was\s+published|ran)\s+(?:on|at|in|by)"
+    r"|read\s+the\s+original\s+(?:article|story|post|piece)\s+(?:on|at|in)"
     r"|(?:first|originally)\s+(?:appeared|published|posted)\s+(?:on|at|in|by)"
-    r"|(?:republished|reprinted|reproduced)\s+(?:with\s+permission\s+)?(?:from|by|of)"
+    r"|(?:(?:this|the)\s+(?:article|story|post|piece|report|column)\s+(?:is|was|has\s+been)\s+)?"
+    r"(?:republished|reprinted|reproduced)\s+(?:with\s+permission\s+)?(?:from|by|of)"
     # a story rewritten from another outlet's: "This briefing adapts reporting by X",
     # "Adapted from a report by X", "Basado en información de X", "Adapté d'un article de X"
     r"|(?:(?:this|the)\s+(?:article|story|post|piece|report|briefing|newsletter|summary)\s+"
@@ -125,7 +131,9 @@ ORIGIN_CREDIT = re.compile(
 # Where a byline's name ends: a separator, a role or place after a comma, "in London".
 _NAME_END = re.compile(
     r"\s*(?:[,|•·;(/]|\s[-–—]\s|[-–—]\s|\s+(?:in|for|at|en|à|para|pour|with|con|avec|on)\s+"
-    r"|\s+(?:updated|published|posted)\b|\s*[→»›>]|$)",
+    r"|\s+(?:updated|published|posted)\b|\s*[→»›>]|$"
+    # a date straight after the name (`By Jane Doe Jan 21, 2025`)
+    rf"|\s+(?=(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?\s*\d))",
     re.IGNORECASE,
 )
 
@@ -140,26 +148,32 @@ def _org_word(token: str) -> bool:
 _NAME_MAX_WORDS = 6
 _BARE_NAME_MAX_WORDS = 4
 _ABOUT_NAME_MAX_WORDS = 5
-# A site's name runs to six words at most (`The Harbour Gazette and Evening News`); after a
-# dash, where headlines carry dashes of their own, to four. A masthead above a headline is
-# at most four words, a motto two to eight.
-SITE_MAX_WORDS = 6
-_DASHSITE_MAX_WORDS = 4
-_MASTHEAD_MAX_WORDS = 4
-_MOTTO_WORDS = range(2, 9)
+
+
+# Words no personal name is made of: determiners and pronouns, and the verbs and nouns of
+# a page's controls and media (`About the Author`, `Get It`, `Enlarge Image`, `Print
+# Edition`, `By Any Means Necessary`).
+_NOT_NAME_WORDS = _words(
+    "the a an our your my his its their this that these those it we you any all more most "
+    "no not by get read see view click watch listen follow share enlarge print edition image "
+    "images photo photos video videos gallery about notices "
+    "nuestro nuestra notre nos votre vos unser unsere"
+)
 
 
 def is_person_name(text: str, max_tokens: int = _NAME_MAX_WORDS) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= max_tokens or not tokens[0][0].isupper():
         return False
-    if any(ch.isdigit() for ch in text) or tokens[-1].casefold() in _PARTICLES:
+    if any(t.casefold() in _NOT_NAME_WORDS for t in tokens):
+        return False
+    if any(ch.isdigit() for ch in text) or tokens[-1].casefold() in PARTICLES:
         return False
     if all(t.casefold().strip(".") in DATE_WORDS for t in tokens):  # "By Monday"
         return False
     if any(_org_word(t) for t in tokens):  # "By Northwind Press", "Sports Desk"
         return False
-    return all(t[0].isupper() or t.casefold() in _PARTICLES for t in tokens)
+    return all(t[0].isupper() or t.casefold() in PARTICLES for t in tokens)
 
 
 def is_organisation_name(text: str, max_tokens: int = _NAME_MAX_WORDS) -> bool:
@@ -170,7 +184,7 @@ def is_organisation_name(text: str, max_tokens: int = _NAME_MAX_WORDS) -> bool:
         1 <= len(tokens) <= max_tokens
         and tokens[0][0].isupper()
         and any(_org_word(t) for t in tokens)
-        and all(t[0].isupper() or t.casefold() in _PARTICLES for t in tokens)
+        and all(t[0].isupper() or t.casefold() in PARTICLES for t in tokens)
     )
 
 
@@ -179,24 +193,116 @@ def is_organisation_name(text: str, max_tokens: int = _NAME_MAX_WORDS) -> bool:
 _BARE_NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3}$")
 
 
+# Words of newspapers' names (`Greyhaven Mercury`, `The Eastern Courier`, `Kornauer
+# Tageblatt`): a capitalised pair holding one, or starting with "The", is a masthead, not a
+# writer's name standing alone.
+_OUTLET_WORDS = _words(
+    "gazette times herald post chronicle tribune journal observer express mail star daily "
+    "weekly today echo record telegraph standard sentinel examiner ledger bulletin mirror "
+    "independent guardian review voice dispatch register inquirer monitor leader argus "
+    "clarion courant courier mercury advertiser gleaner banner beacon globe citizen "
+    "messenger pioneer informer digest magazine online diario gaceta heraldo correo voz "
+    "crónica periódico noticiero courrier dépêche républicain écho zeitung tageblatt "
+    "anzeiger kurier rundschau nachrichten bote allgemeine jornal folha gazzetta corriere"
+)
+
+
 def bare_name(text: str) -> str | None:
-    """The text itself when it is nothing but a person's name (`Jane Doe`)."""
+    """The text itself when it is nothing but a person's name (`Jane Doe`), not an
+    outlet's (`The Eastern Courier`, `Greyhaven Mercury`)."""
     if not _BARE_NAME.match(text) or not is_person_name(text, max_tokens=_BARE_NAME_MAX_WORDS):
         return None
-    return text.title() if text.isupper() and len(text) > 4 else text
+    if names_an_outlet(text) or any(t.casefold() in _ROLE_WORDS for t in text.split()):
+        return None  # `The Eastern Courier`, `Opinion Columnist`
+    return _as_written(text)
+
+
+# Two writers named without "By": `Jane Doe and John Roe`, `Ana Ruiz y Luis Gil`.
+_TWO_NAMES = re.compile(r"^(?P<first>.+?)\s+(?P<glue>and|&|y|et|und|e)\s+(?P<second>.+)$", re.I)
+
+
+def _bare_names(text: str) -> str | None:
+    pair = _TWO_NAMES.match(text)
+    if pair is None:
+        return bare_name(text)
+    first, second = bare_name(pair["first"]), bare_name(pair["second"])
+    return f"{first} {pair['glue'].lower()} {second}" if first and second else None
+
+
+def has_outlet_word(text: str) -> bool:
+    return any(t.casefold().strip(".,:") in _OUTLET_WORDS for t in text.split())
+
+
+def names_an_outlet(text: str) -> bool:
+    """Capitalised words shaped like a newspaper's name rather than a person's: starting
+    with "The" or holding a word of newspapers' names (`Greyhaven Mercury`)."""
+    return text.split()[0].casefold() == "the" or has_outlet_word(text)
+
+
+# A writer named without "By", their role or affiliation after a comma, bar, slash or dash:
+# `Jane Doe, Staff Writer`, `Ana Ruiz / Corresponsal`, `Élodie Marchand, correspondante`,
+# `Olivia Prentice, University of Carrow`. A role holds one of these newsroom words.
+_ROLE_WORDS = _words(
+    "correspondent correspondents reporter reporters writer writers editor columnist "
+    "contributor contributing journalist critic reviewer blogger staff corresponsal "
+    "redactor redactora periodista columnista enviado enviada colaborador colaboradora "
+    "correspondant correspondante journaliste rédacteur rédactrice envoyé envoyée "
+    "chroniqueur chroniqueuse korrespondent korrespondentin redakteur redakteurin "
+    "reporterin autorin correspondente repórter redator jornalista colunista "
+    "corrispondente inviato inviata giornalista"
+)
+_NAME_THEN_ROLE = re.compile(r"^(?P<name>[^,|/–—]+?)\s*(?:[,|/–—]|\s-\s)\s*(?P<role>[^,|/]+?)\.?$")
+# An affiliation or role runs to six words (`Senior Health and Science Correspondent`).
+_ROLE_MAX_WORDS = 6
+# So a name with its affiliation is at most this long.
+BARE_BYLINE_MAX_WORDS = _BARE_NAME_MAX_WORDS + _ROLE_MAX_WORDS
+
+
+def _name_and_role(text: str) -> tuple[str, str] | None:
+    match = _NAME_THEN_ROLE.match(text)
+    if match is None or len(match["role"].split()) > _ROLE_MAX_WORDS:
+        return None
+    return match["name"].strip(), match["role"]
+
+
+def _role_byline(text: str) -> str | None:
+    """The writer of a line naming them with a newsroom role (`Jane Doe, Staff Writer`)."""
+    split = _name_and_role(text)
+    if split is None or not any(w.casefold().strip(".()") in _ROLE_WORDS for w in split[1].split()):
+        return None
+    return _name_at_start(split[0])
+
+
+def bare_byline(text: str) -> str | None:
+    """The writer of a line that names one without "By": a name alone (`Jane Doe`), or
+    before a role or a capitalised affiliation (`Olivia Prentice, University of Carrow`)."""
+    name = _bare_names(text)
+    if name is not None:
+        return name
+    split = _name_and_role(text)
+    if split is None or not (split[1][:1].isupper() or _role_byline(text)):
+        return None
+    return _bare_names(split[0])
 
 
 def _name_at_start(rest: str, max_tokens: int = _NAME_MAX_WORDS) -> str | None:
     name = rest[: _NAME_END.search(rest).start()].strip(" .:")
     if not is_person_name(name, max_tokens):
         return None
-    # "BY JANE DOE" is the same name as "By Jane Doe"; keep mixed case as written.
-    return name.title() if name.isupper() and len(name) > 4 else name
+    return _as_written(name)
+
+
+def _as_written(name: str) -> str:
+    """`BY JANE DOE AND JOHN ROE` names Jane Doe and John Roe; mixed case stays as written."""
+    if not (name.isupper() and len(name) > 4):
+        return name
+    return " ".join(t.lower() if t.casefold() in PARTICLES else t.title() for t in name.split())
 
 
 def author_from_byline(text: str) -> str | None:
+    """The writer a byline names: after "By" or a role label, or before a newsroom role."""
     match = BYLINE.match(text)
-    return _name_at_start(match.group("rest")) if match else None
+    return _name_at_start(match.group("rest")) if match else _role_byline(text)
 
 
 def credit_from_byline(text: str) -> str | None:
@@ -211,11 +317,12 @@ def credit_from_byline(text: str) -> str | None:
     return name if is_organisation_name(name) and not desk else None
 
 
-# A desk or the newsroom in place of a writer: `By Gazette staff and agencies`, `Redacción`,
+# A desk or the newsroom in place of a writer: `By Gazette staff and agencies`, `By Staff
+# Reporter`, `Redacción`,
 # `Gazette newsroom`, `News Team`.
 _NEWSROOM = re.compile(
-    r"^(?:(?i:by|por|par|von)\s+)?(?:[A-ZÀ-Þ][\w&'’.-]*\s+){0,4}?(?i:staff(?:\s+(?:and|&)\s+"
-    r"agencies)?|agencies|newsroom|news\s*desk|desk|(?:editorial\s+)?team|editors|redacción|"
+    r"^(?:(?i:by|por|par|von)\s+)?(?:(?i:the|la|le|el|die|der)\s+)?(?:[A-ZÀ-Þ][\w&'’.-]*\s+){0,4}?(?i:staff(?:\s+(?:and|&)\s+"
+    r"agencies|\s+(?:reporters?|writers?|correspondents?))?|agencies|newsroom|news\s*desk|desk|(?:editorial\s+)?team|editors|redacción|"
     r"rédaction|redaktion|redazione)\.?$"
 )
 
@@ -246,8 +353,17 @@ def author_from_link(text: str) -> str | None:
 
 
 def credit_rest(text: str) -> str | None:
+    """What an origin credit names; a date after a cue that names no one (`First published
+    on Tue 21 Jan 2025`, `Originally Published: Jan 21, 2025`) makes the line a dateline
+    instead."""
     match = ORIGIN_CREDIT.match(text)
-    return match.group("rest") if match else None
+    if match is None:
+        return None
+    cue = text[: match.start("rest")]
+    naming = re.search(r"\b(?:by|in|from|of|por|par|en|de)\W*$", cue, re.IGNORECASE)
+    if not naming and looks_like_dateline(match["rest"]):
+        return None
+    return match["rest"]
 
 
 # A blog's post line joins the date, the writer and a comment count: `September 9, 2025 by
@@ -256,6 +372,8 @@ def credit_rest(text: str) -> str | None:
 # by a byline, or a counter.
 _STRIP_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 _DATE_THEN_BY = re.compile(r"^(?P<date>.+?)\s+(?:by|por|par|von|door)\s+(?P<rest>\S.*)$", re.I)
+# `Posted by Jane Doe on May 2, 2025`, `Por Ana Ruiz el 2 de mayo de 2025`
+_BY_THEN_DATE = re.compile(r"^(?P<by>.+?)\s+(?:on|el|le|am|il)\s+(?P<date>\S.*)$", re.I)
 _COUNTER = re.compile(
     r"^(?:\d+|no)\s+(?:comments?|replies|responses|comentarios?|commentaires?|kommentare?|"
     r"views?|min(?:ute)?s?(?:\s+read)?)$",
@@ -264,193 +382,57 @@ _COUNTER = re.compile(
 
 
 # Such a line holds a digit and a byline cue or a separator.
-_DATED_BYLINE_HINT = re.compile(r"\d.*?(?:\b(?:by|por|par|von|door)\b|[|•·])|[|•·].*?\d", re.I)
+_DATED_BYLINE_HINT = re.compile(
+    r"\d.*?(?:\b(?:by|por|par|von|door)\b|[|•·])|[|•·].*?\d|\b(?:by|por|par|von)\b.*?\d", re.I
+)
 
 
 def _is_date(text: str) -> bool:
     return labelled_dateline(text) or looks_like_dateline(text)
 
 
+def _date_after_name(rest: str) -> bool:
+    """`Jane Doe Jan 21, 2025`: the byline's name runs straight into a date."""
+    tail = rest[_NAME_END.search(rest).start() :].strip(" ,|-–—")
+    return bool(tail) and _is_date(tail)
+
+
 def dated_byline(text: str) -> tuple[str | None] | None:
     """`(author,)` for a line joining a date and a byline (author None for a newsroom or
-    agency byline), None for any other line."""
+    agency byline), None for any other line. The byline may be a bare name beside the date
+    (`May 2, 2025 | Jane Doe`)."""
     if not _DATED_BYLINE_HINT.search(text):  # most lines: skip the segment checks
         return None
     dated = bylined = False
-    author = None
+    author = bare = None
     for segment in filter(None, _STRIP_SEPARATOR.split(text)):
-        if _is_date(segment):
+        by_then_date = _BY_THEN_DATE.match(segment)
+        if by_then_date and BYLINE.match(by_then_date["by"]) and _is_date(by_then_date["date"]):
+            dated = bylined = True
+            author = author or author_from_byline(by_then_date["by"])
+            continue
+        date_then_by = _DATE_THEN_BY.match(segment)
+        writer = _name_at_start(date_then_by["rest"]) if date_then_by else None
+        # A relative time reads as a date whatever follows it (`Posted 3 hours ago by Jane
+        # Doe`): a name after "by" is looked for first.
+        if writer and _is_date(date_then_by["date"]):
+            dated = bylined = True
+            author = author or writer
+        elif _is_date(segment):
             dated = True
-        elif BYLINE.match(segment):
+        elif byline := BYLINE.match(segment):
             bylined = True
             author = author or author_from_byline(segment)
-        elif (match := _DATE_THEN_BY.match(segment)) and _is_date(match["date"]):
+            dated = dated or _date_after_name(byline["rest"])
+        elif date_then_by and _is_date(date_then_by["date"]):
             dated = bylined = True
-            author = author or _name_at_start(match["rest"])
+        elif bare is None and (name := bare_name(segment)):
+            bare = name
         elif not _COUNTER.match(segment):
             return None
-    return (author,) if dated and bylined else None
-
-
-# Title and site: `Headline | Site`, `Headline - Site`.
-_TITLE_SEPARATOR = re.compile(r"\s+(?:\||::|·|•|-|–|—)\s+")
-
-
-def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | None]:
-    """Split a trailing site name off a title line: (title, site). A pipe-like separator
-    always splits (when what follows is short); a dash splits only before a known outlet or
-    a short capitalised name, since headlines use dashes themselves ("Iraq - US talks
-    resume"). What follows must read as a name (`looks_like_site_name`): a tagline
-    (`| News that matters to you`) or a control (`| Subscribe`, `- 23 comments`) is split
-    off the title but names no site."""
-    matches = list(_TITLE_SEPARATOR.finditer(text))
-    if not matches:
-        return text, None
-    last = matches[-1]
-    title, site = text[: last.start()].strip(), text[last.end() :].strip()
-    if len(title.split()) < 2 or not site or len(site.split()) > SITE_MAX_WORDS:
-        return text, None
-    if _control(site):
-        return title, None
-    named = looks_like_site_name(site, directory)
-    if last.group().strip() in {"-", "–", "—"}:
-        capitalised = all(w[0].isupper() or not w[0].isalpha() for w in site.split())
-        if not (
-            directory.lookup(site)
-            or (capitalised and named and len(site.split()) <= _DASHSITE_MAX_WORDS)
-        ):
-            return text, None
-    return title, site if named else None
-
-
-# Words of a page's controls and counters, which no site is named by.
-_CONTROL_WORDS = _words(
-    "subscribe subscribers subscription login log sign register menu search share home "
-    "comments comment replies reply newsletter account suscríbete comentarios "
-    "abonnez-vous commentaires abonnieren kommentare"
-)
-
-
-def _control(text: str) -> bool:
-    """A control or a counter (`Subscribe`, `Sign in`, `23 comments`)."""
-    words = [w.casefold().strip(".,:!()[]") for w in text.split()]
-    return any(w in _CONTROL_WORDS for w in words) and all(
-        w in _CONTROL_WORDS or w.isdigit() or w in {"in", "up", "out", "to", "now"} for w in words
-    )
-
-
-def looks_like_site_name(text: str, directory: PublisherDirectory) -> bool:
-    """A site's name: a known outlet, a host name, or up to six capitalised words (small
-    words and particles aside) that are no control or counter; a tagline (`News that
-    matters to you`) has lower-case words of its own."""
-    if directory.lookup(text) or _HOST.fullmatch(text.strip()):
-        return True
-    words = text.split()
-    if not 1 <= len(words) <= SITE_MAX_WORDS or _control(text) or re.search(r"[.!?:,;]$", text):
-        return False
-    if any(w.isdigit() for w in words):
-        return False
-    return words[0][0].isupper() and all(
-        w[0].isupper() or not w[0].isalpha() or w.casefold() in _SMALL_WORDS for w in words[1:]
-    )
-
-
-_HOST = re.compile(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
-# A masthead printed with its tagline: `THE VALLEY GAZETTE — News that matters to you`.
-_MASTHEAD_TAGLINE = re.compile(r"^(?P<name>.+?)\s+(?:[|·•]|[-–—]|::)\s+(?P<tagline>\S.*)$")
-
-
-# Two sentences on one line ("... its advertiser. All opinions are mine."): a headline is
-# one sentence. Three lower-case letters before the stop spare abbreviations ("Gov.").
-_SENTENCE_BREAK = re.compile(r"[a-z]{3,}[.!?]\s+[A-Z]")
-
-
-def looks_like_title(text: str) -> bool:
-    """A headline: not starting in lower case (the tail of a broken paragraph), not ending
-    in a comma, semicolon or colon, not two sentences."""
-    return (
-        not text[0].islower()
-        and not re.search(r"[,;:]$", text)
-        and _SENTENCE_BREAK.search(text) is None
-    )
-
-
-def looks_like_masthead(text: str, directory: PublisherDirectory) -> bool:
-    """A site name printed above the headline: a known outlet, or at most four capitalised
-    words (small words aside: `Le Courrier des Alpes`) with no sentence punctuation."""
-    if directory.lookup(text):
-        return True
-    words = text.split()
-    return (
-        len(words) <= _MASTHEAD_MAX_WORDS
-        and not re.search(r"[.!?:,;]$", text)
-        and (words[0][0].isupper() or not words[0][0].isalpha())
-        and all(w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS for w in words[1:])
-        and not _control(text)
-    )
-
-
-def masthead_name(text: str, directory: PublisherDirectory) -> str | None:
-    """The site name a masthead line prints: the line itself when it is shaped like a
-    masthead, or the name before a separator when the rest is a tagline (`THE VALLEY
-    GAZETTE — News that matters to you`); None for any other line."""
-    if looks_like_masthead(text, directory):
-        return text
-    match = _MASTHEAD_TAGLINE.match(text)
-    if match is None or looks_like_site_name(match["tagline"], directory):
-        return None
-    name = match["name"]
-    return name if looks_like_masthead(name, directory) else None
-
-
-def looks_like_tagline(text: str, directory: PublisherDirectory) -> bool:
-    """A site's motto: a short phrase without sentence punctuation that is no name
-    (`News that matters to you`, `Europe, explained`)."""
-    words = text.split()
-    return (
-        len(words) in _MOTTO_WORDS
-        and not re.search(r"[.!?:;]$", text)
-        and not looks_like_site_name(text, directory)
-        and not _control(text)
-    )
-
-
-# Words a name in title case keeps in lower case (after its first word).
-_SMALL_WORDS = _PARTICLES | _words(
-    "of the for on in at to a an les los las lo il der die das im am auf zu"
-)
-_VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûüæøå")
-
-
-def _title_case_word(word: str, first: bool) -> str:
-    low = word.casefold()
-    if not first and low in _SMALL_WORDS:
-        return low
-    letters = [c for c in low if c.isalpha()]
-    # An acronym stays in capitals: two letters (`UK`), or no vowel (`BBC`, `NRK`).
-    if low not in _SMALL_WORDS and (len(letters) <= 2 or not _VOWELS.intersection(letters)):
-        return word
-    return "-".join(_capitalised(part) for part in word.split("-"))
-
-
-def _capitalised(part: str) -> str:
-    # An elided article or a name's prefix keeps the capital after it (`L'Écho`, `O'Neill`).
-    elided = re.match(r"^([^\W\d_]{1,2}['’])(\w.*)$", part)
-    if elided:
-        return elided[1][:1].upper() + elided[1][1:].lower() + _capitalised(elided[2])
-    return part[:1].upper() + part[1:].lower()
-
-
-def site_display(text: str, directory: PublisherDirectory) -> str:
-    """The site name a reader would write for a masthead: as printed, except that a masthead
-    printed in capitals is given as the directory spells it, or else in title case
-    (`THE HARBOUR GAZETTE` -> `The Harbour Gazette`)."""
-    if not text.isupper():
-        return text
-    printed = directory.printed_name(text)
-    if printed:
-        return printed
-    return " ".join(_title_case_word(w, i == 0) for i, w in enumerate(text.split()))
+    if dated and bare and not bylined:
+        return (bare,)
+    return (author,) if dated and bylined and not bare else None
 
 
 def credit_domain(text: str, directory: PublisherDirectory) -> str | None:

@@ -59,10 +59,18 @@ class PublisherDirectory:
     # masthead printed in capitals (`THE HARBOUR GAZETTE`) is reported as the outlet writes
     # its name.
     printed: dict[str, str] = field(default_factory=dict)
+    # Domains of the wires and news agencies (kind `wire` or `agency`): a line naming one
+    # under a headline credits the story's origin, it does not name the site.
+    agencies: frozenset[str] = frozenset()
 
     def lookup(self, name: str) -> str | None:
         """Domain of an outlet named exactly `name` (names and aliases), else None."""
         return self.by_name.get(name_key(name))
+
+    def agency(self, name: str) -> str | None:
+        """Domain of the wire or news agency named exactly `name`, else None."""
+        domain = self.lookup(name)
+        return domain if domain in self.agencies else None
 
     def printed_name(self, name: str) -> str | None:
         """The directory's spelling of the outlet named `name`, else None."""
@@ -98,6 +106,7 @@ def load_directory(extra: tuple[Path, ...] = ()) -> PublisherDirectory:
     by_name: dict[str, str] = {}
     by_label: dict[str, str] = {}
     printed: dict[str, str] = {}
+    agencies: set[str] = set()
     for row in rows:
         domain = registrable_domain(row.get("domain") or "")
         if not domain:
@@ -112,4 +121,8 @@ def load_directory(extra: tuple[Path, ...] = ()) -> PublisherDirectory:
                 spelled.setdefault(name_key(name), name)  # the name before its aliases
         printed.update(spelled)
         by_label[domain.split(".")[0]] = domain
-    return PublisherDirectory(by_name=by_name, by_label=by_label, printed=printed)
+        if (row.get("kind") or "").strip() in {"wire", "agency"}:
+            agencies.add(domain)
+    return PublisherDirectory(
+        by_name=by_name, by_label=by_label, printed=printed, agencies=frozenset(agencies)
+    )
