@@ -50,7 +50,7 @@ def test_candidates_rank_by_shared_keys_then_by_id():
     in_reach = lambda e: e.event_id != "ev-a"  # noqa: E731
     assert clusterer._candidates(body, Counter(), in_reach) == ["ev-b", "ev-c"]
     among = {"ev-c", "ev-d"}
-    assert clusterer._candidates(body, Counter(), lambda e: True, among) == ["ev-c"]
+    assert clusterer._candidates(body, Counter(), lambda e: True, among=among) == ["ev-c"]
 
 
 def test_the_merge_scores_grown_centroids_by_their_new_norms():

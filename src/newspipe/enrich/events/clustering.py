@@ -32,16 +32,16 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
 
 import pyarrow as pa
 
 from newspipe.config import EventConfig
 from newspipe.enrich.events.features import ENTITY_TERM, salient_numbers, tfidf, tokens
+from newspipe.enrich.events.index import DATELESS, EventIndex, ranked
 from newspipe.enrich.events.vectors import add, cosine, dot, norm, overlap
 from newspipe.schema import EVENT_STATE
 
@@ -100,9 +100,7 @@ class _Clusterer:
         self.df, self.n_docs = df, n_docs
         self.idf_of_entity: dict[str, float] = {}
         self.events: dict[str, _Event] = {}
-        self.by_term: dict[str, set[str]] = defaultdict(set)
-        # The index keys each event was filed under, to unfile it without a vocabulary scan.
-        self.keys_of: dict[str, set[str]] = defaultdict(set)
+        self.index = EventIndex(config.window_days + 1)
         self.norms: dict[tuple[str, int], tuple[float, float, float]] = {}
         # Date-less groups of earlier runs: the event their articles were published under,
         # and those articles, to move them if the group is attached elsewhere now.
@@ -134,9 +132,7 @@ class _Clusterer:
         self.events[event.event_id] = event
         top = sorted(event.body.items(), key=lambda kv: -kv[1])[: self.config.index_terms * 3]
         keys = [term for term, _ in top] + ["\x00" + name for name in event.entities]
-        for key in keys:
-            self.by_term[key].add(event.event_id)
-        self.keys_of[event.event_id].update(keys)
+        self.index.file(event.event_id, keys, event.first_date, event.last_date)
 
     def entity_idf(self, name: str) -> float:
         idf = self.idf_of_entity.get(name)
@@ -196,7 +192,12 @@ class _Clusterer:
             apart = _days_apart(report.days, event)
             return apart is None or apart <= config.window_days
 
-        for event_id in self._candidates(report.body, report.entities, in_reach):
+        if dateless_only:
+            stretches = (DATELESS,)
+        else:
+            days = [(day, day) for day in report.days]
+            stretches = self.index.around(days, config.window_days) if days else None
+        for event_id in self._candidates(report.body, report.entities, in_reach, stretches):
             event = self.events[event_id]
             apart = _days_apart(report.days, event)
             body, title, entities = self._norms(event)
@@ -271,11 +272,13 @@ class _Clusterer:
         body: dict[str, float],
         entities: Counter,
         in_reach: Callable[[_Event], bool],
+        stretches: list | tuple | None = None,
         among: set[str] | None = None,
     ) -> list[str]:
         """The events in reach that share the most index keys (top terms, entities) with
         `body` and `entities`, at most `EventConfig.candidate_events` of them, only of
-        `among` if given.
+        `among` if given. Looked up among the events filed under `stretches` of days
+        (EventIndex.around; every event if None), which must hold every event in reach.
 
         Scoring every event that shares any key grows with the corpus: on real wires a
         country or a word like `pct` files thousands of events. The events sharing the most
@@ -287,22 +290,23 @@ class _Clusterer:
                 : self.config.index_terms
             ]
         ] + ["\x00" + e for e in entities]
-        hits: Counter = Counter()
-        for key in keys:
-            hits.update(self.by_term.get(key, ()))
-        if among is not None:
-            hits = Counter({e: n for e, n in hits.items() if e in among})
-        # Ids sorted, then stably by count: the order of (-count, id) without a tuple and a
-        # Python key call per event, thousands per lookup on real wires.
-        ranked = sorted(sorted(hits), key=hits.__getitem__, reverse=True)
-        limit = self.config.candidate_events
-        return list(islice((e for e in ranked if in_reach(self.events[e])), limit))
+        events = self.events
+
+        def accept(event_id: str) -> bool:
+            return (among is None or event_id in among) and in_reach(events[event_id])
+
+        hits = self.index.hits(keys, stretches)
+        return ranked(hits, accept, self.config.candidate_events)
 
     def _lookup(
-        self, event: _Event, in_reach: Callable[[_Event], bool], among: set[str] | None = None
+        self,
+        event: _Event,
+        in_reach: Callable[[_Event], bool],
+        stretches: list | tuple | None,
+        among: set[str] | None = None,
     ) -> list[str]:
         """The events in reach sharing the most index keys with `event` (`_candidates`)."""
-        return self._candidates(event.body, event.entities, in_reach, among)
+        return self._candidates(event.body, event.entities, in_reach, stretches, among)
 
     def _best(
         self, event: _Event, skip: set[str], dated: bool = True, floor: float | None = None
@@ -323,8 +327,15 @@ class _Clusterer:
 
         # Norms kept per event size: each touched event is scored against up to
         # `candidate_events` others, and a centroid holds hundreds of terms.
+        if not dated:
+            stretches = (DATELESS,)
+        elif event.first_date is None:
+            stretches = None
+        else:
+            spans = [(event.first_date, event.last_date)]
+            stretches = self.index.around(spans, config.window_days)
         body, title, entities = self._norms(event)
-        for other_id in sorted(self._lookup(event, in_reach)):
+        for other_id in sorted(self._lookup(event, in_reach, stretches)):
             other = self.events[other_id]
             apart = _ranges_apart(event, other)
             other_body, other_title, other_entities = self._norms(other)
@@ -384,7 +395,8 @@ class _Clusterer:
         # dated events sharing a key number in the thousands.
         live_groups = {e for e, event in self.events.items() if event.first_date is None}
         for event_id in {renames.get(e, e) for e in dated}:
-            groups |= set(self._lookup(self.events[event_id], lambda e: True, live_groups))
+            found = self._lookup(self.events[event_id], lambda e: True, (DATELESS,), live_groups)
+            groups |= set(found)
         # A group whose event is gone (merged by an earlier run's state) chooses again too.
         groups |= {
             g
@@ -423,8 +435,7 @@ class _Clusterer:
         survivor.last_date = max(dates, default=None)
         absorbed.n_articles = 0
         absorbed.attached_to = None
-        for key in self.keys_of.pop(absorbed.event_id, ()):
-            self.by_term[key].discard(absorbed.event_id)
+        self.index.unfile(absorbed.event_id)
         self._index(survivor)
 
 
