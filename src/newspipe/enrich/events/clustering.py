@@ -40,7 +40,7 @@ from datetime import date
 import pyarrow as pa
 
 from newspipe.config import EventConfig
-from newspipe.enrich.events.features import ENTITY_TERM, salient_numbers, tfidf, tokens
+from newspipe.enrich.events.features import ENTITY_TERM, salient_numbers, tfidf
 from newspipe.enrich.events.index import DATELESS, EventIndex, ranked
 from newspipe.enrich.events.vectors import add, cosine, dot, norm, overlap
 from newspipe.schema import EVENT_STATE
@@ -70,11 +70,14 @@ class _Report:
     article_id: str
     source: str
     day: date | None  # resolved event date, else publication date
-    days: list[date]  # every date the article gives: event and publication
+    days: list[date]  # every distinct date the article gives: event and publication
     body: dict[str, float]
     title: dict[str, float]
     entities: Counter
     numbers: Counter
+    # Norms of body and title, for the cosines with centroids shorter than they are.
+    body_norm: float = 1.0
+    title_norm: float = 1.0
 
 
 def _days_apart(days: list[date], event: _Event) -> int | None:
@@ -130,8 +133,11 @@ class _Clusterer:
 
     def _index(self, event: _Event) -> None:
         self.events[event.event_id] = event
-        top = sorted(event.body.items(), key=lambda kv: -kv[1])[: self.config.index_terms * 3]
-        keys = [term for term, _ in top] + ["\x00" + name for name in event.entities]
+        # Terms by weight, ties in the centroid's order (a stable sort, keyed by the dict's
+        # own lookup rather than a Python call per term).
+        body = event.body
+        top = sorted(body, key=body.__getitem__, reverse=True)[: self.config.index_terms * 3]
+        keys = top + ["\x00" + name for name in event.entities]
         self.index.file(event.event_id, keys, event.first_date, event.last_date)
 
     def entity_idf(self, name: str) -> float:
@@ -164,18 +170,24 @@ class _Clusterer:
             self.norms[key] = norms
         return norms
 
-    def report(self, article: dict) -> _Report:
-        """An article as the clusterer compares it."""
+    def report(self, article: dict, body_words: list[str], title_words: list[str]) -> _Report:
+        """An article as the clusterer compares it (`body_words`, `title_words`: the
+        `tokens` of its body and title)."""
         day = article["cluster_date"]
+        body = tfidf(body_words, self.df, self.n_docs)
+        title = tfidf(title_words, self.df, self.n_docs)
         return _Report(
             article["article_id"],
             article["source"],
             day,
-            [d for d in (day, article["published_date"]) if d is not None],
-            tfidf(tokens(article["body"]), self.df, self.n_docs),
-            tfidf(tokens(article["title"]), self.df, self.n_docs),
+            # Without an event date the cluster date is the publication date: once.
+            list(dict.fromkeys(d for d in (day, article["published_date"]) if d is not None)),
+            body,
+            title,
             Counter(article["entity_names"] or []),
             Counter(salient_numbers(article["body"])),
+            norm(body),
+            norm(title),
         )
 
     def scores(self, report: _Report, dateless_only: bool = False) -> list[tuple[float, str]]:
@@ -185,11 +197,13 @@ class _Clusterer:
         run over the whole corpus, where the date-less reports come last."""
         config = self.config
         scored = []
+        # Days apart of each event looked at, reused when it is scored.
+        apart_of: dict[str, int | None] = {}
 
         def in_reach(event: _Event) -> bool:
             if (event.first_date is None) != dateless_only:
                 return False
-            apart = _days_apart(report.days, event)
+            apart = apart_of[event.event_id] = _days_apart(report.days, event)
             return apart is None or apart <= config.window_days
 
         if dateless_only:
@@ -199,14 +213,13 @@ class _Clusterer:
             stretches = self.index.around(days, config.window_days) if days else None
         for event_id in self._candidates(report.body, report.entities, in_reach, stretches):
             event = self.events[event_id]
-            apart = _days_apart(report.days, event)
             body, title, entities = self._norms(event)
             score = self._combined(
-                cosine(report.body, event.body, body),
-                cosine(report.title, event.title, title),
+                cosine(report.body, event.body, body, report.body_norm),
+                cosine(report.title, event.title, title, report.title_norm),
                 self._entity_similarity(report.entities, event.entities, entities),
                 overlap(report.numbers, event.numbers),
-                apart,
+                apart_of[event_id],
             )
             scored.append((score, event_id))
         return sorted(scored, key=lambda se: (-se[0], se[1]))
@@ -244,6 +257,14 @@ class _Clusterer:
         `target` (refine.py decides which)."""
         event = self.events.get(target) or self._founded(target, report.day)
         return self._grow(event, report, report.day is None)
+
+    def adopt(self, other: _Clusterer, event_id: str) -> None:
+        """Take `other`'s event `event_id` as it stands, filed under what it was filed under
+        there: what growing it again by the same reports in the same order would give."""
+        event = other.events[event_id]
+        self.events[event_id] = event
+        keys = other.index.keys_of[event_id]
+        self.index.file(event_id, keys, event.first_date, event.last_date)
 
     def _founded(self, article_id: str, day: date | None) -> _Event:
         event_id = "ev-" + hashlib.sha256(article_id.encode()).hexdigest()[:16]
