@@ -41,7 +41,7 @@ def test_look_alike_events_the_stream_joined_are_told_apart():
     ]
     # The stream put all four in the event a1 founded.
     near = {r.article_id: ["ev-a1"] for r in reports}
-    targets = refined_targets(reports, near, {}, _idf, EventConfig())
+    targets = refined_targets(reports, near, {}, _idf, EventConfig()).targets
     assert targets == {"a1": "a1", "a2": "a1", "b1": "b1", "b2": "b1"}
 
 
@@ -62,7 +62,7 @@ def test_reports_join_the_earlier_event_they_resemble():
         _report("b1", VANTER, ["Vanter", "Harbour Gulls"]),
     ]
     near = {"a3": ["ev-old"], "b1": ["ev-old", "ev-b1"]}
-    targets = refined_targets(reports, near, {"ev-old": earlier}, _idf, EventConfig())
+    targets = refined_targets(reports, near, {"ev-old": earlier}, _idf, EventConfig()).targets
     assert targets == {"a3": "ev-old", "b1": "b1"}
 
 
@@ -77,5 +77,7 @@ def test_a_block_too_large_to_re_cluster_keeps_its_streamed_events():
     # One block through ev-old; the stream put b1 and b2 in it, a2 in the event a1 founded.
     near = {"a1": ["ev-old", "ev-a1"], "b1": ["ev-old"], "a2": ["ev-a1"], "b2": ["ev-old"]}
     config = EventConfig(refine_block_items=3)
-    targets = refined_targets(reports, near, {"ev-old": earlier}, _idf, config)
-    assert targets == {"a1": "a1", "b1": "ev-old", "a2": "a1", "b2": "ev-old"}
+    refined = refined_targets(reports, near, {"ev-old": earlier}, _idf, config)
+    assert refined.targets == {"a1": "a1", "b1": "ev-old", "a2": "a1", "b2": "ev-old"}
+    # The clusterer takes these events over as streamed instead of building them again.
+    assert refined.kept == {"ev-old", "ev-a1"}

@@ -6,7 +6,7 @@ from datetime import date
 
 from newspipe.config import EventConfig
 from newspipe.enrich.events.clustering import STATE_SCHEMA, _Clusterer, _Event
-from newspipe.enrich.events.vectors import cosine, dot
+from newspipe.enrich.events.vectors import add, cosine, dot, overlap
 
 DAY = date(2026, 5, 4)
 
@@ -35,6 +35,17 @@ def test_cosine_divides_by_the_longer_sides_norm():
     assert cosine(report, {"ferry": 2.0}, 2.0) == 1.2
 
 
+def test_a_capped_centroid_keeps_its_heaviest_terms_in_weight_then_term_order():
+    centroid = {"tug": 0.5, "pier": 0.5, "ferry": 0.9}
+    merged = add(centroid, {"harbour": 0.5, "storm": 0.2, "ferry": 0.1}, keep=3)
+    assert list(merged.items()) == [("ferry", 1.0), ("harbour", 0.5), ("pier", 0.5)]
+
+
+def test_number_overlap_counts_shared_numbers_over_the_smaller_side():
+    assert overlap(Counter({"1350": 1, "6.6": 2}), Counter({"1350": 3, "40": 1, "12": 1})) == 0.5
+    assert overlap(Counter(), Counter({"40": 1})) == 0.0
+
+
 def test_candidates_rank_by_shared_keys_then_by_id():
     clusterer = _clusterer()
     for event in (
@@ -50,7 +61,7 @@ def test_candidates_rank_by_shared_keys_then_by_id():
     in_reach = lambda e: e.event_id != "ev-a"  # noqa: E731
     assert clusterer._candidates(body, Counter(), in_reach) == ["ev-b", "ev-c"]
     among = {"ev-c", "ev-d"}
-    assert clusterer._candidates(body, Counter(), lambda e: True, among) == ["ev-c"]
+    assert clusterer._candidates(body, Counter(), lambda e: True, among=among) == ["ev-c"]
 
 
 def test_the_merge_scores_grown_centroids_by_their_new_norms():
@@ -81,3 +92,37 @@ def test_the_merge_scores_grown_centroids_by_their_new_norms():
     clusterer._absorb(ferry, _event("ev-c", ["harbour", "tug"], ["Port Vell"]))
     best, score = clusterer._best(ferry, set(), floor=0.0)
     assert best == "ev-b" and math.isclose(score, expected())
+
+
+def test_an_adopted_event_is_the_one_its_reports_would_build_again():
+    articles = [
+        ("a1", "ferry pier harbour storm crossing", DAY),
+        ("a2", "ferry pier harbour storm tug", DAY),
+        ("a3", "ferry harbour storm tug crossing", DAY.replace(day=14)),
+    ]
+    streamed, placed, adopting = _clusterer(), _clusterer(), _clusterer()
+    reports = [
+        streamed.report(
+            {
+                "article_id": article_id,
+                "source": "site",
+                "cluster_date": day,
+                "published_date": day,
+                "entity_names": ["Port Vell"],
+                "body": body,
+            },
+            body.split(),
+            body.split()[:2],
+        )
+        for article_id, body, day in articles
+    ]
+    for report in reports:
+        streamed.assign(report)
+    (event_id,) = {streamed.near[r.article_id][-1] for r in reports}
+    for report in reports:
+        placed.place(report, "a1")
+    adopting.adopt(streamed, event_id)
+    assert adopting.events[event_id] == placed.events[event_id]
+    assert adopting.index.keys_of == placed.index.keys_of
+    assert adopting.index.stretches_of == placed.index.stretches_of
+    assert adopting.index.by_key == placed.index.by_key

@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 
 from newspipe.config import EventConfig
 from newspipe.enrich.events.cluster_run import cluster_events
-from newspipe.enrich.events.features import document_frequencies
+from newspipe.enrich.events.features import article_words, document_frequencies
 from newspipe.enrich.events.labels import state_labels, title_labels
 from newspipe.schema import EVENTS, conform
 from newspipe.sqlfiles import run_sql
@@ -54,10 +54,11 @@ def assign_events(
         new_articles = new_articles.append_column("entity_names", no_names)
     members = run_sql(_SQL, "group_events", published_index=published_index, groups=groups)
     to_cluster = _to_cluster(new_articles, members)
-    batch_df = document_frequencies(to_cluster)
+    words = article_words(to_cluster)
+    batch_df = document_frequencies(to_cluster, words)
     term_frequencies = run_sql(_SQL, "sum_terms", history=term_history, batch=batch_df)
-    clustered, state, renames, moved = cluster_events(
-        to_cluster, live_state, term_frequencies, config
+    clustered, state, renames, moved, body_vectors = cluster_events(
+        to_cluster, words, live_state, term_frequencies, config
     )
     assignments = run_sql(
         _SQL,
@@ -84,7 +85,7 @@ def assign_events(
         corpus=dated,
         assignments=assignments,
         labels=_latest_labels(
-            published_labels, state, _run_titles(to_cluster, assignments, term_frequencies)
+            published_labels, state, _run_titles(to_cluster, assignments, body_vectors)
         ),
     )
     return EventResult(
@@ -106,15 +107,12 @@ def _to_cluster(new_articles: pa.Table, members: pa.Table) -> pa.Table:
     )
 
 
-def _run_titles(clustered: pa.Table, assignments: pa.Table, term_frequencies: pa.Table) -> pa.Table:
+def _run_titles(clustered: pa.Table, assignments: pa.Table, body_vectors: dict) -> pa.Table:
     """Title labels of the events this run's clustered articles report."""
     event_of = dict(
         zip(assignments["article_id"].to_pylist(), assignments["event_id"].to_pylist(), strict=True)
     )
-    df = dict(
-        zip(term_frequencies["term"].to_pylist(), term_frequencies["df"].to_pylist(), strict=True)
-    )
-    return title_labels(clustered, event_of, df, df.pop("", 0))
+    return title_labels(clustered, event_of, body_vectors)
 
 
 def _latest_labels(published_labels: pa.Table, state: pa.Table, titles: pa.Table) -> pa.Table:

@@ -16,18 +16,23 @@ from newspipe.enrich.events.refine import refined_targets
 
 
 def cluster_events(
-    articles: pa.Table, state: pa.Table, term_frequencies: pa.Table, config: EventConfig
-) -> tuple[pa.Table, pa.Table, pa.Table, pa.Table]:
+    articles: pa.Table,
+    words: list[tuple[list[str], list[str]]],
+    state: pa.Table,
+    term_frequencies: pa.Table,
+    config: EventConfig,
+) -> tuple[pa.Table, pa.Table, pa.Table, pa.Table, dict]:
     """Assign each new canonical article to an event, streaming in date order, then merge
     events that turn out to be one.
 
     `articles`: article_id, title, body, source, entity_names (list of canonical names),
-    cluster_date. `state`: the persisted events (`event_state` rows) that may still take
+    cluster_date; `words`: their bodies' and titles' content words (`article_words`).
+    `state`: the persisted events (`event_state` rows) that may still take
     articles; `term_frequencies`: document frequency per term over the corpus so far,
     including these articles. Returns (article_id -> event_id, the updated state rows of
     every touched event, event_id -> merged_into of every event whose articles now report
     another, article_id -> event_id of the earlier runs' articles that move with their
-    date-less group to another event).
+    date-less group to another event, article_id -> body TF-IDF vector).
     """
     df = dict(
         zip(term_frequencies["term"].to_pylist(), term_frequencies["df"].to_pylist(), strict=True)
@@ -35,23 +40,36 @@ def cluster_events(
     n_docs = df.pop("", 0)
     clusterer = _Clusterer(state, df, n_docs, config)
     ordered = sorted(
-        articles.to_pylist(),
-        key=lambda a: (a["cluster_date"] is None, a["cluster_date"] or date.min, a["article_id"]),
+        zip(articles.to_pylist(), words, strict=True),
+        key=lambda aw: (
+            aw[0]["cluster_date"] is None,
+            aw[0]["cluster_date"] or date.min,
+            aw[0]["article_id"],
+        ),
     )
-    reports = [clusterer.report(a) for a in ordered]
+    reports = [clusterer.report(a, *w) for a, w in ordered]
     # Articles without a date cannot be told from a same-actor event months away by time:
     # they come last and gather only with their date-less peers; the merge below then
     # weighs each such group as a whole against the dated events.
     for report in reports:
         clusterer.assign(report, dateless_only=report.day is None)
     # The refinement regroups the run's articles as a batch; the events are then built
-    # afresh from the state as it was before the run.
+    # afresh from the state as it was before the run, but for those the refinement keeps
+    # as streamed: the same reports in the same order would build them again as they are.
     streamed, clusterer = clusterer, _Clusterer(state, df, n_docs, config)
-    targets = refined_targets(
+    refined = refined_targets(
         reports, streamed.near, clusterer.events, clusterer.entity_idf, config
     )
-    assigned = {r.article_id: clusterer.place(r, targets[r.article_id]) for r in reports}
-    return _published(clusterer, assigned)
+    for event_id in sorted(refined.kept):
+        clusterer.adopt(streamed, event_id)
+    assigned = {}
+    for r in reports:
+        own = streamed.near[r.article_id][-1]
+        if own in refined.kept:
+            assigned[r.article_id] = own
+        else:
+            assigned[r.article_id] = clusterer.place(r, refined.targets[r.article_id])
+    return *_published(clusterer, assigned), {r.article_id: r.body for r in reports}
 
 
 def _published(clusterer: _Clusterer, assigned: dict[str, str]) -> tuple:

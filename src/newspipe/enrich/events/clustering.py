@@ -32,16 +32,16 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
 
 import pyarrow as pa
 
 from newspipe.config import EventConfig
-from newspipe.enrich.events.features import ENTITY_TERM, salient_numbers, tfidf, tokens
+from newspipe.enrich.events.features import ENTITY_TERM, salient_numbers, tfidf
+from newspipe.enrich.events.index import DATELESS, EventIndex, ranked
 from newspipe.enrich.events.vectors import add, cosine, dot, norm, overlap
 from newspipe.schema import EVENT_STATE
 
@@ -70,11 +70,14 @@ class _Report:
     article_id: str
     source: str
     day: date | None  # resolved event date, else publication date
-    days: list[date]  # every date the article gives: event and publication
+    days: list[date]  # every distinct date the article gives: event and publication
     body: dict[str, float]
     title: dict[str, float]
     entities: Counter
     numbers: Counter
+    # Norms of body and title, for the cosines with centroids shorter than they are.
+    body_norm: float = 1.0
+    title_norm: float = 1.0
 
 
 def _days_apart(days: list[date], event: _Event) -> int | None:
@@ -100,9 +103,7 @@ class _Clusterer:
         self.df, self.n_docs = df, n_docs
         self.idf_of_entity: dict[str, float] = {}
         self.events: dict[str, _Event] = {}
-        self.by_term: dict[str, set[str]] = defaultdict(set)
-        # The index keys each event was filed under, to unfile it without a vocabulary scan.
-        self.keys_of: dict[str, set[str]] = defaultdict(set)
+        self.index = EventIndex(config.window_days + 1)
         self.norms: dict[tuple[str, int], tuple[float, float, float]] = {}
         # Date-less groups of earlier runs: the event their articles were published under,
         # and those articles, to move them if the group is attached elsewhere now.
@@ -132,11 +133,12 @@ class _Clusterer:
 
     def _index(self, event: _Event) -> None:
         self.events[event.event_id] = event
-        top = sorted(event.body.items(), key=lambda kv: -kv[1])[: self.config.index_terms * 3]
-        keys = [term for term, _ in top] + ["\x00" + name for name in event.entities]
-        for key in keys:
-            self.by_term[key].add(event.event_id)
-        self.keys_of[event.event_id].update(keys)
+        # Terms by weight, ties in the centroid's order (a stable sort, keyed by the dict's
+        # own lookup rather than a Python call per term).
+        body = event.body
+        top = sorted(body, key=body.__getitem__, reverse=True)[: self.config.index_terms * 3]
+        keys = top + ["\x00" + name for name in event.entities]
+        self.index.file(event.event_id, keys, event.first_date, event.last_date)
 
     def entity_idf(self, name: str) -> float:
         idf = self.idf_of_entity.get(name)
@@ -168,18 +170,24 @@ class _Clusterer:
             self.norms[key] = norms
         return norms
 
-    def report(self, article: dict) -> _Report:
-        """An article as the clusterer compares it."""
+    def report(self, article: dict, body_words: list[str], title_words: list[str]) -> _Report:
+        """An article as the clusterer compares it (`body_words`, `title_words`: the
+        `tokens` of its body and title)."""
         day = article["cluster_date"]
+        body = tfidf(body_words, self.df, self.n_docs)
+        title = tfidf(title_words, self.df, self.n_docs)
         return _Report(
             article["article_id"],
             article["source"],
             day,
-            [d for d in (day, article["published_date"]) if d is not None],
-            tfidf(tokens(article["body"]), self.df, self.n_docs),
-            tfidf(tokens(article["title"]), self.df, self.n_docs),
+            # Without an event date the cluster date is the publication date: once.
+            list(dict.fromkeys(d for d in (day, article["published_date"]) if d is not None)),
+            body,
+            title,
             Counter(article["entity_names"] or []),
             Counter(salient_numbers(article["body"])),
+            norm(body),
+            norm(title),
         )
 
     def scores(self, report: _Report, dateless_only: bool = False) -> list[tuple[float, str]]:
@@ -189,23 +197,29 @@ class _Clusterer:
         run over the whole corpus, where the date-less reports come last."""
         config = self.config
         scored = []
+        # Days apart of each event looked at, reused when it is scored.
+        apart_of: dict[str, int | None] = {}
 
         def in_reach(event: _Event) -> bool:
             if (event.first_date is None) != dateless_only:
                 return False
-            apart = _days_apart(report.days, event)
+            apart = apart_of[event.event_id] = _days_apart(report.days, event)
             return apart is None or apart <= config.window_days
 
-        for event_id in self._candidates(report.body, report.entities, in_reach):
+        if dateless_only:
+            stretches = (DATELESS,)
+        else:
+            days = [(day, day) for day in report.days]
+            stretches = self.index.around(days, config.window_days) if days else None
+        for event_id in self._candidates(report.body, report.entities, in_reach, stretches):
             event = self.events[event_id]
-            apart = _days_apart(report.days, event)
             body, title, entities = self._norms(event)
             score = self._combined(
-                cosine(report.body, event.body, body),
-                cosine(report.title, event.title, title),
+                cosine(report.body, event.body, body, report.body_norm),
+                cosine(report.title, event.title, title, report.title_norm),
                 self._entity_similarity(report.entities, event.entities, entities),
                 overlap(report.numbers, event.numbers),
-                apart,
+                apart_of[event_id],
             )
             scored.append((score, event_id))
         return sorted(scored, key=lambda se: (-se[0], se[1]))
@@ -244,6 +258,14 @@ class _Clusterer:
         event = self.events.get(target) or self._founded(target, report.day)
         return self._grow(event, report, report.day is None)
 
+    def adopt(self, other: _Clusterer, event_id: str) -> None:
+        """Take `other`'s event `event_id` as it stands, filed under what it was filed under
+        there: what growing it again by the same reports in the same order would give."""
+        event = other.events[event_id]
+        self.events[event_id] = event
+        keys = other.index.keys_of[event_id]
+        self.index.file(event_id, keys, event.first_date, event.last_date)
+
     def _founded(self, article_id: str, day: date | None) -> _Event:
         event_id = "ev-" + hashlib.sha256(article_id.encode()).hexdigest()[:16]
         return self.events.get(event_id) or _Event(
@@ -271,11 +293,13 @@ class _Clusterer:
         body: dict[str, float],
         entities: Counter,
         in_reach: Callable[[_Event], bool],
+        stretches: list | tuple | None = None,
         among: set[str] | None = None,
     ) -> list[str]:
         """The events in reach that share the most index keys (top terms, entities) with
         `body` and `entities`, at most `EventConfig.candidate_events` of them, only of
-        `among` if given.
+        `among` if given. Looked up among the events filed under `stretches` of days
+        (EventIndex.around; every event if None), which must hold every event in reach.
 
         Scoring every event that shares any key grows with the corpus: on real wires a
         country or a word like `pct` files thousands of events. The events sharing the most
@@ -287,22 +311,23 @@ class _Clusterer:
                 : self.config.index_terms
             ]
         ] + ["\x00" + e for e in entities]
-        hits: Counter = Counter()
-        for key in keys:
-            hits.update(self.by_term.get(key, ()))
-        if among is not None:
-            hits = Counter({e: n for e, n in hits.items() if e in among})
-        # Ids sorted, then stably by count: the order of (-count, id) without a tuple and a
-        # Python key call per event, thousands per lookup on real wires.
-        ranked = sorted(sorted(hits), key=hits.__getitem__, reverse=True)
-        limit = self.config.candidate_events
-        return list(islice((e for e in ranked if in_reach(self.events[e])), limit))
+        events = self.events
+
+        def accept(event_id: str) -> bool:
+            return (among is None or event_id in among) and in_reach(events[event_id])
+
+        hits = self.index.hits(keys, stretches)
+        return ranked(hits, accept, self.config.candidate_events)
 
     def _lookup(
-        self, event: _Event, in_reach: Callable[[_Event], bool], among: set[str] | None = None
+        self,
+        event: _Event,
+        in_reach: Callable[[_Event], bool],
+        stretches: list | tuple | None,
+        among: set[str] | None = None,
     ) -> list[str]:
         """The events in reach sharing the most index keys with `event` (`_candidates`)."""
-        return self._candidates(event.body, event.entities, in_reach, among)
+        return self._candidates(event.body, event.entities, in_reach, stretches, among)
 
     def _best(
         self, event: _Event, skip: set[str], dated: bool = True, floor: float | None = None
@@ -323,8 +348,15 @@ class _Clusterer:
 
         # Norms kept per event size: each touched event is scored against up to
         # `candidate_events` others, and a centroid holds hundreds of terms.
+        if not dated:
+            stretches = (DATELESS,)
+        elif event.first_date is None:
+            stretches = None
+        else:
+            spans = [(event.first_date, event.last_date)]
+            stretches = self.index.around(spans, config.window_days)
         body, title, entities = self._norms(event)
-        for other_id in sorted(self._lookup(event, in_reach)):
+        for other_id in sorted(self._lookup(event, in_reach, stretches)):
             other = self.events[other_id]
             apart = _ranges_apart(event, other)
             other_body, other_title, other_entities = self._norms(other)
@@ -384,7 +416,8 @@ class _Clusterer:
         # dated events sharing a key number in the thousands.
         live_groups = {e for e, event in self.events.items() if event.first_date is None}
         for event_id in {renames.get(e, e) for e in dated}:
-            groups |= set(self._lookup(self.events[event_id], lambda e: True, live_groups))
+            found = self._lookup(self.events[event_id], lambda e: True, (DATELESS,), live_groups)
+            groups |= set(found)
         # A group whose event is gone (merged by an earlier run's state) chooses again too.
         groups |= {
             g
@@ -423,8 +456,7 @@ class _Clusterer:
         survivor.last_date = max(dates, default=None)
         absorbed.n_articles = 0
         absorbed.attached_to = None
-        for key in self.keys_of.pop(absorbed.event_id, ()):
-            self.by_term[key].discard(absorbed.event_id)
+        self.index.unfile(absorbed.event_id)
         self._index(survivor)
 
 

@@ -90,16 +90,23 @@ def tfidf(words: list[str], df: dict[str, int], n_docs: int) -> dict[str, float]
     return {w: v / norm for w, v in vector.items()}
 
 
-def document_frequencies(articles: pa.Table) -> pa.Table:
-    """Documents per term in `articles`; the empty term counts the documents."""
+def article_words(articles: pa.Table) -> list[tuple[list[str], list[str]]]:
+    """The content words (`tokens`) of each article's body and title, in row order: read
+    once, for the document frequencies and the clusterer's vectors alike."""
+    return [
+        (tokens(body), tokens(title))
+        for body, title in zip(
+            articles["body"].to_pylist(), articles["title"].to_pylist(), strict=True
+        )
+    ]
+
+
+def document_frequencies(articles: pa.Table, words: list[tuple[list[str], list[str]]]) -> pa.Table:
+    """Documents per term in `articles` (`words`: their `article_words`); the empty term
+    counts the documents."""
     df = Counter()
-    for body, title, names in zip(
-        articles["body"].to_pylist(),
-        articles["title"].to_pylist(),
-        articles["entity_names"].to_pylist(),
-        strict=True,
-    ):
-        df.update(set(tokens(body)) | set(tokens(title)))
+    for (body, title), names in zip(words, articles["entity_names"].to_pylist(), strict=True):
+        df.update(set(body) | set(title))
         df.update({ENTITY_TERM + n for n in names or []})
     df[""] = articles.num_rows
     return conform(TERM_FREQUENCIES, pa.table({"term": list(df), "df": list(df.values())}))

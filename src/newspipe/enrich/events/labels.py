@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 import pyarrow as pa
 
 from newspipe.enrich.canonical.entities import AREA_WORDS
-from newspipe.enrich.events.features import tfidf, tokens
+from newspipe.enrich.events.features import tokens
 
 # Last words that say what kind of body or area a name is: such a name is shown whole
 # (`Orvane Technologies`) or without the kind (`Coquimbo Region` -> `Coquimbo`), never by
@@ -132,16 +132,17 @@ def clean_title(title: str, site_name: str | None, source: str | None) -> str:
 
 
 def title_labels(
-    articles: pa.Table, event_of: dict[str, str], df: dict[str, int], n_docs: int
+    articles: pa.Table, event_of: dict[str, str], body_vectors: dict[str, dict[str, float]]
 ) -> pa.Table:
     """Per event of `event_of` (article_id -> event_id), the cleaned title of its article
-    whose body TF-IDF is nearest the centroid of its articles in `articles`."""
+    whose body TF-IDF (`body_vectors`, per article_id) is nearest the centroid of its
+    articles in `articles`."""
     members: dict[str, list[tuple[str, dict[str, float]]]] = defaultdict(list)
-    for row in articles.select(["article_id", "title", "body", "site_name", "source"]).to_pylist():
+    for row in articles.select(["article_id", "title", "site_name", "source"]).to_pylist():
         event_id = event_of.get(row["article_id"])
         title = clean_title(row["title"] or "", row["site_name"], row["source"])
         if event_id and title:
-            members[event_id].append((title, tfidf(tokens(row["body"]), df, n_docs)))
+            members[event_id].append((title, body_vectors[row["article_id"]]))
     labels = {}
     for event_id, reports in sorted(members.items()):
         centroid: Counter = Counter()

@@ -12,12 +12,15 @@ articles as it holds: it is never split, and a run's articles join it as they wo
 joined its articles in one run over the whole corpus.
 
 Returns, for each article, the earlier event it joins, or the id of the first article of
-its new group, in the order articles arrive: the clusterer then builds the events from it.
+its new group, in the order articles arrive: the clusterer then builds the events from it;
+and the streamed events that blocks too large to re-cluster keep as they are, which the
+clusterer takes over instead of building them again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -63,16 +66,23 @@ def _items(reports: list, events: list, entity_idf: Callable[[str], float]) -> I
     )
 
 
+class Refined(NamedTuple):
+    targets: dict[str, str]  # article_id -> earlier event_id, or founding article_id
+    kept: set[str]  # streamed events of blocks too large to re-cluster, kept whole
+
+
 def refined_targets(
     reports: list, near: dict[str, list[str]], earlier: dict, entity_idf, config
-) -> dict[str, str]:
+) -> Refined:
     """article_id -> the earlier event (an `earlier` key) the article joins, or the
-    article_id founding its new event. `reports` in arrival order; `near`: article_id ->
-    the events the streaming pass linked it with; `earlier`: event_id -> the earlier
-    runs' events as they were before this run."""
+    article_id founding its new event, and the streamed events kept whole. `reports` in
+    arrival order; `near`: article_id -> the events the streaming pass linked it with
+    (its own streamed event last); `earlier`: event_id -> the earlier runs' events as they
+    were before this run."""
     links = ((i, e) for i, r in enumerate(reports) for e in near[r.article_id])
     component, events = _blocks(len(reports), links)
     by_block: dict[int, tuple[list[int], list[str]]] = {}
+    component = component.tolist()  # Python ints: indexing NumPy one by one is slow
     for i in range(len(reports)):
         by_block.setdefault(component[i], ([], []))[0].append(i)
     for k, event_id in enumerate(events):
@@ -81,16 +91,23 @@ def refined_targets(
     weights = (config.weight_body, config.weight_title, config.weight_entities)
     weights += (config.weight_numbers,)
     targets: dict[str, str] = {}
+    kept: set[str] = set()
     for members, old in by_block.values():
         block = [reports[i] for i in members]
+        if len(members) + len(old) == 1:
+            # Linked with no other article nor earlier event (most articles of a wire):
+            # its own event, as the linkage of one item says, without building it.
+            targets[block[0].article_id] = block[0].article_id
+            continue
         if len(members) + len(old) > config.refine_block_items:
             targets |= _streamed_targets(block, near, earlier)
+            kept |= {near[r.article_id][-1] for r in block}
             continue
         items = _items(block, [earlier[e] for e in old], entity_idf)
         similarity = similarity_matrix(items, weights, config)
         labels = average_linkage(similarity, items.weights, config.refine_threshold)
         targets |= _block_targets(block, old, labels, earlier)
-    return targets
+    return Refined(targets, kept)
 
 
 def _streamed_targets(block: list, near: dict[str, list[str]], earlier: dict) -> dict:

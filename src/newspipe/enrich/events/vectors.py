@@ -12,11 +12,17 @@ def norm(vector: dict[str, float]) -> float:
     return math.sqrt(sum(v * v for v in vector.values())) or 1.0
 
 
-def cosine(vector: dict[str, float], centroid: dict[str, float], centroid_norm: float) -> float:
+def cosine(
+    vector: dict[str, float],
+    centroid: dict[str, float],
+    centroid_norm: float,
+    vector_norm: float | None = None,
+) -> float:
     """Cosine of a unit vector with a centroid of norm `centroid_norm`, walking the shorter
-    side (a longer report is divided by its own norm, as the clusterer was tuned)."""
+    side (a longer report is divided by its own norm, `vector_norm` if known, as the
+    clusterer was tuned)."""
     if len(vector) > len(centroid):
-        centroid_norm = norm(vector)
+        centroid_norm = norm(vector) if vector_norm is None else vector_norm
     return dot(vector, centroid) / centroid_norm
 
 
@@ -28,13 +34,14 @@ def dot(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b[w] for w, v in a.items() if w in b)
 
 
-def overlap(a: Counter | set, b: Counter | set) -> float:
+def overlap(a: Counter, b: Counter) -> float:
     if not a or not b:
         return 0.0
     if len(a) > len(b):
         a, b = b, a
-    # Walks the smaller side only: an event's numbers grow with every report it takes.
-    return sum(1 for x in a if x in b) / len(a)
+    # The intersection walks the smaller side only: an event's numbers grow with every
+    # report it takes.
+    return len(a.keys() & b.keys()) / len(a)
 
 
 def add(centroid: dict[str, float], vector: dict[str, float], keep: int) -> dict[str, float]:
@@ -42,5 +49,7 @@ def add(centroid: dict[str, float], vector: dict[str, float], keep: int) -> dict
     for w, v in vector.items():
         merged[w] = merged.get(w, 0.0) + v
     if len(merged) > keep:
-        merged = dict(sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
+        # By weight, then term: terms sorted, then stably by weight (no Python key call).
+        ranked = sorted(sorted(merged), key=merged.__getitem__, reverse=True)[:keep]
+        merged = {w: merged[w] for w in ranked}
     return merged
