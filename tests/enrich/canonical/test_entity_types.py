@@ -8,7 +8,7 @@ import pytest
 
 from newspipe.config import EnrichConfig
 from newspipe.enrich.canonical import canonicalize_entities, extract_entities
-from newspipe.enrich.canonical.organisations import _org_word_at
+from newspipe.enrich.canonical.organisations import org_word_at
 from newspipe.enrich.canonical.people import mark_people
 from newspipe.enrich.canonical.places import listed_places
 
@@ -88,9 +88,9 @@ def test_places_headings_and_titles_are_left_alone():
     assert not [name for article, _, name in found if article == "a0"]
     assert ("a1", "GPE", "West Bank") in found
     # An organisation word heads a name at its start or end, not inside a title.
-    assert _org_word_at("Police Sergeant Ruth Ellery") is None
-    assert _org_word_at("MacArthur Foundation Fellow") is None
-    assert _org_word_at("Bank of England") == 0
+    assert org_word_at("Police Sergeant Ruth Ellery") is None
+    assert org_word_at("MacArthur Foundation Fellow") is None
+    assert org_word_at("Bank of England") == 0
 
 
 def test_a_name_written_with_an_age_is_a_person():
@@ -267,3 +267,33 @@ def test_a_name_listed_with_known_places_is_a_place():
     mentions = _mentions_at(body, ("Madrid", "GPE"), ("Quelvenar", "PERSON"))
     listed_places(body, mentions, CONFIG.gazetteer_min_population)
     assert mentions[1]["type"] == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("The lender, Tamsin Mutual, said it would freeze mortgage rates.", "Tamsin Mutual"),
+        ("The operator, Northline Rail, said services would resume.", "Northline Rail"),
+    ],
+)
+def test_a_role_noun_set_off_before_a_name_set_off_makes_it_an_organisation(body, name):
+    assert ("a0", "ORG", name) in _found(body)
+
+
+def test_a_role_noun_opening_a_sentence_before_a_name_is_cut_and_makes_it_an_organisation():
+    found = _found("Regulator Ofwat fined the company £2m on Tuesday.")
+    assert ("a0", "ORG", "Ofwat") in found
+    assert not any(name == "Regulator Ofwat" for _, _, name in found)
+
+
+def test_an_organisation_word_that_is_also_a_role_noun_stays_in_the_name():
+    found = _found("Banque Misr is one of the four state banks.")
+    assert ("a0", "ORG", "Banque Misr") in found
+
+
+def test_an_acronym_spelt_by_lower_case_words_carries_the_name_over_them():
+    found = _found(
+        "L'Agence régionale de santé (ARS) a ouvert une enquête. L'ARS a confirmé deux cas.",
+        language="fr",
+    )
+    assert ("a0", "ORG", "Agence régionale de santé") in found

@@ -21,7 +21,7 @@ from newspipe.config import EnrichConfig
 from newspipe.enrich.canonical.entity_words import words as entity_words
 from newspipe.enrich.canonical.local_names import find_aliases, resolve_in_article
 from newspipe.enrich.canonical.name_forms import AREA_WORDS, is_acronym, name_key
-from newspipe.enrich.canonical.organisations import mark_organisations
+from newspipe.enrich.canonical.organisations import mark_organisations, org_word_at
 from newspipe.enrich.canonical.people import mark_people
 from newspipe.enrich.canonical.places import (
     cued_place,
@@ -136,6 +136,10 @@ def _pieces(text: str, start: int, end: int, config: EnrichConfig):
 
 
 _ROLES_BEFORE_NAME = frozenset(entity_words("person", "roles_before_name"))
+# `Regulator Ofwat`, `Carmaker X` opening a sentence: a kind of organisation the model read
+# as a title of a person; cut off, it is the role noun that makes the name an organisation
+# (but for one that heads the name, `Banque Misr`).
+_ORG_ROLE_NOUNS = frozenset(w.casefold() for w in entity_words("organisation", "role_nouns"))
 
 
 def _clean_span(text: str, start: int, end: int, label: str, titles: frozenset[str]):
@@ -159,6 +163,12 @@ def _clean_span(text: str, start: int, end: int, label: str, titles: frozenset[s
             words = words[1:]
         elif len(words) == 1 and name_key(words[0]) in _ROLES_BEFORE_NAME:
             return None
+        elif (
+            len(words) > 1
+            and words[0].casefold() in _ORG_ROLE_NOUNS
+            and org_word_at(" ".join(words)) != 0
+        ):
+            words = words[1:]
     # Names start and end with a capitalised word (`de Vallmora de Segrià` -> `Vallmora de
     # Segrià`; `al-Sudani` counts).
     while words and words[0].islower():
