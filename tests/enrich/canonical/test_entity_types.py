@@ -248,6 +248,11 @@ def test_a_trade_written_before_a_name_is_cut_from_the_person():
     assert not {name for _, type_, name in found if type_ == "PERSON"} - {"Maisie Hargreave"}
 
 
+def test_kin_written_before_a_name_is_cut_from_the_person():
+    found = _found("Grandmother Edith Pole, who has lived in the village since 1962, lost her car.")
+    assert ("a0", "PERSON", "Edith Pole") in found
+
+
 def _mentions_at(body: str, *typed: tuple[str, str]) -> list[dict]:
     return [
         {"surface": s, "type": t, "start_char": body.index(s), "end_char": body.index(s) + len(s)}
