@@ -285,6 +285,27 @@ def test_a_role_noun_set_off_before_a_name_set_off_makes_it_an_organisation(body
     assert ("a0", "ORG", name) in _found(body)
 
 
+@pytest.mark.parametrize(
+    ("body", "language", "name"),
+    [
+        ("The head of the union, Jane Roeburn, said the strike would go on.", "en", "Jane Roeburn"),
+        ("A spokesman for the company, Tom Reddy, declined to comment.", "en", "Tom Reddy"),
+        (
+            "El director de la empresa, Juan Pérez Gil, explicó que la planta cerrará.",
+            "es",
+            "Juan Pérez Gil",
+        ),
+        (
+            "Le directeur de la société, Jean-Paul Morel, a confirmé la fermeture.",
+            "fr",
+            "Jean-Paul Morel",
+        ),
+    ],
+)
+def test_a_name_set_off_after_a_role_at_an_organisation_stays_a_person(body, language, name):
+    assert ("a0", "PERSON", name) in _found(body, language=language)
+
+
 def test_a_role_noun_opening_a_sentence_before_a_name_is_cut_and_makes_it_an_organisation():
     found = _found("Regulator Ofwat fined the company £2m on Tuesday.")
     assert ("a0", "ORG", "Ofwat") in found

@@ -58,7 +58,8 @@ _LOWER_LINKS = re.compile(
 _ROLE_BEFORE = re.compile(
     r"\b(?:" + _ROLE_NOUNS + r")[ \t]+$|\bcalling\s+itself[ \t]+$", re.IGNORECASE
 )
-# `The lender, Tamsin Mutual, said`: the role set off before a name that is set off too.
+# `The lender, Tamsin Mutual, said`: the role set off before a name that is set off too,
+# opening its sentence (`The head of the union, Jane Roe, said` sets off a person).
 _ROLE_SET_OFF_BEFORE = re.compile(
     r"\b(?:the|its|la|le|el|l['’])\s*(?:" + _ROLE_NOUNS + r"),[ \t]+$", re.IGNORECASE
 )
@@ -66,11 +67,17 @@ _ROLE_SET_OFF_BEFORE = re.compile(
 
 def _role_before(body: str, start: int, end: int) -> bool:
     """Whether a role noun says the name at body[start:end] is an organisation's: right
-    before it (`the operator X`), or set off before it when the name is set off too."""
-    before = body[max(0, start - 40) : start]
-    if _ROLE_BEFORE.search(before):
+    before it (`the operator X`), or set off before it at the start of the sentence when
+    the name is set off too."""
+    lo = max(0, start - 40)
+    if _ROLE_BEFORE.search(body, lo, start):
         return True
-    return _ROLE_SET_OFF_BEFORE.search(before) is not None and body[end : end + 1] == ","
+    set_off = _ROLE_SET_OFF_BEFORE.search(body, lo, start)
+    return (
+        set_off is not None
+        and body[end : end + 1] == ","
+        and _starts_sentence(body, set_off.start())
+    )
 
 
 # The role is the head of the apposition: it ends it or a preposition follows it.
