@@ -126,6 +126,26 @@ def test_a_future_tense_points_the_weekday_forward(text, published, language, ex
 @pytest.mark.parametrize(
     ("text", "published", "language", "expected"),
     [
+        # Wednesday 12 March 2025: the present of a scheduled event is the coming day.
+        ("The festival opens on Friday with a parade.", WEDNESDAY, "en", date(2025, 3, 14)),
+        ("Voters go to the polls on Sunday.", WEDNESDAY, "en", date(2025, 3, 16)),
+        ("Le festival ouvre ses portes vendredi.", WEDNESDAY, "fr", date(2025, 3, 14)),
+        ("Les électeurs votent dimanche dans tout le pays.", WEDNESDAY, "fr", date(2025, 3, 16)),
+        ("El festival abre sus puertas el viernes.", WEDNESDAY, "es", date(2025, 3, 14)),
+        ("Los vecinos acuden a las urnas este domingo.", WEDNESDAY, "es", date(2025, 3, 16)),
+        # Its past stays in the past.
+        ("The festival opened on Friday with a parade.", WEDNESDAY, "en", date(2025, 3, 7)),
+        ("Le festival a ouvert ses portes vendredi.", WEDNESDAY, "fr", date(2025, 3, 7)),
+        ("El festival abrió sus puertas el viernes.", WEDNESDAY, "es", date(2025, 3, 7)),
+    ],
+)
+def test_the_present_of_a_scheduled_event_points_forward(text, published, language, expected):
+    assert _dates(text, published, language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "language", "expected"),
+    [
         ("The company said it would close the plant on Friday.", MONDAY, "en", date(2023, 11, 10)),
         ("Le ministre a dit qu'il se rendrait à Kiev lundi.", WEDNESDAY, "fr", date(2025, 3, 17)),
         ("Dijo que el comité sería convocado el lunes.", WEDNESDAY, "es", date(2025, 3, 17)),

@@ -319,3 +319,21 @@ def test_the_transliteration_index_finds_every_pair_a_full_comparison_finds():
     }
     assert len(every_pair) > 100
     assert {tuple(sorted(p)) for p in indexed} == every_pair
+
+
+def test_a_language_no_pipeline_is_listed_for_goes_through_the_default_one():
+    # Language identification can answer ISO 639-3 codes (`pcm`, Nigerian Pidgin on a wire)
+    # or nothing; such articles are read by the English pipeline, never an error.
+    articles = pa.table(
+        {
+            "article_id": ["pcm", "none"],
+            "body": [
+                "Governor Bola Adeyemi don visit Lagos on Monday, di ministry talk.",
+                "Governor Bola Adeyemi visited Lagos on Monday, the ministry said.",
+            ],
+            "language": ["pcm", None],
+        }
+    )
+    found = _typed(articles)
+    for article_id in ("pcm", "none"):
+        assert (article_id, "GPE", "Lagos") in found

@@ -8,7 +8,7 @@ import pytest
 
 from newspipe.config import EnrichConfig
 from newspipe.enrich.canonical import canonicalize_entities, extract_entities
-from newspipe.enrich.canonical.organisations import _org_word_at
+from newspipe.enrich.canonical.organisations import org_word_at
 from newspipe.enrich.canonical.people import mark_people
 from newspipe.enrich.canonical.places import listed_places
 
@@ -88,9 +88,9 @@ def test_places_headings_and_titles_are_left_alone():
     assert not [name for article, _, name in found if article == "a0"]
     assert ("a1", "GPE", "West Bank") in found
     # An organisation word heads a name at its start or end, not inside a title.
-    assert _org_word_at("Police Sergeant Ruth Ellery") is None
-    assert _org_word_at("MacArthur Foundation Fellow") is None
-    assert _org_word_at("Bank of England") == 0
+    assert org_word_at("Police Sergeant Ruth Ellery") is None
+    assert org_word_at("MacArthur Foundation Fellow") is None
+    assert org_word_at("Bank of England") == 0
 
 
 def test_a_name_written_with_an_age_is_a_person():
@@ -248,6 +248,11 @@ def test_a_trade_written_before_a_name_is_cut_from_the_person():
     assert not {name for _, type_, name in found if type_ == "PERSON"} - {"Maisie Hargreave"}
 
 
+def test_kin_written_before_a_name_is_cut_from_the_person():
+    found = _found("Grandmother Edith Pole, who has lived in the village since 1962, lost her car.")
+    assert ("a0", "PERSON", "Edith Pole") in found
+
+
 def _mentions_at(body: str, *typed: tuple[str, str]) -> list[dict]:
     return [
         {"surface": s, "type": t, "start_char": body.index(s), "end_char": body.index(s) + len(s)}
@@ -267,3 +272,54 @@ def test_a_name_listed_with_known_places_is_a_place():
     mentions = _mentions_at(body, ("Madrid", "GPE"), ("Quelvenar", "PERSON"))
     listed_places(body, mentions, CONFIG.gazetteer_min_population)
     assert mentions[1]["type"] == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("The lender, Tamsin Mutual, said it would freeze mortgage rates.", "Tamsin Mutual"),
+        ("The operator, Northline Rail, said services would resume.", "Northline Rail"),
+    ],
+)
+def test_a_role_noun_set_off_before_a_name_set_off_makes_it_an_organisation(body, name):
+    assert ("a0", "ORG", name) in _found(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name"),
+    [
+        ("The head of the union, Jane Roeburn, said the strike would go on.", "en", "Jane Roeburn"),
+        ("A spokesman for the company, Tom Reddy, declined to comment.", "en", "Tom Reddy"),
+        (
+            "El director de la empresa, Juan Pérez Gil, explicó que la planta cerrará.",
+            "es",
+            "Juan Pérez Gil",
+        ),
+        (
+            "Le directeur de la société, Jean-Paul Morel, a confirmé la fermeture.",
+            "fr",
+            "Jean-Paul Morel",
+        ),
+    ],
+)
+def test_a_name_set_off_after_a_role_at_an_organisation_stays_a_person(body, language, name):
+    assert ("a0", "PERSON", name) in _found(body, language=language)
+
+
+def test_a_role_noun_opening_a_sentence_before_a_name_is_cut_and_makes_it_an_organisation():
+    found = _found("Regulator Ofwat fined the company £2m on Tuesday.")
+    assert ("a0", "ORG", "Ofwat") in found
+    assert not any(name == "Regulator Ofwat" for _, _, name in found)
+
+
+def test_an_organisation_word_that_is_also_a_role_noun_stays_in_the_name():
+    found = _found("Banque Misr is one of the four state banks.")
+    assert ("a0", "ORG", "Banque Misr") in found
+
+
+def test_an_acronym_spelt_by_lower_case_words_carries_the_name_over_them():
+    found = _found(
+        "L'Agence régionale de santé (ARS) a ouvert une enquête. L'ARS a confirmé deux cas.",
+        language="fr",
+    )
+    assert ("a0", "ORG", "Agence régionale de santé") in found

@@ -87,7 +87,10 @@ TENSE_CUES: dict[str, TenseCues] = {
         future=(
             r"\b(?:will|would|shall|won't|'ll|’ll|going to|due to|set to|expected to|scheduled|"
             r"slated|plans? to|planned|planning to|to be held|ahead of|upcoming|"
-            r"(?:is|are|be) (?:expected|due)|due (?:on|by|for))\b"
+            r"(?:is|are|be) (?:expected|due)|due (?:on|by|for)|"
+            # The present of a scheduled event: `opens on Friday`, `go to the polls on Sunday`.
+            r"(?:re)?opens|closes|begins|starts|ends|kicks off|takes place|resumes|premieres|"
+            r"goes on sale|go(?:es)? to the polls)\b"
         ),
         # Past simple forms that are not also participles (`will be held` is no past),
         # and a reporting verb unless a passive or an infinitive holds it.
@@ -114,6 +117,8 @@ TENSE_CUES: dict[str, TenseCues] = {
         future=(
             r"\b(?:[a-zàâçéèêëîïôûùüÿœ]{2,}(?:ra|ront|raient)|va|vont|doit|doivent|"
             r"prévue?s?|programmée?s?|dès|à partir de|en vue de|"
+            # The present of a scheduled event: `ouvre ses portes vendredi`, `votent dimanche`.
+            r"(?:r)?ouvre|ferme|commence|débute|reprend|se tient|a lieu|ont lieu|votent|"
             # The conditional singular, but not the nouns that end like it.
             r"(?!(?:portrait|retrait|extrait|attrait|trait|abstrait|distrait)\b)"
             r"[a-zàâçéèêëîïôûùüÿœ]{2,}rait)\b"
@@ -144,6 +149,9 @@ TENSE_CUES: dict[str, TenseCues] = {
         future=(
             r"\b(?:[a-záéíóúñü]+(?:rá|rán|ré|aremos|eremos|iremos|rían)|va a|van a|"
             r"previst[oa]s?|prevé|prevén|programad[oa]s?|a partir del?|"
+            # The present of a scheduled event: `abre el viernes`, `acuden a las urnas`.
+            r"(?:re)?abre|cierra|comienza|empieza|arranca|termina|reanuda|se celebra|"
+            r"tiene lugar|acuden|votan|"
             # The conditional singular by its common verbs: many nouns end in -ría.
             r"sería|habría|podría|debería|tendría|haría|estaría)\b"
         ),

@@ -6,8 +6,9 @@ A day word is a fixed number of days from publication (`yesterday` -1, `ce matin
   before publication, a week back on publication's own weekday;
 - with `next` (`next Tuesday`, `mardi prochain`, `el martes que viene`): the first one
   strictly after publication;
-- after a future tense or a plan in its sentence (`will meet on Tuesday`, `se réunira
-  mardi`, `votará el martes`): the first one on or after publication;
+- after a future tense, a plan or the present of a scheduled event in its sentence (`will
+  meet on Tuesday`, `se réunira mardi`, `votará el martes`, `opens on Friday`, `abre el
+  viernes`): the first one on or after publication;
 - otherwise: the day of publication when it is that weekday (an article published on a
   Monday saying `on Monday`, `Monday's announcement`, reports that day), else the latest
   one before it.

@@ -21,14 +21,15 @@ from newspipe.config import EnrichConfig
 from newspipe.enrich.canonical.entity_words import words as entity_words
 from newspipe.enrich.canonical.local_names import find_aliases, resolve_in_article
 from newspipe.enrich.canonical.name_forms import AREA_WORDS, is_acronym, name_key
-from newspipe.enrich.canonical.organisations import mark_organisations
+from newspipe.enrich.canonical.organisations import mark_organisations, org_word_at
 from newspipe.enrich.canonical.people import mark_people
 from newspipe.enrich.canonical.places import (
     cued_place,
-    is_place,
+    is_region,
     listed_places,
     missed_places,
     place_id,
+    place_rank,
 )
 from newspipe.schema import ENTITY_MENTIONS, Table, _field, conform
 
@@ -135,6 +136,10 @@ def _pieces(text: str, start: int, end: int, config: EnrichConfig):
 
 
 _ROLES_BEFORE_NAME = frozenset(entity_words("person", "roles_before_name"))
+# `Regulator Ofwat`, `Carmaker X` opening a sentence: a kind of organisation the model read
+# as a title of a person; cut off, it is the role noun that makes the name an organisation
+# (but for one that heads the name, `Banque Misr`).
+_ORG_ROLE_NOUNS = frozenset(w.casefold() for w in entity_words("organisation", "role_nouns"))
 
 
 def _clean_span(text: str, start: int, end: int, label: str, titles: frozenset[str]):
@@ -158,6 +163,12 @@ def _clean_span(text: str, start: int, end: int, label: str, titles: frozenset[s
             words = words[1:]
         elif len(words) == 1 and name_key(words[0]) in _ROLES_BEFORE_NAME:
             return None
+        elif (
+            len(words) > 1
+            and words[0].casefold() in _ORG_ROLE_NOUNS
+            and org_word_at(" ".join(words)) != 0
+        ):
+            words = words[1:]
     # Names start and end with a capitalised word (`de Vallmora de Segrià` -> `Vallmora de
     # Segrià`; `al-Sudani` counts).
     while words and words[0].islower():
@@ -177,17 +188,40 @@ def _clean_span(text: str, start: int, end: int, label: str, titles: frozenset[s
     return surface, first, first + len(surface)
 
 
-# Labels a gazetteer match may overrule; a date (`March`) or a number never becomes a place.
+# Labels a gazetteer match overrules; a date (`March`), a number or an event (`the Iraq
+# war`, `Wimbledon`) never becomes a place.
 _PLACE_CORRECTABLE = frozenset(["PERSON", "ORG", "MISC", "FAC"])
+# A location, a product or a title the model found (`Western Australia`, `near Rennes`,
+# `Gloucestershire`) is a GPE when the gazetteer has a country, a state, a region or a city
+# this large of that name; smaller towns share their names with seas, continents, planets
+# and words (`Atlantic`, `Asia`, `Jupiter`, `Best` in the BBC corpus).
+_LOC_AS_PLACE_MIN_POPULATION = 100_000
 # A name right after these words is where something is (`in Zutphen`, `near Kettering`):
 # the small model often labels unfamiliar place names a person or an organisation.
 _PLACE_CUE = re.compile(r"(?:\b(?:in|near|from|outside)\s+)$")
 
 
-def _label(text: str, start: int, surface: str, label: str, config: EnrichConfig) -> str:
+def _gazetteer_label(surface: str, label: str, name_words: frozenset[str], config) -> bool:
+    """Whether the gazetteer makes the model's span a place. A region's name alone (rank 0)
+    overrules no person (`Kerry`, `Bono`) nor a word of a longer name of the article
+    (`Cesar` of `Julio Cesar`, `Bayern` of `Bayern Munich`); a location, a product or a
+    title (a heading the model read as one: `Chile's`) only a country, a state, a region
+    or a large city."""
+    rank = place_rank(surface, config.gazetteer_min_population)
+    if rank is None or (rank == 0 and (label == "PERSON" or surface in name_words)):
+        return False
+    if label in ("LOC", "PRODUCT", "WORK_OF_ART"):
+        return is_region(surface) or rank >= _LOC_AS_PLACE_MIN_POPULATION
+    return label in _PLACE_CORRECTABLE
+
+
+def _label(
+    text: str, start: int, surface: str, label: str, name_words: frozenset[str], config
+) -> str:
     """The type of a mention from the model's (mapped) label, corrected where the name is
-    a known place or follows a place preposition."""
-    if label in _PLACE_CORRECTABLE and is_place(surface, config.gazetteer_min_population):
+    a known place or follows a place preposition. `name_words`: the words of the
+    article's longer person and organisation names."""
+    if _gazetteer_label(surface, label, name_words, config):
         return "GPE"
     words = surface.split()
     if label == "LOC" and len(words) > 1 and words[-1].casefold() in AREA_WORDS:
@@ -211,6 +245,12 @@ def _article_mentions(article_id: str, body: str, doc, labels: dict, config: Enr
     types = frozenset(config.entity_types)
     titles = frozenset(config.person_titles)
     labelled = []
+    name_words = frozenset(
+        word
+        for ent in doc.ents
+        if labels.get(ent.label_, ent.label_) in ("PERSON", "ORG") and " " in ent.text.strip()
+        for word in ent.text.split()
+    )
     for ent in doc.ents:
         label = labels.get(ent.label_, ent.label_)
         for piece_start, piece_end in _pieces(body, ent.start_char, ent.end_char, config):
@@ -222,7 +262,7 @@ def _article_mentions(article_id: str, body: str, doc, labels: dict, config: Enr
                 {
                     "article_id": article_id,
                     "surface": surface,
-                    "type": _label(body, start, surface, label, config),
+                    "type": _label(body, start, surface, label, name_words, config),
                     "start_char": start,
                     "end_char": end,
                     "same_as": None,

