@@ -54,6 +54,8 @@ _PAIRWISE_BLOCK = 16
 # pair further apart needs two words long enough for that budget (17 letters or more at the
 # default threshold: rare, run-together web addresses), and those few are compared pairwise.
 _INDEXED_EDITS = 2
+# A short form's index entry when several entities share it (roots are node numbers, >= 0).
+_AMBIGUOUS = -1
 
 
 @dataclass(frozen=True)
@@ -240,21 +242,21 @@ def _merge_short_forms(
     for a rare name varies from article to article, so acronyms and organisation names look
     at every type but PERSON. Full names are indexed by their initials (of every tail of two
     words or more), surnames and run-together leading words."""
-    acronyms: dict[tuple[bool, str], set[int]] = defaultdict(set)
-    surnames: dict[str, set[int]] = defaultdict(set)
-    run_together: dict[str, set[int]] = defaultdict(set)
+    acronyms: dict[tuple[bool, str], int] = {}
+    surnames: dict[str, int] = {}
+    run_together: dict[str, int] = {}
     for node, key in enumerate(nodes.keys):
         words = key.split()
         if len(words) < 2:
             continue
         is_person, root = nodes.types[node] == "PERSON", int(roots[node])
         for start in range(len(words) - 1):
-            acronyms[(is_person, initials(words[start:]))].add(root)
+            _index_entity(acronyms, (is_person, initials(words[start:])), root)
         if is_person:
-            surnames[words[-1]].add(root)
+            _index_entity(surnames, words[-1], root)
         else:
             for end in range(2, len(words) + 1):
-                run_together["".join(words[:end])].add(root)
+                _index_entity(run_together, "".join(words[:end]), root)
     # The spelling of a one-word node: its last mention's local full form.
     last_row = np.full(len(nodes.keys), -1, np.int64)
     np.maximum.at(last_row, row_nodes, np.arange(len(row_nodes)))
@@ -266,17 +268,24 @@ def _merge_short_forms(
         written = local_names[int(last_row[node])].as_py() if last_row[node] >= 0 else ""
         is_person = nodes.types[node] == "PERSON"
         if is_acronym(written):
-            matches = acronyms.get((is_person, written.replace(".", "")), set())
+            match = acronyms.get((is_person, written.replace(".", "")), _AMBIGUOUS)
         elif is_person:
-            matches = surnames.get(key, set())
+            match = surnames.get(key, _AMBIGUOUS)
         elif nodes.types[node] == "ORG":
-            matches = run_together.get(key, set())
+            match = run_together.get(key, _AMBIGUOUS)
         else:
             continue
-        if len(matches) == 1:
+        if match != _AMBIGUOUS:
             edges[0].append(node)
-            edges[1].append(next(iter(matches)))
+            edges[1].append(match)
     return edges
+
+
+def _index_entity(index: dict, key, root: int) -> None:
+    """Index `key` to the entity `root`, or to `_AMBIGUOUS` once a second entity has it:
+    a short form names an entity only when it matches exactly one. Ints, not sets of
+    them, so the many index entries hold no containers for the garbage collector."""
+    index[key] = root if index.get(key, root) == root else _AMBIGUOUS
 
 
 def _majority(votes: dict[str, int]) -> str:
