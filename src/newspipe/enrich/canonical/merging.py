@@ -206,31 +206,42 @@ def _merge_transliterations(nodes: _Nodes, config: EnrichConfig) -> _Edges:
     for node, words in enumerate(folded):
         if words:
             blocks[(nodes.types[node], len(words), *(w[0] for w in words))].append(node)
-    variants: dict[str, set[str]] = {}
-    candidates: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) <= _PAIRWISE_BLOCK:
-            candidates.update(combinations(members, 2))
-            continue
-        by_variant: dict[str, list[int]] = defaultdict(list)
-        long_words = []
-        for node in members:
-            last = folded[node][-1]
-            edits = _max_edits(len(last), config)
-            if edits > _INDEXED_EDITS:
-                long_words.append(node)
-            if last not in variants:
-                variants[last] = _deletions(last, min(edits, _INDEXED_EDITS))
-            for variant in variants[last]:
-                by_variant[variant].append(node)
-        for bucket in [*by_variant.values(), long_words]:
-            candidates.update(combinations(bucket, 2))
+    variants: dict[str, tuple[str, ...]] = {}
     edges: _Edges = ([], [])
-    for a, b in candidates:
-        if _similar(folded[a], folded[b], config):
-            edges[0].append(a)
-            edges[1].append(b)
+    for members in blocks.values():
+        # Blocks are disjoint, so a pair is compared once and nothing outlives its block.
+        if len(members) <= _PAIRWISE_BLOCK:
+            pairs = combinations(members, 2)
+        else:
+            pairs = _indexed_pairs(members, folded, variants, config)
+        for a, b in pairs:
+            if _similar(folded[a], folded[b], config):
+                edges[0].append(a)
+                edges[1].append(b)
     return edges
+
+
+def _indexed_pairs(
+    members: list[int], folded: list[list[str]], variants: dict, config: EnrichConfig
+) -> set[tuple[int, int]]:
+    """The pairs of a large block that share a deletion variant of their last folded word
+    (`variants` caches each word's, as tuples), and the pairs of its words too long for
+    the indexed edit budget."""
+    by_variant: dict[str, list[int]] = defaultdict(list)
+    long_words = []
+    for node in members:
+        last = folded[node][-1]
+        edits = _max_edits(len(last), config)
+        if edits > _INDEXED_EDITS:
+            long_words.append(node)
+        if last not in variants:
+            variants[last] = tuple(_deletions(last, min(edits, _INDEXED_EDITS)))
+        for variant in variants[last]:
+            by_variant[variant].append(node)
+    pairs: set[tuple[int, int]] = set()
+    for bucket in [*by_variant.values(), long_words]:
+        pairs.update(combinations(bucket, 2))
+    return pairs
 
 
 def _merge_short_forms(
