@@ -54,6 +54,8 @@ _PAIRWISE_BLOCK = 16
 # pair further apart needs two words long enough for that budget (17 letters or more at the
 # default threshold: rare, run-together web addresses), and those few are compared pairwise.
 _INDEXED_EDITS = 2
+# A short form's index entry when several entities share it (roots are node numbers, >= 0).
+_AMBIGUOUS = -1
 
 
 @dataclass(frozen=True)
@@ -204,31 +206,42 @@ def _merge_transliterations(nodes: _Nodes, config: EnrichConfig) -> _Edges:
     for node, words in enumerate(folded):
         if words:
             blocks[(nodes.types[node], len(words), *(w[0] for w in words))].append(node)
-    variants: dict[str, set[str]] = {}
-    candidates: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) <= _PAIRWISE_BLOCK:
-            candidates.update(combinations(members, 2))
-            continue
-        by_variant: dict[str, list[int]] = defaultdict(list)
-        long_words = []
-        for node in members:
-            last = folded[node][-1]
-            edits = _max_edits(len(last), config)
-            if edits > _INDEXED_EDITS:
-                long_words.append(node)
-            if last not in variants:
-                variants[last] = _deletions(last, min(edits, _INDEXED_EDITS))
-            for variant in variants[last]:
-                by_variant[variant].append(node)
-        for bucket in [*by_variant.values(), long_words]:
-            candidates.update(combinations(bucket, 2))
+    variants: dict[str, tuple[str, ...]] = {}
     edges: _Edges = ([], [])
-    for a, b in candidates:
-        if _similar(folded[a], folded[b], config):
-            edges[0].append(a)
-            edges[1].append(b)
+    for members in blocks.values():
+        # Blocks are disjoint, so a pair is compared once and nothing outlives its block.
+        if len(members) <= _PAIRWISE_BLOCK:
+            pairs = combinations(members, 2)
+        else:
+            pairs = _indexed_pairs(members, folded, variants, config)
+        for a, b in pairs:
+            if _similar(folded[a], folded[b], config):
+                edges[0].append(a)
+                edges[1].append(b)
     return edges
+
+
+def _indexed_pairs(
+    members: list[int], folded: list[list[str]], variants: dict, config: EnrichConfig
+) -> set[tuple[int, int]]:
+    """The pairs of a large block that share a deletion variant of their last folded word
+    (`variants` caches each word's, as tuples), and the pairs of its words too long for
+    the indexed edit budget."""
+    by_variant: dict[str, list[int]] = defaultdict(list)
+    long_words = []
+    for node in members:
+        last = folded[node][-1]
+        edits = _max_edits(len(last), config)
+        if edits > _INDEXED_EDITS:
+            long_words.append(node)
+        if last not in variants:
+            variants[last] = tuple(_deletions(last, min(edits, _INDEXED_EDITS)))
+        for variant in variants[last]:
+            by_variant[variant].append(node)
+    pairs: set[tuple[int, int]] = set()
+    for bucket in [*by_variant.values(), long_words]:
+        pairs.update(combinations(bucket, 2))
+    return pairs
 
 
 def _merge_short_forms(
@@ -240,21 +253,21 @@ def _merge_short_forms(
     for a rare name varies from article to article, so acronyms and organisation names look
     at every type but PERSON. Full names are indexed by their initials (of every tail of two
     words or more), surnames and run-together leading words."""
-    acronyms: dict[tuple[bool, str], set[int]] = defaultdict(set)
-    surnames: dict[str, set[int]] = defaultdict(set)
-    run_together: dict[str, set[int]] = defaultdict(set)
+    acronyms: dict[tuple[bool, str], int] = {}
+    surnames: dict[str, int] = {}
+    run_together: dict[str, int] = {}
     for node, key in enumerate(nodes.keys):
         words = key.split()
         if len(words) < 2:
             continue
         is_person, root = nodes.types[node] == "PERSON", int(roots[node])
         for start in range(len(words) - 1):
-            acronyms[(is_person, initials(words[start:]))].add(root)
+            _index_entity(acronyms, (is_person, initials(words[start:])), root)
         if is_person:
-            surnames[words[-1]].add(root)
+            _index_entity(surnames, words[-1], root)
         else:
             for end in range(2, len(words) + 1):
-                run_together["".join(words[:end])].add(root)
+                _index_entity(run_together, "".join(words[:end]), root)
     # The spelling of a one-word node: its last mention's local full form.
     last_row = np.full(len(nodes.keys), -1, np.int64)
     np.maximum.at(last_row, row_nodes, np.arange(len(row_nodes)))
@@ -266,17 +279,24 @@ def _merge_short_forms(
         written = local_names[int(last_row[node])].as_py() if last_row[node] >= 0 else ""
         is_person = nodes.types[node] == "PERSON"
         if is_acronym(written):
-            matches = acronyms.get((is_person, written.replace(".", "")), set())
+            match = acronyms.get((is_person, written.replace(".", "")), _AMBIGUOUS)
         elif is_person:
-            matches = surnames.get(key, set())
+            match = surnames.get(key, _AMBIGUOUS)
         elif nodes.types[node] == "ORG":
-            matches = run_together.get(key, set())
+            match = run_together.get(key, _AMBIGUOUS)
         else:
             continue
-        if len(matches) == 1:
+        if match != _AMBIGUOUS:
             edges[0].append(node)
-            edges[1].append(next(iter(matches)))
+            edges[1].append(match)
     return edges
+
+
+def _index_entity(index: dict, key, root: int) -> None:
+    """Index `key` to the entity `root`, or to `_AMBIGUOUS` once a second entity has it:
+    a short form names an entity only when it matches exactly one. Ints, not sets of
+    them, so the many index entries hold no containers for the garbage collector."""
+    index[key] = root if index.get(key, root) == root else _AMBIGUOUS
 
 
 def _majority(votes: dict[str, int]) -> str:

@@ -63,9 +63,11 @@ AREA_WORDS = frozenset(
 def name_key(name: str) -> str:
     """Fold a name for comparison: accents, case, periods (U.S. = US), hyphens and
     apostrophes (al-Sudani = Al Sudani) do not tell names apart."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    folded = ascii_only.casefold().replace(".", "")
+    if not name.isascii():
+        # ASCII has no decompositions and no combining marks: most names skip this.
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = name.casefold().replace(".", "")
     return " ".join(re.sub(r"[^\w]+", " ", folded).split())
 
 
