@@ -82,6 +82,9 @@ def test_a_writer_named_with_a_newsroom_role(line, person):
         ("Bridge reopens, traffic flows", None),
         ("Enlarge Image", None),  # a page's control
         ("Print Edition", None),
+        ("Open Menu", None),
+        ("Advertise With Us", None),
+        ("Contact Greyhaven", None),
         ("Opinion Columnist", None),  # a role without its writer
     ],
 )

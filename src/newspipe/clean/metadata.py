@@ -152,11 +152,12 @@ _ABOUT_NAME_MAX_WORDS = 5
 
 # Words no personal name is made of: determiners and pronouns, and the verbs and nouns of
 # a page's controls and media (`About the Author`, `Get It`, `Enlarge Image`, `Print
-# Edition`, `By Any Means Necessary`).
+# Edition`, `By Any Means Necessary`, `Open Menu`, `Advertise With Us`, `Contact X`).
 _NOT_NAME_WORDS = _words(
     "the a an our your my his its their this that these those it we you any all more most "
     "no not by get read see view click watch listen follow share enlarge print edition image "
-    "images photo photos video videos gallery about notices "
+    "images photo photos video videos gallery about notices open menu advertise contact "
+    "subscribe login browser "
     "nuestro nuestra notre nos votre vos unser unsere"
 )
 
