@@ -321,6 +321,8 @@ def test_the_name_a_masthead_prints(line, name):
         ("© Copyright Lakeside Courier 2024", "Lakeside Courier"),
         ("© 2024 Lakeside Courier Pty Ltd", "Lakeside Courier"),
         ("Copyright 2024, Lakeside Courier Inc.", "Lakeside Courier"),
+        ("© 2024 The Lakeside Courier unless otherwise noted", "The Lakeside Courier"),
+        ("© 2023 Le Journal du Plateau sauf mention contraire", "Le Journal du Plateau"),
     ],
 )
 def test_a_copyright_footer_names_the_site(line, site):

@@ -67,11 +67,13 @@ _COPYRIGHT_MARK = re.compile(
     r"^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?",
     re.IGNORECASE,
 )
-# Where the name in a footer ends: a sentence, a separator, a comma, a year or the rights
-# reserved (`© 2019 Example.info All Rights Reserved`).
+# Where the name in a footer ends: a sentence, a separator, a comma, a year, the rights
+# reserved (`© 2019 Example.info All Rights Reserved`) or the licence's exception (`© 2024
+# The Courier unless otherwise noted`).
 _COPYRIGHT_END = re.compile(
     r"\.(?:\s|$)|\s[|·•–—-]\s|,\s|\s(?:19|20)\d{2}\b|"
-    r"\s(?i:all\s+rights|todos\s+los\s+derechos|tous\s+droits|alle\s+rechte)\b"
+    r"\s(?i:all\s+rights|todos\s+los\s+derechos|tous\s+droits|alle\s+rechte)\b|"
+    r"\s(?i:unless\s+otherwise|except\s+where|sauf\s+mention|salvo\s+(?:que|indicación))\b"
 )
 _RIGHTS = re.compile(r"^(?:all|todos|tous|alle)\b", re.IGNORECASE)
 # Words of a publisher's company name that are not the site's (`Harbour Media Ltd`).
