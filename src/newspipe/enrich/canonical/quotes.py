@@ -35,6 +35,7 @@ from newspipe.enrich.canonical.speakers import (
     sentence_start,
     sentence_subject,
 )
+from newspipe.enrich.canonical.speech import with_given_names
 
 # Opening mark -> the marks that may close it.
 _CLOSERS = {"“": "”", '"': '"', "«": "»", "„": "“”", "‘": "’"}
@@ -159,6 +160,14 @@ def _continues(body: str, prev_end: int, start: int, prev_closed: bool) -> bool:
     return "\n" not in between.strip() and not body[para_start:start].strip()
 
 
+def _named_in_full(speaker: dict, a: Article) -> dict:
+    """A person the model tagged only by surname (`Whitfield, a 38-year-old ...`) named as
+    the text first writes them in full (`Jamal Whitfield, who owned the garage`)."""
+    if speaker["type"] != "PERSON" or " " in speaker["name"]:
+        return speaker
+    return speaker | {"name": with_given_names(speaker["name"], a.body, a.titles)}
+
+
 def _article_quotes(article_id: str, a: Article, config: EnrichConfig) -> list[dict]:
     body = a.body
     rows = []
@@ -184,6 +193,7 @@ def _article_quotes(article_id: str, a: Article, config: EnrichConfig) -> list[d
         if speaker is None:
             speaker = preceding_speaker(a, start, last_named)
         if isinstance(speaker, dict):
+            speaker = _named_in_full(speaker, a)
             last_named = speaker
             surface = surface or speaker["surface"]
         name = speaker["name"] if isinstance(speaker, dict) else None

@@ -164,3 +164,17 @@ def names_a_person(phrase: str) -> bool:
     or a place."""
     words, _ = role_words(phrase)
     return bool(words) and words[0] not in _NOT_PEOPLE and words[-1] not in _NOT_PEOPLE
+
+
+_INDEFINITE = r"(?:a|an|un|une|una)"
+
+
+def introduced_unnamed(body: str, head: str, before: int) -> bool:
+    """Whether the text brought in someone by the description `head` with an indefinite
+    article and no name before body[before] (`a spokesman for the council said`, `un
+    porte-parole de la mairie a indiqué`)."""
+    pattern = r"\b" + _INDEFINITE + r"\s+(?:[\w'’-]+\s+){0,2}?" + re.escape(head) + r"\b"
+    for m in re.finditer(pattern, body[:before], re.IGNORECASE):
+        if not re.match(r"[^.;:\n]{0,60}?,\s*[A-ZÀ-ÖØ-Þ][\w'’-]+\s+[A-ZÀ-ÖØ-Þ]", body[m.end() :]):
+            return True
+    return False

@@ -30,7 +30,12 @@ SPEECH_VERB = re.compile(
     r"pidió|subrayó|precisó|comentó|relató|insistió|apuntó|destacó|manifestó|reconoció|"
     r"contó|respondió|anunció|recordó|lamentó|denunció|resumió|admitió|concluyó|confesó|"
     r"añade|agrega|señala|advierte|sostiene|cuenta|relata|lamenta|insiste|recuerda|"
-    r"decía|afirmaba|explicaba|aseguraba|señalaba|dice|afirma|asegura|explica|según)(?!\w)",
+    r"decía|afirmaba|explicaba|aseguraba|señalaba|dice|afirma|asegura|explica|según|"
+    # Spanish perfect, as papers in Spain write it (`ha señalado la magistrada`).
+    r"(?:ha|han)\s+(?:dicho|afirmado|explicado|asegurado|declarado|añadido|agregado|"
+    r"señalado|indicado|advertido|sostenido|pedido|subrayado|precisado|comentado|relatado|"
+    r"insistido|apuntado|destacado|manifestado|reconocido|contado|respondido|anunciado|"
+    r"recordado|lamentado|denunciado|resumido|admitido|concluido|confesado|reiterado))(?!\w)",
     re.IGNORECASE,
 )
 # Personal pronouns that stand for a speaker named elsewhere.
@@ -67,6 +72,23 @@ def _proper_noun(word: str, body: str) -> bool:
     return re.search(r"(?:[^\W\d_]|[,;”\"»]) " + re.escape(word) + r"\b", body) is not None
 
 
+def with_given_names(name: str, body: str, titles: frozenset[str]) -> str:
+    """`name` with the given names the text writes before it where it first names the
+    person in full (`Whitfield` -> `Jamal Whitfield`); titles and words that never start a
+    name are not given names."""
+    full = re.search(r"\b(" + NAME + r")\s+" + re.escape(name) + r"\b", body)
+    if not full:
+        return name
+    given = [
+        w
+        for w in full.group(1).split()
+        if w.rstrip(".").casefold() not in titles
+        and w.casefold() not in _NEVER_NAMES
+        and not w.isupper()  # an acronym (`the US Pew Center`) is no given name
+    ]
+    return " ".join([*given, name])
+
+
 def written_person(
     match: re.Match, offset: int, body: str, mentions: list[dict], titles: frozenset[str]
 ) -> dict | None:
@@ -87,11 +109,7 @@ def written_person(
             m["name"].split()[-len(words) :] == words or m["surface"] == written
         ):
             return m
-    name = written
-    full = re.search(r"\b(" + NAME + r")\s+" + re.escape(written) + r"\b", body)
-    if full:
-        given = [w for w in full.group(1).split() if w.rstrip(".").casefold() not in titles]
-        name = " ".join([*given, written])
+    name = with_given_names(written, body, titles)
     titled = len(match.group(1).split()) > len(words)
     if len(name.split()) < 2 and not titled and not _proper_noun(name, body):
         # A title makes a lone surname a person (`Mr White said`), and a word capitalised

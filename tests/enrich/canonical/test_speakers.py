@@ -1,0 +1,80 @@
+"""Speakers the model tagged partly or wrongly, addressees, and people the text never names."""
+
+from __future__ import annotations
+
+import re
+
+import pyarrow as pa
+
+from newspipe.config import EnrichConfig
+from newspipe.enrich.canonical import extract_quotes
+
+CONFIG = EnrichConfig()
+
+
+def _quotes(body: str, people: dict[str, tuple[str, str]]) -> list[dict]:
+    """Quotes of `body` with the mentions the model would give: surface -> (name, type)."""
+    mentions = [
+        {
+            "article_id": "a",
+            "surface": surface,
+            "name": name,
+            "type": type_,
+            "start_char": m.start(),
+            "end_char": m.end(),
+        }
+        for surface, (name, type_) in people.items()
+        for m in re.finditer(r"\b" + re.escape(surface) + r"\b", body)
+    ]
+    articles = pa.table({"article_id": ["a"], "body": [body]})
+    return extract_quotes(articles, pa.Table.from_pylist(mentions), CONFIG).to_pylist()
+
+
+def test_a_surname_tagged_alone_is_named_in_full():
+    (q,) = _quotes(
+        "Tobias Renner, who owned the shed, had bought the bike in May. Renner, a 41-year-old "
+        'nurse, told the paper it had felt warm for weeks. "I thought that was normal," he said.',
+        {"Renner": ("Renner", "PERSON")},
+    )
+    assert q["speaker"] == "Tobias Renner"
+
+
+def test_whom_the_words_are_addressed_to_does_not_speak():
+    (q,) = _quotes(
+        "Su presidenta, Julia Maroto, calificó la medida de «un paso tardío pero necesario» "
+        "y pidió a la Autoridad Portuaria de Vigo que publique los datos.",
+        {
+            "Julia Maroto": ("Julia Maroto", "PERSON"),
+            "Autoridad Portuaria de Vigo": ("Autoridad Portuaria de Vigo", "ORG"),
+        },
+    )
+    assert q["speaker"] == "Julia Maroto"
+
+
+def test_a_role_the_text_never_names_is_no_one_named_before():
+    first, second = _quotes(
+        "Nina Holt, an analyst at Fenwick Capital, said the cuts were expected. "
+        '"They had no choice," she said.\n\n'
+        "A spokesman for the works council said talks would begin next week. "
+        '"We will fight for every job," the spokesman said.',
+        {"Nina Holt": ("Nina Holt", "PERSON")},
+    )
+    assert first["speaker"] == "Nina Holt"
+    assert second["speaker"] is None
+
+
+def test_a_name_set_off_after_a_role_speaks_whatever_its_label():
+    (q,) = _quotes(
+        "El presidente de la cooperativa en Jaén, Ramiro Cuesta, calificó el plan de "
+        "«un paso en la buena dirección» pero pidió más rapidez.",
+        {"Jaén": ("Jaén", "GPE"), "Ramiro Cuesta": ("Ramiro Cuesta", "GPE")},
+    )
+    assert q["speaker"] == "Ramiro Cuesta"
+
+
+def test_a_spanish_perfect_tense_attributes_the_quote():
+    (q,) = _quotes(
+        "«No hay motivos para cerrar la investigación», ha señalado Marta Ibáñez en su auto.",
+        {"Marta Ibáñez": ("Marta Ibáñez", "PERSON")},
+    )
+    assert q["speaker"] == "Marta Ibáñez"
