@@ -145,6 +145,23 @@ def _is_quote(text: str, config: EnrichConfig) -> bool:
     return not (long_words and all(w[0].isupper() for w in long_words))
 
 
+def _short_sentence_after(
+    text: str, body: str, prev_end: int, span: tuple[int, int], prev_closed: bool
+) -> bool:
+    """`“…,” she said. “Nothing was left.”`: a sentence of two words or more in marks
+    right after the attribution of the speaker's quote is the speaker's next sentence,
+    not a scare quote, which sits inside a sentence of narrative. Spanish puts the full
+    stop after the closing mark (`«Nada más».`)."""
+    start, end = span
+    return (
+        len(text.split()) > 1
+        and text[:1].isupper()
+        and (text[-1:] in ".!?…" or body[end : end + 1] in (".", "!", "?"))
+        and re.fullmatch(r"[^\n]*[.!?]\s*", body[prev_end:start]) is not None
+        and _continues(body, prev_end, start, prev_closed)
+    )
+
+
 def _continues(body: str, prev_end: int, start: int, prev_closed: bool) -> bool:
     """Whether the quote at body[start] goes on from the quote that ended at prev_end: in
     the same paragraph with only an attribution between, or opening the next paragraph
@@ -174,7 +191,9 @@ def _article_quotes(article_id: str, a: Article, config: EnrichConfig) -> list[d
     last_named, previous, prev_end, prev_closed = None, None, 0, False
     for start, end, text in sorted(_find_spans(body) + _dialogue_spans(body)):
         text = " ".join(text.split()).strip(" ,")
-        if not _is_quote(text, config):
+        if not _is_quote(text, config) and not (
+            previous and _short_sentence_after(text, body, prev_end, (start, end), prev_closed)
+        ):
             continue
         speaker, surface = attribution(a, start, end, prev_end)
         if speaker == PRONOUN:
