@@ -78,3 +78,26 @@ def test_a_spanish_perfect_tense_attributes_the_quote():
         {"Marta Ibáñez": ("Marta Ibáñez", "PERSON")},
     )
     assert q["speaker"] == "Marta Ibáñez"
+
+
+def test_a_person_brought_in_by_a_relation_is_whom_the_pronoun_means():
+    first, second = _quotes(
+        '"The wall will not last another winter," Rupert Ashdown said.\n\n'
+        "His colleague Fiona McLeary, who sits beside Rupert Ashdown on the committee, "
+        'disagreed. "The costs have doubled and nobody has explained why," she said.',
+        {
+            "Rupert Ashdown": ("Rupert Ashdown", "PERSON"),
+            "Fiona McLeary": ("Fiona McLeary", "PERSON"),
+        },
+    )
+    assert (first["speaker"], second["speaker"]) == ("Rupert Ashdown", "Fiona McLeary")
+
+
+def test_a_relation_brings_in_a_name_the_model_missed():
+    first, second = _quotes(
+        "«Si no llueve en marzo, no sé qué vamos a hacer», dijo Lucía Ferreiro.\n\n"
+        "Su vecino Andrés Molina no estaba de acuerdo. "
+        "«Las ayudas llegan tarde, como siempre», afirmó.",
+        {"Lucía Ferreiro": ("Lucía Ferreiro", "PERSON")},
+    )
+    assert (first["speaker"], second["speaker"]) == ("Lucía Ferreiro", "Andrés Molina")
