@@ -101,3 +101,31 @@ def test_a_relation_brings_in_a_name_the_model_missed():
         {"Lucía Ferreiro": ("Lucía Ferreiro", "PERSON")},
     )
     assert (first["speaker"], second["speaker"]) == ("Lucía Ferreiro", "Andrés Molina")
+
+
+def test_a_description_the_model_took_for_a_name_is_the_person_it_describes():
+    (q,) = _quotes(
+        "Rennick signed Marcel Dupuy, 55, on a two-year deal.\n\n"
+        'The 55-year-old Frenchman told the club: "I love this place and am happy here."',
+        {"Marcel Dupuy": ("Marcel Dupuy", "PERSON"), "Frenchman": ("Frenchman", "PERSON")},
+    )
+    assert q["speaker"] == "Marcel Dupuy"
+
+
+def test_an_owner_is_not_the_speaker():
+    body = (
+        '"We lost the match in the first ten minutes," Tomas Kell said.\n\n'
+        '"It was a very easy decision to make," the 34-year-old told Harwick\'s website.'
+    )
+    for people in ({}, {"Harwick": ("Harwick", "ORG")}):
+        first, second = _quotes(body, {"Tomas Kell": ("Tomas Kell", "PERSON"), **people})
+        assert second["speaker"] == "Tomas Kell"
+
+
+def test_minutes_are_a_document_not_a_person():
+    (q,) = _quotes(
+        "Paul Amery voted for a rise. The Bank's minutes said the risks were "
+        '"sufficiently to the downside to wait".',
+        {"Paul Amery": ("Paul Amery", "PERSON")},
+    )
+    assert q["speaker"] is None

@@ -52,7 +52,9 @@ _NOT_PEOPLE = frozenset({
     "ayuntamiento", "policia", "sindicato", "asociacion", "texto", "carta", "documento",
     "diario", "periodico", "comunique", "note", "rapport", "entreprise", "societe",
     "gouvernement", "ministere", "mairie", "syndicat", "association", "texte", "lettre",
-    "journal", "prefecture",
+    "journal", "prefecture", "minutes", "instructions", "guidance", "guidelines", "figures",
+    "data", "poll", "review", "memo", "email", "results", "article", "message", "bulletin",
+    "ruling", "judgment", "verdict", "sentencia", "auto", "decreto", "arret", "decision",
 })  # fmt: skip
 _CLAUSE_START = re.compile(r"[.!?;:()\n«»“”\"]")
 

@@ -42,6 +42,7 @@ from newspipe.enrich.canonical.speech import (
     SPEAKS,
     SPEECH_VERB,
     SUBJECTLESS,
+    only_described,
     written_person,
 )
 
@@ -68,7 +69,9 @@ class Article:
 
     @classmethod
     def of(cls, body: str, mentions: list[dict], titles: frozenset[str]) -> Article:
-        return cls(body, mentions, descriptions(body, mentions), titles)
+        described = {m["surface"] for m in mentions if only_described(m["surface"], body)}
+        names = [m for m in mentions if m["surface"] not in described]
+        return cls(body, names, descriptions(body, names), titles)
 
 
 def _nearest(mentions: list[dict], lo: int, hi: int, anchor: int) -> dict | None:
@@ -112,7 +115,11 @@ def _clause_speaker(a: Article, lo: int, hi: int, verb: re.Match, quote_start: i
     speakers = [
         m
         for m in a.mentions
-        if m["start_char"] < verb_end or not _ADDRESSEE.fullmatch(a.body, verb_end, m["start_char"])
+        if not (
+            m["start_char"] >= verb_end and _ADDRESSEE.fullmatch(a.body, verb_end, m["start_char"])
+        )
+        # `told Arsenal's website`, `Arsenal's Arsène Wenger said`: an owner, not a speaker.
+        and a.body[m["end_char"] : m["end_char"] + 2] not in ("'s", "’s")
     ]
     named = _nearest(speakers, lo, hi, lo + verb.start())
     if named is None or named["type"] != "PERSON":

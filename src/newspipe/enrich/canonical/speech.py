@@ -72,6 +72,24 @@ def _proper_noun(word: str, body: str) -> bool:
     return re.search(r"(?:[^\W\d_]|[,;”\"»]) " + re.escape(word) + r"\b", body) is not None
 
 
+# What a description opens with: an article or an age (`the Scot`, `The 55-year-old Frenchman`).
+_DESCRIBING = re.compile(r"(?i:\b(?:the|le|la|el|l['’])\s+|\d+-year-old\s+)$")
+
+
+def only_described(surface: str, body: str) -> bool:
+    """Whether a one-word mention is a description the model took for a name (`The
+    55-year-old Frenchman told ...`): the text writes it after an age, and after an article
+    or an age every time, never bare as a name is (`Wenger said`). An article alone is
+    not enough: organisations take one (`the Fed`)."""
+    if " " in surface or not surface[:1].isupper():
+        return False
+    spots = [m.start() for m in re.finditer(r"\b" + re.escape(surface) + r"\b", body)]
+    before = [_DESCRIBING.search(body, max(0, i - 20), i) for i in spots]
+    return (
+        all(before) and any("year-old" in m.group() for m in before)  # type: ignore[union-attr]
+    )
+
+
 def with_given_names(name: str, body: str, titles: frozenset[str]) -> str:
     """`name` with the given names the text writes before it where it first names the
     person in full (`Whitfield` -> `Jamal Whitfield`); titles and words that never start a
@@ -99,9 +117,13 @@ def written_person(
     that never starts a name is no one; neither is a single word that is capitalised only
     where a sentence starts (`Police said`)."""
     words = match.group(1).split()
+    if words[-1].endswith(("'s", "’s")):
+        return None  # `told Norwich's website`: an owner, not a speaker
     while len(words) > 1 and words[0].rstrip(".").casefold() in titles:
         words = words[1:]
     if words[0].casefold() in titles or words[0].casefold() in _NEVER_NAMES:
+        return None
+    if len(words) == 1 and only_described(words[0], body):
         return None
     written = " ".join(words)
     for m in mentions:
