@@ -129,3 +129,17 @@ def test_minutes_are_a_document_not_a_person():
         {"Paul Amery": ("Paul Amery", "PERSON")},
     )
     assert q["speaker"] is None
+
+
+def test_a_role_refers_back_to_a_name_set_off_after_it_whatever_its_label():
+    (q,) = _quotes(
+        "La alcaldesa de Villanueva, Rosa Iturbe, presentó el lunes el proyecto.\n\n"
+        "La alcaldesa, que visitó la zona con el ingeniero Pedro Gil, calificó el plan de "
+        "«un primer paso bienvenido para el pueblo» pero advirtió que el dinero no basta.",
+        {
+            "Villanueva": ("Villanueva", "GPE"),
+            "Rosa Iturbe": ("Rosa Iturbe", "GPE"),
+            "Pedro Gil": ("Pedro Gil", "PERSON"),
+        },
+    )
+    assert q["speaker"] == "Rosa Iturbe"

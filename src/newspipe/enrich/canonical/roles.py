@@ -110,7 +110,7 @@ def descriptions(body: str, mentions: list[dict]) -> list[Described]:
     Trabajo, X`) and an apposition after it (`X, the city's mayor,`, `X, 54,`, `X (54)`)."""
     out = []
     for m in mentions:
-        if m["type"] != "PERSON":
+        if m["type"] != "PERSON" and not _set_off_after_person_role(body, m):
             continue
         heads: set[str] = set()
         ages: set[int] = set()
@@ -137,6 +137,25 @@ def descriptions(body: str, mentions: list[dict]) -> list[Described]:
         if heads or ages:
             out.append(Described(m, frozenset(heads), frozenset(ages)))
     return out
+
+
+_ROLE_SET_OFF = re.compile(
+    r"(?:^|[.!?\n]\s*)(?i:" + DEFINITE + r")\s*([^,.;:()\n«»“”\"]{2,80}),\s*$"
+)
+
+
+def _set_off_after_person_role(body: str, mention: dict) -> bool:
+    """`La alcaldesa de Villanueva, Rosa Iturbe, presentó ...`: a name of two words or more
+    set off after a person's role opening the sentence is a person's, whatever the model's
+    label for it."""
+    if (
+        len(mention["surface"].split()) < 2
+        or body[mention["end_char"] : mention["end_char"] + 1] != ","
+    ):
+        return False
+    start = mention["start_char"]
+    role = _ROLE_SET_OFF.search(body, max(0, start - 90), start)
+    return role is not None and names_a_person(role.group(1))
 
 
 def described_person(phrase: str, people: list[Described], before: int) -> dict | None:
