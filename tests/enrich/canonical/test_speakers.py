@@ -143,3 +143,20 @@ def test_a_role_refers_back_to_a_name_set_off_after_it_whatever_its_label():
         },
     )
     assert q["speaker"] == "Rosa Iturbe"
+
+
+def test_a_description_means_whom_the_paragraph_is_about():
+    (q,) = _quotes(
+        "Sheila Park, 72, who shares the house with her nephew Tom Reed, has lived there for "
+        'forty years. "We were told the same thing in 2015," the pensioner said.',
+        {"Sheila Park": ("Sheila Park", "PERSON"), "Tom Reed": ("Tom Reed", "PERSON")},
+    )
+    assert q["speaker"] == "Sheila Park"
+
+
+def test_a_radio_station_is_no_person():
+    (q,) = _quotes(
+        'Tom Reed will host the show. "Nobody can replace him," said the radio station.',
+        {"Tom Reed": ("Tom Reed", "PERSON")},
+    )
+    assert q["speaker"] is None

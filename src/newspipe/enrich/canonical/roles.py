@@ -55,6 +55,7 @@ _NOT_PEOPLE = frozenset({
     "journal", "prefecture", "minutes", "instructions", "guidance", "guidelines", "figures",
     "data", "poll", "review", "memo", "email", "results", "article", "message", "bulletin",
     "ruling", "judgment", "verdict", "sentencia", "auto", "decreto", "arret", "decision",
+    "station", "radio", "magazine", "programme", "show", "broadcast", "emission", "revista",
 })  # fmt: skip
 _CLAUSE_START = re.compile(r"[.!?;:()\n«»“”\"]")
 

@@ -158,8 +158,9 @@ def _clause_speaker(a: Article, lo: int, hi: int, verb: re.Match, quote_start: i
 
 
 def _paragraph_person(a: Article, before: int) -> dict | None:
-    """The last person named in the paragraph before body[before], else in the paragraph
-    before it (a quote opening a paragraph is often about whom the last one named)."""
+    """The person the paragraph before body[before] is about, else the last one it names;
+    else the same in the paragraph before it (a quote opening a paragraph is often about
+    whom the last one named)."""
     para_start = a.body.rfind("\n", 0, before) + 1
     for lo, hi in (
         (para_start, before),
@@ -171,7 +172,10 @@ def _paragraph_person(a: Article, before: int) -> dict | None:
             if m["type"] == "PERSON" and lo <= m["start_char"] and m["end_char"] <= hi
         ]
         if people:
-            last = people[-1]
+            # `Sheila Park, 72, has lived on Mill Lane ... the pensioner said`: whom the
+            # paragraph is about, else the last person it names.
+            subject = paragraph_subject(a, lo, hi)
+            last = subject if subject in people else people[-1]
             # Named as the speaker of the quote before (`“…,” Jane Roe said`): a new
             # description (`“…,” the spokesman said`) means someone else.
             lead = last["start_char"]
