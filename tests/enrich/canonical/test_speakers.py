@@ -160,3 +160,37 @@ def test_a_radio_station_is_no_person():
         {"Tom Reed": ("Tom Reed", "PERSON")},
     )
     assert q["speaker"] is None
+
+
+ASHDOWN_AND_MCLEARY = {
+    "Rupert Ashdown": ("Rupert Ashdown", "PERSON"),
+    "Fiona McLeary": ("Fiona McLeary", "PERSON"),
+}
+
+
+def test_she_means_the_person_the_sentence_before_brings_in_not_the_last_speaker():
+    first, second = _quotes(
+        '"We have waited ten years for this money," Rupert Ashdown said. His colleague '
+        'Fiona McLeary disagreed. "The costs have doubled and nobody has explained why," '
+        "she said.",
+        ASHDOWN_AND_MCLEARY,
+    )
+    assert (first["speaker"], second["speaker"]) == ("Rupert Ashdown", "Fiona McLeary")
+
+
+def test_a_sentence_about_what_someone_does_does_not_bring_them_in_to_speak():
+    _, second = _quotes(
+        '"People kept asking when it would open," Rupert Ashdown said. Volunteer Fiona '
+        "McLeary, a former teacher, will run a weekly digital help session at the library. "
+        '"We want it to be the front room of the village," he said.',
+        ASHDOWN_AND_MCLEARY,
+    )
+    assert second["speaker"] == "Rupert Ashdown"
+
+
+def test_a_present_tense_reporting_verb_attributes_the_quote():
+    (q,) = _quotes(
+        '"We cannot assume the brain will not change," warns Fiona McLeary.',
+        ASHDOWN_AND_MCLEARY,
+    )
+    assert q["speaker"] == "Fiona McLeary"

@@ -419,7 +419,11 @@ def last_speaker(a: Article, start: int, last_named: dict | None):
         if (person := written_person(match, 0, body, a.mentions, a.titles))
     ]
     if speaking:
-        return max(speaking, key=lambda m: m["start_char"])
+        last = max(speaking, key=lambda m: m["start_char"])
+        # `“…,” Roe said. His colleague Jane Poe disagreed. “…,” she said.`: the person the
+        # sentence before the quote's brings in, after the last one to speak.
+        introduced = _introduced_before(a, start)
+        return introduced if introduced and introduced["start_char"] > last["end_char"] else last
     # `Raman, whose brother Sunil Raman called ..., escaped. “…,” she said.`: the person
     # the paragraph is about, before any other person it names.
     subject = paragraph_subject(a, para_start, start)
@@ -433,6 +437,32 @@ def last_speaker(a: Article, start: int, last_named: dict | None):
         if not re.search(r"[“”«»„\"]", previous):
             subject = paragraph_subject(a, previous_start, para_start)
     return subject or last_named or (earlier or [None])[-1]
+
+
+# The longest sentence that brings a speaker in without a reporting verb (`Opposition
+# leader Brian Cole called it a mistake.`: 8 words).
+_INTRODUCING_WORDS = 8
+
+
+def _introduced_before(a: Article, start: int) -> dict | None:
+    """The person subject of the narrative sentence right before the one holding
+    body[start], in the same paragraph, where it brings them in to speak: a short sentence
+    (`His colleague Jane Poe disagreed.`) or one that reports their words (`Agent Tom Poe
+    insisted that ...`), not one about what they do (`Volunteer Jane Poe, a former
+    teacher, will run a weekly session.`)."""
+    body = a.body
+    lo = sentence_start(body, start)
+    hi = len(body[:lo].rstrip())
+    if hi <= body.rfind("\n", 0, start) + 1:
+        return None
+    prev_lo = sentence_start(body, hi - 1)
+    sentence = body[prev_lo:hi]
+    if re.search(r"[“”«»„\"]", sentence):
+        return None
+    if len(sentence.split()) > _INTRODUCING_WORDS and not SPEECH_VERB.search(sentence):
+        return None
+    subject = sentence_subject(a, prev_lo, hi)
+    return subject if isinstance(subject, dict) and subject["type"] == "PERSON" else None
 
 
 def paragraph_subject(a: Article, para_start: int, before: int) -> dict | None:

@@ -9,6 +9,7 @@ import re
 _FRENCH_INVERSION = r"(?:-t)?-(?:il|elle|ils|elles)"
 SPEECH_VERB = re.compile(
     r"\b(?:said|says|say|stated|states|declared|added|adds|told|tells|explained|warned|noted|"
+    r"insists|warns|explains|argues|recalls|admits|concedes|notes|"
     r"insisted|argued|wrote|writes|replied|asked|continued|recalled|stressed|emphasi[sz]ed|"
     r"remarked|admitted|acknowledged|announced|urged|concluded|stating|saying|adding|"
     r"tweeted|posted|testified|claimed|conceded|vowed|pledged|promised|cautioned|"
