@@ -4,7 +4,9 @@
 Roe, the city's mayor,`, `La ministra de Trabajo, Jane Roe,`, `Jane Roe, 54,`);
 `described_person` finds whom a later description means (`the minister said`, `», añadió la
 ministra`, `the 54-year-old said`): the person last introduced with that age, or with that
-word as the head of their role.
+word as the head of their role. `introduced_unnamed` tells a role the text never names (`a
+spokesman for the union`), `related_opening` a person brought in by their relation to
+someone (`His colleague Fiona McLeary`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from newspipe.enrich.canonical.speech import NAME
 
 # The determiners of a description: `the minister`, `la ministra`, `his son`, `su
 # presidenta`, `sa fille`.
@@ -200,3 +204,33 @@ def introduced_unnamed(body: str, head: str, before: int) -> bool:
         if not re.match(r"[^.;:\n]{0,60}?,\s*[A-ZÀ-ÖØ-Þ][\w'’-]+\s+[A-ZÀ-ÖØ-Þ]", body[m.end() :]):
             return True
     return False
+
+
+# `His colleague Fiona McLeary disagreed.`, `Su vecino Andrés Molina no estaba de acuerdo.`,
+# `Sa collègue Martine Dufour`: a person brought in by their relation to someone before.
+_RELATED_OPENING = re.compile(
+    r"[\s\"“”«»„]*(?i:his|her|their|su|sus|sa|son|ses|leur)\s+(?:[^\W\d_A-ZÀ-ÖØ-Þ][\w'’-]*\s+){1,2}("
+    + NAME
+    + r")(?=\s*,|\s+[^\W\d_A-ZÀ-ÖØ-Þ])"
+)
+
+
+def related_opening(body: str, mentions: list[dict], lo: int, text: str) -> dict | None:
+    """The person a sentence opens with after their relation to someone (`His colleague
+    Fiona McLeary disagreed.`), tagged or, with two names or more, not."""
+    match = _RELATED_OPENING.match(text)
+    if not match or not match.group(1)[:1].isupper():
+        return None
+    start = lo + match.start(1)
+    tagged = [m for m in mentions if m["start_char"] <= start < m["end_char"]]
+    if tagged:
+        return tagged[0] if tagged[0]["type"] == "PERSON" else None
+    if len(match.group(1).split()) < 2:
+        return None
+    return {
+        "name": match.group(1),
+        "surface": match.group(1),
+        "type": "PERSON",
+        "start_char": start,
+        "end_char": start + len(match.group(1)),
+    }

@@ -12,7 +12,9 @@ of a person (`contó la joven`, `soupire le boulanger`; not `the statement said`
 person the paragraph (or the one before) last named, unless that person spoke the quote
 before. A quote inside a sentence with no attribution of its own (`Roe called the plan “a
 first step”`, `El presidente de la asociación, Jane Roe, calificó ... «…»`) is the
-sentence subject's. A pronoun or a bare word is never a speaker's name.
+sentence subject's. A pronoun or a bare word is never a speaker's name, nor is an owner
+(`told Arsenal's website`), an addressee (`pidió a la AESP`) or a description the model
+took for a name (`The 55-year-old Frenchman`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from newspipe.enrich.canonical.roles import (
     descriptions,
     introduced_unnamed,
     names_a_person,
+    related_opening,
     role_beside,
     role_words,
 )
@@ -314,7 +317,7 @@ def sentence_subject(a: Article, lo: int, hi: int):
             and names_a_person(a.body[lo : m["start_char"]])
         ):
             return m
-    named = _named_opening(a, lo, text) or _related_opening(a, lo, text)
+    named = _named_opening(a, lo, text) or related_opening(a.body, a.mentions, lo, text)
     if named:
         return named
     role = ROLE_OPENING.match(text)
@@ -360,36 +363,6 @@ def _named_opening(a: Article, lo: int, text: str) -> dict | None:
         if m["type"] == "PERSON" and m["end_char"] <= start and _surname_of(words, m["name"]):
             return m
     return None
-
-
-# `His colleague Fiona McLeary disagreed.`, `Su vecino Andrés Molina no estaba de acuerdo.`,
-# `Sa collègue Martine Dufour`: a person brought in by their relation to someone before.
-_RELATED_OPENING = re.compile(
-    r"[\s\"“”«»„]*(?i:his|her|their|su|sus|sa|son|ses|leur)\s+(?:[^\W\d_A-ZÀ-ÖØ-Þ][\w'’-]*\s+){1,2}("
-    + NAME
-    + r")(?=\s*,|\s+[^\W\d_A-ZÀ-ÖØ-Þ])"
-)
-
-
-def _related_opening(a: Article, lo: int, text: str) -> dict | None:
-    """The person a sentence opens with after their relation to someone (`His colleague
-    Fiona McLeary disagreed.`), tagged or, with two names or more, not."""
-    match = _RELATED_OPENING.match(text)
-    if not match or not match.group(1)[:1].isupper():
-        return None
-    start = lo + match.start(1)
-    tagged = [m for m in a.mentions if m["start_char"] <= start < m["end_char"]]
-    if tagged:
-        return tagged[0] if tagged[0]["type"] == "PERSON" else None
-    if len(match.group(1).split()) < 2:
-        return None
-    return {
-        "name": match.group(1),
-        "surface": match.group(1),
-        "type": "PERSON",
-        "start_char": start,
-        "end_char": start + len(match.group(1)),
-    }
 
 
 def _surname_of(words: list[str], name: str) -> bool:
