@@ -72,7 +72,8 @@ class Article:
 
     @classmethod
     def of(cls, body: str, mentions: list[dict], titles: frozenset[str]) -> Article:
-        described = {m["surface"] for m in mentions if only_described(m["surface"], body)}
+        surfaces = {m["surface"] for m in mentions}
+        described = {surface for surface in surfaces if only_described(surface, body)}
         names = [m for m in mentions if m["surface"] not in described]
         return cls(body, names, descriptions(body, names), titles)
 

@@ -82,7 +82,7 @@ def only_described(surface: str, body: str) -> bool:
     55-year-old Frenchman told ...`): the text writes it after an age, and after an article
     or an age every time, never bare as a name is (`Wenger said`). An article alone is
     not enough: organisations take one (`the Fed`)."""
-    if " " in surface or not surface[:1].isupper():
+    if " " in surface or not surface[:1].isupper() or f"year-old {surface}" not in body:
         return False
     spots = [m.start() for m in re.finditer(r"\b" + re.escape(surface) + r"\b", body)]
     before = [_DESCRIBING.search(body, max(0, i - 20), i) for i in spots]
