@@ -35,6 +35,7 @@ from newspipe.enrich.canonical.speakers import (
     sentence_start,
     sentence_subject,
 )
+from newspipe.enrich.canonical.speech import with_given_names
 
 # Opening mark -> the marks that may close it.
 _CLOSERS = {"“": "”", '"': '"', "«": "»", "„": "“”", "‘": "’"}
@@ -144,6 +145,23 @@ def _is_quote(text: str, config: EnrichConfig) -> bool:
     return not (long_words and all(w[0].isupper() for w in long_words))
 
 
+def _short_sentence_after(
+    text: str, body: str, prev_end: int, span: tuple[int, int], prev_closed: bool
+) -> bool:
+    """`“…,” she said. “Nothing was left.”`: a sentence of two words or more in marks
+    right after the attribution of the speaker's quote is the speaker's next sentence,
+    not a scare quote, which sits inside a sentence of narrative. Spanish puts the full
+    stop after the closing mark (`«Nada más».`)."""
+    start, end = span
+    return (
+        len(text.split()) > 1
+        and text[:1].isupper()
+        and (text[-1:] in ".!?…" or body[end : end + 1] in (".", "!", "?"))
+        and re.fullmatch(r"[^\n]*[.!?]\s*", body[prev_end:start]) is not None
+        and _continues(body, prev_end, start, prev_closed)
+    )
+
+
 def _continues(body: str, prev_end: int, start: int, prev_closed: bool) -> bool:
     """Whether the quote at body[start] goes on from the quote that ended at prev_end: in
     the same paragraph with only an attribution between, or opening the next paragraph
@@ -159,13 +177,23 @@ def _continues(body: str, prev_end: int, start: int, prev_closed: bool) -> bool:
     return "\n" not in between.strip() and not body[para_start:start].strip()
 
 
+def _named_in_full(speaker: dict, a: Article) -> dict:
+    """A person the model tagged only by surname (`Whitfield, a 38-year-old ...`) named as
+    the text first writes them in full (`Jamal Whitfield, who owned the garage`)."""
+    if speaker["type"] != "PERSON" or " " in speaker["name"]:
+        return speaker
+    return speaker | {"name": with_given_names(speaker["name"], a.body, a.titles)}
+
+
 def _article_quotes(article_id: str, a: Article, config: EnrichConfig) -> list[dict]:
     body = a.body
     rows = []
     last_named, previous, prev_end, prev_closed = None, None, 0, False
     for start, end, text in sorted(_find_spans(body) + _dialogue_spans(body)):
         text = " ".join(text.split()).strip(" ,")
-        if not _is_quote(text, config):
+        if not _is_quote(text, config) and not (
+            previous and _short_sentence_after(text, body, prev_end, (start, end), prev_closed)
+        ):
             continue
         speaker, surface = attribution(a, start, end, prev_end)
         if speaker == PRONOUN:
@@ -184,6 +212,7 @@ def _article_quotes(article_id: str, a: Article, config: EnrichConfig) -> list[d
         if speaker is None:
             speaker = preceding_speaker(a, start, last_named)
         if isinstance(speaker, dict):
+            speaker = _named_in_full(speaker, a)
             last_named = speaker
             surface = surface or speaker["surface"]
         name = speaker["name"] if isinstance(speaker, dict) else None

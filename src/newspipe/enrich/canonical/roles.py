@@ -4,7 +4,9 @@
 Roe, the city's mayor,`, `La ministra de Trabajo, Jane Roe,`, `Jane Roe, 54,`);
 `described_person` finds whom a later description means (`the minister said`, `», añadió la
 ministra`, `the 54-year-old said`): the person last introduced with that age, or with that
-word as the head of their role.
+word as the head of their role. `introduced_unnamed` tells a role the text never names (`a
+spokesman for the union`), `related_opening` a person brought in by their relation to
+someone (`His colleague Fiona McLeary`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from newspipe.enrich.canonical.speech import NAME
 
 # The determiners of a description: `the minister`, `la ministra`, `his son`, `su
 # presidenta`, `sa fille`.
@@ -52,7 +56,10 @@ _NOT_PEOPLE = frozenset({
     "ayuntamiento", "policia", "sindicato", "asociacion", "texto", "carta", "documento",
     "diario", "periodico", "comunique", "note", "rapport", "entreprise", "societe",
     "gouvernement", "ministere", "mairie", "syndicat", "association", "texte", "lettre",
-    "journal", "prefecture",
+    "journal", "prefecture", "minutes", "instructions", "guidance", "guidelines", "figures",
+    "data", "poll", "review", "memo", "email", "results", "article", "message", "bulletin",
+    "ruling", "judgment", "verdict", "sentencia", "auto", "decreto", "arret", "decision",
+    "station", "radio", "magazine", "programme", "show", "broadcast", "emission", "revista",
 })  # fmt: skip
 _CLAUSE_START = re.compile(r"[.!?;:()\n«»“”\"]")
 
@@ -108,7 +115,7 @@ def descriptions(body: str, mentions: list[dict]) -> list[Described]:
     Trabajo, X`) and an apposition after it (`X, the city's mayor,`, `X, 54,`, `X (54)`)."""
     out = []
     for m in mentions:
-        if m["type"] != "PERSON":
+        if m["type"] != "PERSON" and not _set_off_after_person_role(body, m):
             continue
         heads: set[str] = set()
         ages: set[int] = set()
@@ -135,6 +142,25 @@ def descriptions(body: str, mentions: list[dict]) -> list[Described]:
         if heads or ages:
             out.append(Described(m, frozenset(heads), frozenset(ages)))
     return out
+
+
+_ROLE_SET_OFF = re.compile(
+    r"(?:^|[.!?\n]\s*)(?i:" + DEFINITE + r")\s*([^,.;:()\n«»“”\"]{2,80}),\s*$"
+)
+
+
+def _set_off_after_person_role(body: str, mention: dict) -> bool:
+    """`La alcaldesa de Villanueva, Rosa Iturbe, presentó ...`: a name of two words or more
+    set off after a person's role opening the sentence is a person's, whatever the model's
+    label for it."""
+    if (
+        len(mention["surface"].split()) < 2
+        or body[mention["end_char"] : mention["end_char"] + 1] != ","
+    ):
+        return False
+    start = mention["start_char"]
+    role = _ROLE_SET_OFF.search(body, max(0, start - 90), start)
+    return role is not None and names_a_person(role.group(1))
 
 
 def described_person(phrase: str, people: list[Described], before: int) -> dict | None:
@@ -164,3 +190,47 @@ def names_a_person(phrase: str) -> bool:
     or a place."""
     words, _ = role_words(phrase)
     return bool(words) and words[0] not in _NOT_PEOPLE and words[-1] not in _NOT_PEOPLE
+
+
+_INDEFINITE = r"(?:a|an|un|une|una)"
+
+
+def introduced_unnamed(body: str, head: str, before: int) -> bool:
+    """Whether the text brought in someone by the description `head` with an indefinite
+    article and no name before body[before] (`a spokesman for the council said`, `un
+    porte-parole de la mairie a indiqué`)."""
+    pattern = r"\b" + _INDEFINITE + r"\s+(?:[\w'’-]+\s+){0,2}?" + re.escape(head) + r"\b"
+    for m in re.finditer(pattern, body[:before], re.IGNORECASE):
+        if not re.match(r"[^.;:\n]{0,60}?,\s*[A-ZÀ-ÖØ-Þ][\w'’-]+\s+[A-ZÀ-ÖØ-Þ]", body[m.end() :]):
+            return True
+    return False
+
+
+# `His colleague Fiona McLeary disagreed.`, `Su vecino Andrés Molina no estaba de acuerdo.`,
+# `Sa collègue Martine Dufour`: a person brought in by their relation to someone before.
+_RELATED_OPENING = re.compile(
+    r"[\s\"“”«»„]*(?i:his|her|their|su|sus|sa|son|ses|leur)\s+(?:[^\W\d_A-ZÀ-ÖØ-Þ][\w'’-]*\s+){1,2}("
+    + NAME
+    + r")(?=\s*,|\s+[^\W\d_A-ZÀ-ÖØ-Þ])"
+)
+
+
+def related_opening(body: str, mentions: list[dict], lo: int, text: str) -> dict | None:
+    """The person a sentence opens with after their relation to someone (`His colleague
+    Fiona McLeary disagreed.`), tagged or, with two names or more, not."""
+    match = _RELATED_OPENING.match(text)
+    if not match or not match.group(1)[:1].isupper():
+        return None
+    start = lo + match.start(1)
+    tagged = [m for m in mentions if m["start_char"] <= start < m["end_char"]]
+    if tagged:
+        return tagged[0] if tagged[0]["type"] == "PERSON" else None
+    if len(match.group(1).split()) < 2:
+        return None
+    return {
+        "name": match.group(1),
+        "surface": match.group(1),
+        "type": "PERSON",
+        "start_char": start,
+        "end_char": start + len(match.group(1)),
+    }

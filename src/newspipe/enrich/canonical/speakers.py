@@ -12,7 +12,9 @@ of a person (`contó la joven`, `soupire le boulanger`; not `the statement said`
 person the paragraph (or the one before) last named, unless that person spoke the quote
 before. A quote inside a sentence with no attribution of its own (`Roe called the plan “a
 first step”`, `El presidente de la asociación, Jane Roe, calificó ... «…»`) is the
-sentence subject's. A pronoun or a bare word is never a speaker's name.
+sentence subject's. A pronoun or a bare word is never a speaker's name, nor is an owner
+(`told Arsenal's website`), an addressee (`pidió a la AESP`) or a description the model
+took for a name (`The 55-year-old Frenchman`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from newspipe.enrich.canonical.roles import (
     Described,
     described_person,
     descriptions,
+    introduced_unnamed,
     names_a_person,
+    related_opening,
     role_beside,
     role_words,
 )
@@ -41,6 +45,7 @@ from newspipe.enrich.canonical.speech import (
     SPEAKS,
     SPEECH_VERB,
     SUBJECTLESS,
+    only_described,
     written_person,
 )
 
@@ -67,7 +72,10 @@ class Article:
 
     @classmethod
     def of(cls, body: str, mentions: list[dict], titles: frozenset[str]) -> Article:
-        return cls(body, mentions, descriptions(body, mentions), titles)
+        surfaces = {m["surface"] for m in mentions}
+        described = {surface for surface in surfaces if only_described(surface, body)}
+        names = [m for m in mentions if m["surface"] not in described]
+        return cls(body, names, descriptions(body, names), titles)
 
 
 def _nearest(mentions: list[dict], lo: int, hi: int, anchor: int) -> dict | None:
@@ -95,10 +103,29 @@ def _named_beside(a: Article, lo: int, hi: int, verb: re.Match) -> dict | None:
     return None
 
 
+# Whom a verb's words are addressed to (`pidió a la AESP`, `told to the council`,
+# `a demandé au préfet`): not the speaker.
+# A bare `a` is also English's article (`said a Fox spokesman`): only `a la`, `a los`.
+_ADDRESSEE = re.compile(
+    r"\s+(?:(?:to|à)\s+(?:(?:the|la|les|l['’])\s*)?|a\s+(?:la|los|las)\s+|al\s+|aux?\s+)",
+    re.IGNORECASE,
+)
+
+
 def _clause_speaker(a: Article, lo: int, hi: int, verb: re.Match, quote_start: int):
     """(speaker, surface) of an attribution clause body[lo:hi] around its verb."""
     clause = a.body[lo:hi]
-    named = _nearest(a.mentions, lo, hi, lo + verb.start())
+    verb_end = lo + verb.end()
+    speakers = [
+        m
+        for m in a.mentions
+        if not (
+            m["start_char"] >= verb_end and _ADDRESSEE.fullmatch(a.body, verb_end, m["start_char"])
+        )
+        # `told Arsenal's website`, `Arsenal's Arsène Wenger said`: an owner, not a speaker.
+        and a.body[m["end_char"] : m["end_char"] + 2] not in ("'s", "’s")
+    ]
+    named = _nearest(speakers, lo, hi, lo + verb.start())
     if named is None or named["type"] != "PERSON":
         named = _named_beside(a, lo, hi, verb) or named
     pronoun = PRONOUN_WORD.search(clause)
@@ -115,6 +142,10 @@ def _clause_speaker(a: Article, lo: int, hi: int, verb: re.Match, quote_start: i
         if person:
             return person, role
         words, age = role_words(role)
+        if words and age is None and introduced_unnamed(a.body, words[-1], quote_start):
+            # `A spokesman for the union said ... “…,” the spokesman said`: someone the
+            # article never names.
+            return UNNAMED, None
         if age is not None or (words and words[-1] in a.titles):
             # `the 54-year-old said`, `the minister said`: an age or an office describes a
             # person named elsewhere.
@@ -131,8 +162,9 @@ def _clause_speaker(a: Article, lo: int, hi: int, verb: re.Match, quote_start: i
 
 
 def _paragraph_person(a: Article, before: int) -> dict | None:
-    """The last person named in the paragraph before body[before], else in the paragraph
-    before it (a quote opening a paragraph is often about whom the last one named)."""
+    """The person the paragraph before body[before] is about, else the last one it names;
+    else the same in the paragraph before it (a quote opening a paragraph is often about
+    whom the last one named)."""
     para_start = a.body.rfind("\n", 0, before) + 1
     for lo, hi in (
         (para_start, before),
@@ -144,7 +176,10 @@ def _paragraph_person(a: Article, before: int) -> dict | None:
             if m["type"] == "PERSON" and lo <= m["start_char"] and m["end_char"] <= hi
         ]
         if people:
-            last = people[-1]
+            # `Sheila Park, 72, has lived on Mill Lane ... the pensioner said`: whom the
+            # paragraph is about, else the last person it names.
+            subject = paragraph_subject(a, lo, hi)
+            last = subject if subject in people else people[-1]
             # Named as the speaker of the quote before (`“…,” Jane Roe said`): a new
             # description (`“…,” the spokesman said`) means someone else.
             lead = last["start_char"]
@@ -271,7 +306,19 @@ def sentence_subject(a: Article, lo: int, hi: int):
             return first
     if people and _set_off_after_role(a.body, lo, people[0]):
         return people[0]
-    named = _named_opening(a, lo, text)
+    # The model's label for a rare name is a guess: a name of two words or more set off
+    # after a person's role (`El presidente de Asaja, Tomás Villalba, calificó`) is theirs.
+    for m in inside:
+        if (
+            m["type"] != "PERSON"
+            and len(m["surface"].split()) > 1
+            and a.body[lo : m["start_char"]].count(",") == 1
+            and re.match(r",\s+[^\W\d_A-ZÀ-ÖØ-Þ]", a.body[m["end_char"] : m["end_char"] + 4])
+            and _set_off_after_role(a.body, lo, m)
+            and names_a_person(a.body[lo : m["start_char"]])
+        ):
+            return m
+    named = _named_opening(a, lo, text) or related_opening(a.body, a.mentions, lo, text)
     if named:
         return named
     role = ROLE_OPENING.match(text)
@@ -346,7 +393,11 @@ def last_speaker(a: Article, start: int, last_named: dict | None):
         if (person := written_person(match, 0, body, a.mentions, a.titles))
     ]
     if speaking:
-        return max(speaking, key=lambda m: m["start_char"])
+        last = max(speaking, key=lambda m: m["start_char"])
+        # `“…,” Roe said. His colleague Jane Poe disagreed. “…,” she said.`: the person the
+        # sentence before the quote's brings in, after the last one to speak.
+        introduced = _introduced_before(a, start)
+        return introduced if introduced and introduced["start_char"] > last["end_char"] else last
     # `Raman, whose brother Sunil Raman called ..., escaped. “…,” she said.`: the person
     # the paragraph is about, before any other person it names.
     subject = paragraph_subject(a, para_start, start)
@@ -360,6 +411,32 @@ def last_speaker(a: Article, start: int, last_named: dict | None):
         if not re.search(r"[“”«»„\"]", previous):
             subject = paragraph_subject(a, previous_start, para_start)
     return subject or last_named or (earlier or [None])[-1]
+
+
+# The longest sentence that brings a speaker in without a reporting verb (`Opposition
+# leader Brian Cole called it a mistake.`: 8 words).
+_INTRODUCING_WORDS = 8
+
+
+def _introduced_before(a: Article, start: int) -> dict | None:
+    """The person subject of the narrative sentence right before the one holding
+    body[start], in the same paragraph, where it brings them in to speak: a short sentence
+    (`His colleague Jane Poe disagreed.`) or one that reports their words (`Agent Tom Poe
+    insisted that ...`), not one about what they do (`Volunteer Jane Poe, a former
+    teacher, will run a weekly session.`)."""
+    body = a.body
+    lo = sentence_start(body, start)
+    hi = len(body[:lo].rstrip())
+    if hi <= body.rfind("\n", 0, start) + 1:
+        return None
+    prev_lo = sentence_start(body, hi - 1)
+    sentence = body[prev_lo:hi]
+    if re.search(r"[“”«»„\"]", sentence):
+        return None
+    if len(sentence.split()) > _INTRODUCING_WORDS and not SPEECH_VERB.search(sentence):
+        return None
+    subject = sentence_subject(a, prev_lo, hi)
+    return subject if isinstance(subject, dict) and subject["type"] == "PERSON" else None
 
 
 def paragraph_subject(a: Article, para_start: int, before: int) -> dict | None:
