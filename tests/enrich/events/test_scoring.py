@@ -27,6 +27,18 @@ def test_dot_walks_either_side_to_the_same_sum():
     assert dot(short, {"pier": 1.0}) == 0
 
 
+def test_dot_adds_the_shared_products_in_the_shorter_sides_order():
+    # Float addition is not associative: the scores must be the sums as tuned, term by
+    # term in the shorter vector's order, whatever terms the other side lacks.
+    short = {f"w{i}": 1 / (i + 3) for i in range(40)}
+    long = {f"w{i}": 1 / (i + 7) for i in range(0, 120, 3)} | {f"x{i}": 0.5 for i in range(9)}
+    expected = 0
+    for term, weight in short.items():
+        if term in long:
+            expected += weight * long[term]
+    assert dot(short, long) == dot(long, short) == expected
+
+
 def test_cosine_divides_by_the_longer_sides_norm():
     report = {"ferry": 0.6, "pier": 0.8}
     centroid = {"ferry": 2.0, "pier": 1.0, "tug": 2.0}

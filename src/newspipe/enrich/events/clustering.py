@@ -305,12 +305,9 @@ class _Clusterer:
         country or a word like `pct` files thousands of events. The events sharing the most
         keys hold the best match; ties go by event id, so the choice is the same in every
         process."""
-        keys = [
-            w
-            for w, _ in sorted(body.items(), key=lambda kv: (-kv[1], kv[0]))[
-                : self.config.index_terms
-            ]
-        ] + ["\x00" + e for e in entities]
+        # By weight, then term: terms sorted, then stably by weight (no Python key call).
+        top = sorted(sorted(body), key=body.__getitem__, reverse=True)[: self.config.index_terms]
+        keys = top + ["\x00" + e for e in entities]
         events = self.events
 
         def accept(event_id: str) -> bool:

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import repeat
+from operator import mul
 
 
 def norm(vector: dict[str, float]) -> float:
-    return math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    values = vector.values()
+    return math.sqrt(sum(map(mul, values, values))) or 1.0
 
 
 def cosine(
@@ -27,11 +30,12 @@ def cosine(
 
 
 def dot(a: dict[str, float], b: dict[str, float]) -> float:
-    """Dot product, walking the shorter side; terms the other side lacks are skipped, not
-    multiplied by zero (the same sum, twice as fast)."""
+    """Dot product, walking the shorter side in its order. A term the other side lacks adds
+    a zero product, which leaves a finite sum as it was: the same sum as skipping it, with
+    the loop in C (map) rather than a Python generator."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b[w] for w, v in a.items() if w in b)
+    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
 
 
 def overlap(a: Counter, b: Counter) -> float:
