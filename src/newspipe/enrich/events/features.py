@@ -28,6 +28,8 @@ _SPACES = "\u00a0\u202f\u2009 "
 _NUMBER = re.compile(
     rf"(?<![\w.,])\d{{1,3}}(?:[.,{_SPACES}]\d{{3}})+(?!\d)|\b\d+[.,]\d+\b|\b\d{{2,}}\b"
 )
+_NO_SPACES = str.maketrans("", "", _SPACES)
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 # Entity names share the document-frequency table with words under this prefix, which no
 # word can carry.
 ENTITY_TERM = "entity:"
@@ -68,9 +70,9 @@ def salient_numbers(text: str | None) -> set[str]:
         return set()
     found = set()
     for raw in _NUMBER.findall(text):
-        digits = re.sub(f"[{_SPACES}]", "", raw)
-        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
-            digits = re.sub(r"[.,]", "", digits)
+        digits = raw.translate(_NO_SPACES)
+        if _GROUPED.fullmatch(digits):
+            digits = digits.replace(".", "").replace(",", "")
         else:
             digits = digits.replace(",", ".")
         if not _YEAR.match(digits):
