@@ -5,7 +5,7 @@ from collections import Counter
 from datetime import date
 
 from newspipe.config import EventConfig
-from newspipe.enrich.events.clustering import STATE_SCHEMA, _Clusterer, _Event
+from newspipe.enrich.events.clustering import STATE_SCHEMA, _Clusterer, _days_apart, _Event
 from newspipe.enrich.events.vectors import add, cosine, dot, overlap
 
 DAY = date(2026, 5, 4)
@@ -138,3 +138,13 @@ def test_an_adopted_event_is_the_one_its_reports_would_build_again():
     assert adopting.index.keys_of == placed.index.keys_of
     assert adopting.index.stretches_of == placed.index.stretches_of
     assert adopting.index.by_key == placed.index.by_key
+
+
+def test_days_apart_count_from_the_nearer_of_the_articles_dates():
+    event = _event("ev-a", ["ferry"])
+    event.last_date = date(2026, 5, 9)
+    later, earlier = date(2026, 5, 20), date(2026, 4, 30)
+    assert _days_apart([later], event) == 11
+    assert _days_apart([later, earlier], event) == 4
+    assert _days_apart([date(2026, 5, 6), earlier], event) == 0
+    assert _days_apart([], event) is None

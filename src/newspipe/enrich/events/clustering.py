@@ -87,14 +87,16 @@ def _days_apart(days: list[date], event: _Event) -> int | None:
     published days after the happening, or a text date misread by a few days, still
     lies near the event through the other one.
     """
-    if not days or event.first_date is None:
+    first, last = event.first_date, event.last_date
+    if not days or first is None:
         return None
-    return min(
-        (event.first_date - day).days
-        if day < event.first_date
-        else max((day - event.last_date).days, 0)
-        for day in days
-    )
+    # A loop, not min() over a generator: it runs for every candidate of every article.
+    nearest = None
+    for day in days:
+        apart = (first - day).days if day < first else max((day - last).days, 0)
+        if nearest is None or apart < nearest:
+            nearest = apart
+    return nearest
 
 
 class _Clusterer:
