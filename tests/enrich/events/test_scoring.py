@@ -6,6 +6,7 @@ from datetime import date
 
 from newspipe.config import EventConfig
 from newspipe.enrich.events.clustering import STATE_SCHEMA, _Clusterer, _days_apart, _Event
+from newspipe.enrich.events.features import tfidf
 from newspipe.enrich.events.vectors import add, cosine, dot, overlap
 
 DAY = date(2026, 5, 4)
@@ -148,3 +149,12 @@ def test_days_apart_count_from_the_nearer_of_the_articles_dates():
     assert _days_apart([later, earlier], event) == 4
     assert _days_apart([date(2026, 5, 6), earlier], event) == 0
     assert _days_apart([], event) is None
+
+
+def test_idfs_kept_across_articles_give_the_vectors_computed_afresh():
+    df, idf_of = {"ferry": 3, "pier": 1}, {}
+    first = ["ferry", "ferry", "pier", "storm"]
+    second = ["ferry", "storm", "storm", "storm"]
+    kept = [tfidf(words, df, 10, idf_of) for words in (first, second)]
+    assert kept == [tfidf(words, df, 10) for words in (first, second)]
+    assert set(idf_of) == {"ferry", "pier", "storm"}

@@ -104,6 +104,7 @@ class _Clusterer:
         self.config = config
         self.df, self.n_docs = df, n_docs
         self.idf_of_entity: dict[str, float] = {}
+        self.idf_of_word: dict[str, float] = {}
         self.events: dict[str, _Event] = {}
         self.index = EventIndex(config.window_days + 1)
         self.norms: dict[tuple[str, int], tuple[float, float, float]] = {}
@@ -176,8 +177,8 @@ class _Clusterer:
         """An article as the clusterer compares it (`body_words`, `title_words`: the
         `tokens` of its body and title)."""
         day = article["cluster_date"]
-        body = tfidf(body_words, self.df, self.n_docs)
-        title = tfidf(title_words, self.df, self.n_docs)
+        body = tfidf(body_words, self.df, self.n_docs, self.idf_of_word)
+        title = tfidf(title_words, self.df, self.n_docs, self.idf_of_word)
         return _Report(
             article["article_id"],
             article["source"],
