@@ -5,7 +5,8 @@ from collections import Counter
 from datetime import date
 
 from newspipe.config import EventConfig
-from newspipe.enrich.events.clustering import STATE_SCHEMA, _Clusterer, _Event
+from newspipe.enrich.events.clustering import STATE_SCHEMA, _Clusterer, _days_apart, _Event
+from newspipe.enrich.events.features import tfidf
 from newspipe.enrich.events.vectors import add, cosine, dot, overlap
 
 DAY = date(2026, 5, 4)
@@ -25,6 +26,18 @@ def test_dot_walks_either_side_to_the_same_sum():
     long = {"ferry": 0.5, "crossing": 0.5, "pier": 0.5, "harbour": 0.5}
     assert dot(short, long) == dot(long, short) == 0.6 * 0.5 + 0.8 * 0.5
     assert dot(short, {"pier": 1.0}) == 0
+
+
+def test_dot_adds_the_shared_products_in_the_shorter_sides_order():
+    # Float addition is not associative: the scores must be the sums as tuned, term by
+    # term in the shorter vector's order, whatever terms the other side lacks.
+    short = {f"w{i}": 1 / (i + 3) for i in range(40)}
+    long = {f"w{i}": 1 / (i + 7) for i in range(0, 120, 3)} | {f"x{i}": 0.5 for i in range(9)}
+    expected = 0
+    for term, weight in short.items():
+        if term in long:
+            expected += weight * long[term]
+    assert dot(short, long) == dot(long, short) == expected
 
 
 def test_cosine_divides_by_the_longer_sides_norm():
@@ -126,3 +139,22 @@ def test_an_adopted_event_is_the_one_its_reports_would_build_again():
     assert adopting.index.keys_of == placed.index.keys_of
     assert adopting.index.stretches_of == placed.index.stretches_of
     assert adopting.index.by_key == placed.index.by_key
+
+
+def test_days_apart_count_from_the_nearer_of_the_articles_dates():
+    event = _event("ev-a", ["ferry"])
+    event.last_date = date(2026, 5, 9)
+    later, earlier = date(2026, 5, 20), date(2026, 4, 30)
+    assert _days_apart([later], event) == 11
+    assert _days_apart([later, earlier], event) == 4
+    assert _days_apart([date(2026, 5, 6), earlier], event) == 0
+    assert _days_apart([], event) is None
+
+
+def test_idfs_kept_across_articles_give_the_vectors_computed_afresh():
+    df, idf_of = {"ferry": 3, "pier": 1}, {}
+    first = ["ferry", "ferry", "pier", "storm"]
+    second = ["ferry", "storm", "storm", "storm"]
+    kept = [tfidf(words, df, 10, idf_of) for words in (first, second)]
+    assert kept == [tfidf(words, df, 10) for words in (first, second)]
+    assert set(idf_of) == {"ferry", "pier", "storm"}

@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 from newspipe.config import EventConfig
 from newspipe.enrich.events.cluster_run import cluster_events
 from newspipe.enrich.events.features import article_words, document_frequencies
-from newspipe.enrich.events.labels import state_labels, title_labels
+from newspipe.enrich.events.labels import title_labels
 from newspipe.schema import EVENTS, conform
 from newspipe.sqlfiles import run_sql
 
@@ -57,7 +57,7 @@ def assign_events(
     words = article_words(to_cluster)
     batch_df = document_frequencies(to_cluster, words)
     term_frequencies = run_sql(_SQL, "sum_terms", history=term_history, batch=batch_df)
-    clustered, state, renames, moved, body_vectors = cluster_events(
+    clustered, state, renames, moved, state_labels, body_vectors = cluster_events(
         to_cluster, words, live_state, term_frequencies, config
     )
     assignments = run_sql(
@@ -85,7 +85,7 @@ def assign_events(
         corpus=dated,
         assignments=assignments,
         labels=_latest_labels(
-            published_labels, state, _run_titles(to_cluster, assignments, body_vectors)
+            published_labels, state_labels, _run_titles(to_cluster, assignments, body_vectors)
         ),
     )
     return EventResult(
@@ -115,13 +115,16 @@ def _run_titles(clustered: pa.Table, assignments: pa.Table, body_vectors: dict) 
     return title_labels(clustered, event_of, body_vectors)
 
 
-def _latest_labels(published_labels: pa.Table, state: pa.Table, titles: pa.Table) -> pa.Table:
+def _latest_labels(
+    published_labels: pa.Table, state_labels: pa.Table, titles: pa.Table
+) -> pa.Table:
     """One label per event: a title this run gives it, else the keywords this run's state
-    gives it, else the published one."""
+    gives it (`state_labels`: those of its events that stand on their own), else the
+    published one."""
     label_schema = pa.schema([("event_id", pa.string()), ("label", pa.string())])
     written = [
         published_labels.select(["event_id", "label"]).cast(label_schema),
-        state_labels(state.filter(pc.is_null(state["merged_into"]))),
+        state_labels,
         titles.cast(label_schema),
     ]
     labels = pa.concat_tables(

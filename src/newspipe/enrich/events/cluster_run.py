@@ -11,8 +11,12 @@ from datetime import date
 import pyarrow as pa
 
 from newspipe.config import EventConfig
-from newspipe.enrich.events.clustering import STATE_SCHEMA, _Clusterer
+from newspipe.enrich.events.clustering import STATE_SCHEMA, _Clusterer, _Event
+from newspipe.enrich.events.labels import label_table
 from newspipe.enrich.events.refine import refined_targets
+
+# A (term, weight) pair of the state's term lists.
+_TERM = STATE_SCHEMA.field("body_terms").type.value_type
 
 
 def cluster_events(
@@ -21,7 +25,7 @@ def cluster_events(
     state: pa.Table,
     term_frequencies: pa.Table,
     config: EventConfig,
-) -> tuple[pa.Table, pa.Table, pa.Table, pa.Table, dict]:
+) -> tuple[pa.Table, pa.Table, pa.Table, pa.Table, pa.Table, dict]:
     """Assign each new canonical article to an event, streaming in date order, then merge
     events that turn out to be one.
 
@@ -32,7 +36,8 @@ def cluster_events(
     including these articles. Returns (article_id -> event_id, the updated state rows of
     every touched event, event_id -> merged_into of every event whose articles now report
     another, article_id -> event_id of the earlier runs' articles that move with their
-    date-less group to another event, article_id -> body TF-IDF vector).
+    date-less group to another event, event_id -> label of the touched events that stand
+    on their own, article_id -> body TF-IDF vector).
     """
     df = dict(
         zip(term_frequencies["term"].to_pylist(), term_frequencies["df"].to_pylist(), strict=True)
@@ -92,25 +97,12 @@ def _published(clusterer: _Clusterer, assigned: dict[str, str]) -> tuple:
     }
     touched = set(assigned.values()) | set(renames) | set(renames.values()) | regrouped
     assigned = {a: reported(e) for a, e in assigned.items()}
-    updated = pa.Table.from_pylist(
-        [
-            {
-                "event_id": e.event_id,
-                "first_date": e.first_date,
-                "last_date": e.last_date,
-                "n_articles": e.n_articles,
-                "body_terms": _terms(e.body),
-                "title_terms": _terms(e.title),
-                "entities": _terms(e.entities),
-                "numbers": _terms(e.numbers),
-                "sources": sorted(e.sources),
-                "article_ids": e.members,
-                "merged_into": renames.get(e.event_id) or e.attached_to,
-            }
-            for e in (events[e] for e in sorted(touched))
-        ],
-        schema=STATE_SCHEMA,
-    )
+    rows = [events[e] for e in sorted(touched)]
+    merged_into = [renames.get(e.event_id) or e.attached_to for e in rows]
+    updated = _state_table(rows, merged_into)
+    # Labelled from the events themselves: the state rows hold the same weights.
+    standing = [e for e, into in zip(rows, merged_into, strict=True) if into is None]
+    labels = label_table([e.event_id for e in standing], [(e.entities, e.title) for e in standing])
     # Events that stopped standing on their own: articles published under them move on.
     stood_down = {e: reported(e) for e in sorted(touched) if reported(e) != e}
     return (
@@ -118,6 +110,7 @@ def _published(clusterer: _Clusterer, assigned: dict[str, str]) -> tuple:
         updated,
         _mapping(stood_down, "event_id", "merged_into"),
         _mapping(moved, "article_id", "event_id"),
+        labels,
     )
 
 
@@ -130,5 +123,45 @@ def _mapping(pairs: dict[str, str], key: str, value: str) -> pa.Table:
     )
 
 
-def _terms(weights: dict[str, float] | Counter) -> list[dict]:
-    return [{"term": t, "weight": float(w)} for t, w in sorted(weights.items())]
+def _state_table(rows: list[_Event], merged_into: list[str | None]) -> pa.Table:
+    """The state rows of `rows`, built column by column: a row of dicts per event costs
+    more than the merge on a large run."""
+    term_lists = {
+        name: _term_lists([getattr(e, attribute) for e in rows])
+        for name, attribute in (
+            ("body_terms", "body"),
+            ("title_terms", "title"),
+            ("entities", "entities"),
+            ("numbers", "numbers"),
+        )
+    }
+    columns = {
+        "event_id": [e.event_id for e in rows],
+        "first_date": [e.first_date for e in rows],
+        "last_date": [e.last_date for e in rows],
+        "n_articles": [e.n_articles for e in rows],
+        "sources": [sorted(e.sources) for e in rows],
+        "article_ids": [e.members for e in rows],
+        "merged_into": merged_into,
+    }
+    arrays = {
+        name: pa.array(values, STATE_SCHEMA.field(name).type) for name, values in columns.items()
+    }
+    arrays |= term_lists
+    return pa.Table.from_arrays([arrays[name] for name in STATE_SCHEMA.names], schema=STATE_SCHEMA)
+
+
+def _term_lists(vectors: list[dict[str, float] | Counter]) -> pa.Array:
+    """Per vector, its (term, weight) pairs in term order."""
+    terms: list[str] = []
+    weights: list[float] = []
+    offsets = [0]
+    for vector in vectors:
+        ordered = sorted(vector)
+        terms += ordered
+        weights += map(vector.__getitem__, ordered)
+        offsets.append(len(terms))
+    pairs = pa.StructArray.from_arrays(
+        [pa.array(terms, pa.string()), pa.array(weights, pa.float64())], fields=list(_TERM)
+    )
+    return pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), pairs)

@@ -87,14 +87,16 @@ def _days_apart(days: list[date], event: _Event) -> int | None:
     published days after the happening, or a text date misread by a few days, still
     lies near the event through the other one.
     """
-    if not days or event.first_date is None:
+    first, last = event.first_date, event.last_date
+    if not days or first is None:
         return None
-    return min(
-        (event.first_date - day).days
-        if day < event.first_date
-        else max((day - event.last_date).days, 0)
-        for day in days
-    )
+    # A loop, not min() over a generator: it runs for every candidate of every article.
+    nearest = None
+    for day in days:
+        apart = (first - day).days if day < first else max((day - last).days, 0)
+        if nearest is None or apart < nearest:
+            nearest = apart
+    return nearest
 
 
 class _Clusterer:
@@ -102,6 +104,7 @@ class _Clusterer:
         self.config = config
         self.df, self.n_docs = df, n_docs
         self.idf_of_entity: dict[str, float] = {}
+        self.idf_of_word: dict[str, float] = {}
         self.events: dict[str, _Event] = {}
         self.index = EventIndex(config.window_days + 1)
         self.norms: dict[tuple[str, int], tuple[float, float, float]] = {}
@@ -174,8 +177,8 @@ class _Clusterer:
         """An article as the clusterer compares it (`body_words`, `title_words`: the
         `tokens` of its body and title)."""
         day = article["cluster_date"]
-        body = tfidf(body_words, self.df, self.n_docs)
-        title = tfidf(title_words, self.df, self.n_docs)
+        body = tfidf(body_words, self.df, self.n_docs, self.idf_of_word)
+        title = tfidf(title_words, self.df, self.n_docs, self.idf_of_word)
         return _Report(
             article["article_id"],
             article["source"],
@@ -305,12 +308,9 @@ class _Clusterer:
         country or a word like `pct` files thousands of events. The events sharing the most
         keys hold the best match; ties go by event id, so the choice is the same in every
         process."""
-        keys = [
-            w
-            for w, _ in sorted(body.items(), key=lambda kv: (-kv[1], kv[0]))[
-                : self.config.index_terms
-            ]
-        ] + ["\x00" + e for e in entities]
+        # By weight, then term: terms sorted, then stably by weight (no Python key call).
+        top = sorted(sorted(body), key=body.__getitem__, reverse=True)[: self.config.index_terms]
+        keys = top + ["\x00" + e for e in entities]
         events = self.events
 
         def accept(event_id: str) -> bool:

@@ -11,6 +11,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from operator import mul
 
 import pyarrow as pa
 from spacy.lang.de.stop_words import STOP_WORDS as GERMAN
@@ -28,6 +29,8 @@ _SPACES = "\u00a0\u202f\u2009 "
 _NUMBER = re.compile(
     rf"(?<![\w.,])\d{{1,3}}(?:[.,{_SPACES}]\d{{3}})+(?!\d)|\b\d+[.,]\d+\b|\b\d{{2,}}\b"
 )
+_NO_SPACES = str.maketrans("", "", _SPACES)
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 # Entity names share the document-frequency table with words under this prefix, which no
 # word can carry.
 ENTITY_TERM = "entity:"
@@ -68,9 +71,9 @@ def salient_numbers(text: str | None) -> set[str]:
         return set()
     found = set()
     for raw in _NUMBER.findall(text):
-        digits = re.sub(f"[{_SPACES}]", "", raw)
-        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
-            digits = re.sub(r"[.,]", "", digits)
+        digits = raw.translate(_NO_SPACES)
+        if _GROUPED.fullmatch(digits):
+            digits = digits.replace(".", "").replace(",", "")
         else:
             digits = digits.replace(",", ".")
         if not _YEAR.match(digits):
@@ -78,15 +81,22 @@ def salient_numbers(text: str | None) -> set[str]:
     return found
 
 
-def tfidf(words: list[str], df: dict[str, int], n_docs: int) -> dict[str, float]:
+def tfidf(
+    words: list[str], df: dict[str, int], n_docs: int, idf_of: dict[str, float] | None = None
+) -> dict[str, float]:
     """Sublinear TF times smoothed IDF, unit length. The +1 on the IDF keeps words shared
-    by every document of a small corpus in play rather than weighting them zero."""
-    counts = Counter(words)
-    vector = {
-        w: (1 + math.log(c)) * (math.log((n_docs + 1) / (df.get(w, 0) + 1)) + 1)
-        for w, c in counts.items()
-    }
-    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    by every document of a small corpus in play rather than weighting them zero. `idf_of`:
+    the IDFs of words met before under the same `df`, filled as it goes (a corpus repeats
+    its words)."""
+    idf_of = {} if idf_of is None else idf_of
+    vector = {}
+    for w, c in Counter(words).items():
+        idf = idf_of.get(w)
+        if idf is None:
+            idf = idf_of[w] = math.log((n_docs + 1) / (df.get(w, 0) + 1)) + 1
+        vector[w] = (1 + math.log(c)) * idf
+    values = vector.values()
+    norm = math.sqrt(sum(map(mul, values, values))) or 1.0
     return {w: v / norm for w, v in vector.items()}
 
 

@@ -98,16 +98,13 @@ def event_label(entities: Counter, title_terms: dict[str, float]) -> str:
     return f"{left} - {right}" if left and right else left or right or "untitled event"
 
 
-def state_labels(state: pa.Table) -> pa.Table:
-    """Labels of the events in `state` rows."""
-    labels = [
-        event_label(
-            Counter({e["term"]: e["weight"] for e in row["entities"]}),
-            {t["term"]: t["weight"] for t in row["title_terms"]},
-        )
-        for row in state.to_pylist()
-    ]
-    return pa.table({"event_id": state["event_id"], "label": pa.array(labels, pa.string())})
+def label_table(event_ids: list[str], signals: list[tuple[Counter, dict[str, float]]]) -> pa.Table:
+    """Labels (`event_label`) of the events `event_ids`, from their (entities, title
+    centroid) `signals`."""
+    labels = [event_label(entities, title) for entities, title in signals]
+    return pa.table(
+        {"event_id": pa.array(event_ids, pa.string()), "label": pa.array(labels, pa.string())}
+    )
 
 
 # A title's last part after one of these, when it names the site: "Quake kills three - The

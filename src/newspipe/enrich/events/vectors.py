@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from operator import mul
 
 
 def norm(vector: dict[str, float]) -> float:
-    return math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    values = vector.values()
+    return math.sqrt(sum(map(mul, values, values))) or 1.0
 
 
 def cosine(
