@@ -104,6 +104,18 @@ def _count(warehouse_dir, table):
         return con.execute(f"select count(*) from {table}").fetchone()[0]
 
 
+def _stop(worker: subprocess.Popen) -> None:
+    """Stop the worker and its children; one that is still shutting down its poll loop
+    after 30 s (seen once in a full suite run on a loaded machine) is killed, since the
+    test is about the run it executed, not about Prefect's shutdown."""
+    os.killpg(worker.pid, signal.SIGTERM)
+    try:
+        worker.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait(timeout=10)
+
+
 def test_deploy_trigger_and_run_by_a_process_worker(server, tmp_path):
     env = server
     warehouse_dir = tmp_path / "wh"
@@ -144,8 +156,7 @@ def test_deploy_trigger_and_run_by_a_process_worker(server, tmp_path):
             "the flow run",
         )
     finally:
-        os.killpg(worker.pid, signal.SIGTERM)
-        worker.wait(timeout=30)
+        _stop(worker)
     assert state == "COMPLETED"
     assert _count(warehouse_dir, "articles") == len(list(SAMPLE_CORPUS.glob("*.txt")))
     with duckdb.connect(str(warehouse_dir / "newspipe.duckdb"), read_only=True) as con:
