@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from newspipe.enrich.canonical.speech import NAME
+from newspipe.enrich.canonical.speech import NAME, person_mention
 
 # The determiners of a description: `the minister`, `la ministra`, `his son`, `su
 # presidenta`, `sa fille`.
@@ -227,10 +227,4 @@ def related_opening(body: str, mentions: list[dict], lo: int, text: str) -> dict
         return tagged[0] if tagged[0]["type"] == "PERSON" else None
     if len(match.group(1).split()) < 2:
         return None
-    return {
-        "name": match.group(1),
-        "surface": match.group(1),
-        "type": "PERSON",
-        "start_char": start,
-        "end_char": start + len(match.group(1)),
-    }
+    return person_mention(match.group(1), match.group(1), start)

@@ -46,6 +46,7 @@ from newspipe.enrich.canonical.speech import (
     SPEECH_VERB,
     SUBJECTLESS,
     only_described,
+    person_mention,
     written_person,
 )
 
@@ -289,13 +290,7 @@ def sentence_subject(a: Article, lo: int, hi: int):
         if tagged:
             return tagged[0]
         if len(aged.group(1).split()) > 1:
-            return {
-                "name": aged.group(1),
-                "surface": aged.group(1),
-                "type": "PERSON",
-                "start_char": start,
-                "end_char": start + len(aged.group(1)),
-            }
+            return person_mention(aged.group(1), aged.group(1), start)
     # `Le maire de Villefort, Karim Benali, a qualifié ...`: the first person, past a place
     # in the lead-in.
     people = [m for m in inside if m["type"] == "PERSON"]

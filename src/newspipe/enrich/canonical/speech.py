@@ -139,11 +139,15 @@ def written_person(
         # where a sentence does not start is a name (`,” Orange said`); a word capitalised
         # only as a sentence's first (`Police said`) is a bare word, no one.
         return None
-    start = offset + match.start(1)
+    return person_mention(name, match.group(1), offset + match.start(1))
+
+
+def person_mention(name: str, surface: str, start: int) -> dict:
+    """A speaker the text names where the model tagged no person, as a mention row."""
     return {
         "name": name,
-        "surface": match.group(1),
+        "surface": surface,
         "type": "PERSON",
         "start_char": start,
-        "end_char": start + len(match.group(1)),
+        "end_char": start + len(surface),
     }
