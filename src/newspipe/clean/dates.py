@@ -73,12 +73,11 @@ _LABEL = re.compile(
     r"aktualisiert|date)\b(?:\s+(?:on|at|el|le|am))?\s*:?\s*",
     re.IGNORECASE,
 )
-# A label saying the date is the last change's, not the publication's.
-_UPDATE_LABEL = re.compile(
-    r"\b(?:updated|modified|actualizado|modificado|mis\s+à\s+jour|modifié|aktualisiert|"
-    r"geändert)\b",
-    re.IGNORECASE,
+# Words saying the date is the last change's, not the publication's.
+_UPDATE_WORDS = (
+    r"updated|modified|actualizado|modificado|mis\s+à\s+jour|modifié|aktualisiert|geändert"
 )
+_UPDATE_LABEL = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.IGNORECASE)
 _PUBLISHED_LABEL = re.compile(
     r"\b(?:published|posted|publicado|publié|publiée|veröffentlicht)\b", re.IGNORECASE
 )
@@ -138,15 +137,15 @@ def _date_tokens_only(text: str) -> bool:
     return unknown <= 1 and unknown * 3 < len(tokens) and bool(numeric or (month and number))
 
 
-def is_reading_time(text: str) -> bool:
-    """`4 min read`, `Lecture 3 min.`: the reading time standing alone."""
-    return len(text.split()) <= 4 and _READING_TIME_ALONE.fullmatch(text.strip()) is not None
-
-
 _READING_TIME_ALONE = re.compile(
     r"(?i:(?:lecture|lectura|lesezeit|reading\s+time)\s*:?\s*)?\d+\s*(?i:min(?:ute)?s?|mn)\.?"
     r"(?:\s+(?i:read|de\s+lecture|de\s+lectura|lesezeit))?\.?"
 )
+
+
+def is_reading_time(text: str) -> bool:
+    """`4 min read`, `Lecture 3 min.`: the reading time standing alone."""
+    return len(text.split()) <= 4 and _READING_TIME_ALONE.fullmatch(text.strip()) is not None
 
 
 def is_update(text: str) -> bool:
@@ -195,9 +194,7 @@ _EN_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _DIGIT = re.compile(r"\d")
 _SEGMENTS = re.compile(
-    r"\s*(?:[|•·;]|\s[-–—/]\s|\b(?:updated|modified|actualizado|modificado|mis à jour|modifié|"
-    r"aktualisiert|geändert|by|por|par|von)\b)"
-    r"\s*",
+    rf"\s*(?:[|•·;]|\s[-–—/]\s|\b(?:{_UPDATE_WORDS}|by|por|par|von)\b)\s*",
     re.IGNORECASE,
 )
 _DATEPARSER_SETTINGS = {
