@@ -205,3 +205,22 @@ def test_teasers_above_the_article_scoring_well_under_it_are_not_the_article():
         *MORE,
     )
     assert row["body"] == "\n\n".join([*PARAGRAPHS, *MORE])
+
+
+def test_a_pitch_to_the_reader_at_the_article_s_edges_is_not_body():
+    got, row = _page(
+        HEADLINE,
+        "Start your week with the Harbour Briefing, the only digest our readers need to read.",
+        *PARAGRAPHS,
+        *MORE,
+        "Like this story? Share it with a friend and tell them about our Harbour Briefing!",
+        "Need more news? Download our free app for the latest from the coast, every morning.",
+    )
+    assert row["body"] == "\n\n".join(PARAGRAPHS + MORE)
+    assert {got[n] for n in (2, 10, 11)} == {("boilerplate", "reader_pitch")}
+
+
+def test_a_pitch_inside_the_article_stays_body():
+    pitch = "Follow our live coverage of the reopening on the council's own radio station today."
+    got, row = _page(HEADLINE, *PARAGRAPHS[:2], pitch, *PARAGRAPHS[2:], *MORE)
+    assert row["body"] == "\n\n".join([*PARAGRAPHS[:2], pitch, *PARAGRAPHS[2:], *MORE])

@@ -72,7 +72,7 @@ from newspipe.clean.line_runs import (
     teaser_runs,
 )
 from newspipe.clean.lines import per_doc, runs
-from newspipe.clean.patterns import BIO_SENTENCE, SPONSORED_MARKER
+from newspipe.clean.patterns import BIO_SENTENCE, READER_PITCH, SPONSORED_MARKER
 from newspipe.clean.publishers import PublisherDirectory
 from newspipe.clean.rules import BODY, BOILERPLATE, METADATA, REPEAT, RULES
 from newspipe.clean.span import article_span
@@ -168,6 +168,7 @@ def classify_lines(
     bio = _bio_candidates(lines, ~repeat & ~matched, _authors(lines, matched, rule_index))
     prompt = matched & np.isin(line_reason, _PROMPT_REASONS)
     blurb = _blurb_candidates(lines, prompt, ~repeat & ~matched, config.blurb_max_words)
+    pitch = _pitch_candidates(lines, ~repeat & ~matched, config.reader_pitch_max_words)
     short = ~repeat & ~matched & ~lines["prose"].to_numpy()
     listed = short & (
         lines["bullet"].to_numpy() | introduced_runs(lines, short) | labelled_runs(lines, short)
@@ -182,14 +183,17 @@ def classify_lines(
     inside = article_span(lines, chrome, inline, repeat, listed, ext, config.span)
     prose = lines["prose"].to_numpy() & ~matched & inside
     pos = lines["pos"].to_numpy()
-    first_anchor = per_doc(np.where(prose, pos, np.nan), doc, "min", np.inf)
-    last_anchor = per_doc(np.where(prose & ~bio & ~blurb, pos, np.nan), doc, "max", -np.inf)
+    # A pitch to the reader neither opens nor closes the article.
+    first_anchor = per_doc(np.where(prose & ~pitch, pos, np.nan), doc, "min", np.inf)
+    closing = prose & ~bio & ~blurb & ~pitch
+    last_anchor = per_doc(np.where(closing, pos, np.nan), doc, "max", -np.inf)
     header, tail = pos < first_anchor, pos > last_anchor
 
     _mark_rules(batch, rule_index, matched, header, tail)
     batch.mark(teasers, BOILERPLATE, "teaser_list")
     batch.mark(bio & tail, BOILERPLATE, "author_bio")
     batch.mark(blurb & tail & ~bio, BOILERPLATE, "newsletter_prompt")
+    batch.mark(pitch & (header | tail) & batch.unclaimed, BOILERPLATE, "reader_pitch")
     _mark_context_chrome(batch, line_reason, prose & ~bio & ~blurb, header)
     site_from_masthead = _mark_header(
         batch, header, pos == first_anchor, title_hint, directory, config
@@ -354,6 +358,14 @@ def _blurb_candidates(
     )
     blurb[blurb] = lines["text"][blurb].str.contains(_BLURB).to_numpy(dtype=bool)
     return blurb
+
+
+def _pitch_candidates(lines: pd.DataFrame, among: np.ndarray, max_words: int) -> np.ndarray:
+    """Lines of prose `among` the given ones, of at most `max_words` words, that ask the
+    reader to act for the site (`READER_PITCH`)."""
+    pitch = among & lines["prose"].to_numpy() & (lines["n_words"].to_numpy() <= max_words)
+    pitch[pitch] = lines["text"][pitch].str.match(READER_PITCH).to_numpy(dtype=bool)
+    return pitch
 
 
 def _mark_context_chrome(
