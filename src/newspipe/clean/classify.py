@@ -32,7 +32,8 @@ shifted column operations over the whole batch:
 - author bios: a paragraph about the writer (starting with the author's name, or "X is a
   journalist ...") after the last paragraph of the article;
 - everything else is body: prose as `paragraph`, short lines between paragraphs as
-  `heading`;
+  `heading`; but a line printing the page's headline inside longer text (a breadcrumb
+  ending in it, a share line, a hover card) is `headline_echo` chrome;
 - reports of figures: a document without chrome, most of whose lines hold figures (an
   earnings or dividend report), is all body, its rows `table_row`.
 Cross-document evidence is applied afterwards by `newspipe.clean.crossdoc`.
@@ -77,6 +78,7 @@ from newspipe.clean.patterns import SPONSORED_MARKER
 from newspipe.clean.publishers import PublisherDirectory
 from newspipe.clean.rules import BODY, BOILERPLATE, METADATA, REPEAT, RULES
 from newspipe.clean.span import article_span
+from newspipe.clean.titles import headline_echoes
 from newspipe.config import CleanConfig
 
 __all__ = ["FIELDS", "classify_lines"]
@@ -191,6 +193,10 @@ def classify_lines(
     )
     _mark_tail(batch, tail, last_anchor, directory)
     _mark_body(batch, header | tail, config.link_list_min_lines)
+    echo = headline_echoes(
+        lines["text"], doc, batch.reason == "title", (batch.label == BODY) & ~ext, directory
+    )
+    batch.label[echo], batch.reason[echo] = BOILERPLATE, "headline_echo"
     _timestamps_in_tail(batch, tail)
     labels = np.array([r.label for r in RULES])[rule_index]
     table = _mark_tables(
