@@ -390,6 +390,13 @@ class CleanConfig(_Frozen):
         f"and prices, ticker rows, a plan's steps). On {_TUNED_ON}: 3 gives F1 0.953 (ids "
         "0-3 0.958, 4-7 0.947), 4 gives 0.954 (0.959, 0.949), 5 and 6 0.954.",
     )
+    reader_pitch_max_words: int = Field(
+        60,
+        ge=1,
+        description="Longest line of prose that may be a pitch to the reader (`Like this "
+        "story? Share it with a friend!`), which neither opens nor closes the article. On "
+        f"{_TUNED_ON}: the longest such pitch had 57 words.",
+    )
     blurb_max_words: int = Field(
         30,
         ge=1,

@@ -205,3 +205,41 @@ def test_teasers_above_the_article_scoring_well_under_it_are_not_the_article():
         *MORE,
     )
     assert row["body"] == "\n\n".join([*PARAGRAPHS, *MORE])
+
+
+def test_a_pitch_to_the_reader_at_the_article_s_edges_is_not_body():
+    got, row = _page(
+        HEADLINE,
+        "Start your week with the Harbour Briefing, the only digest our readers need to read.",
+        *PARAGRAPHS,
+        *MORE,
+        "Like this story? Share it with a friend and tell them about our Harbour Briefing!",
+        "Need more news? Download our free app for the latest from the coast, every morning.",
+    )
+    assert row["body"] == "\n\n".join(PARAGRAPHS + MORE)
+    assert {got[n] for n in (2, 10, 11)} == {("boilerplate", "reader_pitch")}
+
+
+def test_a_pitch_inside_the_article_stays_body():
+    pitch = "Follow our live coverage of the reopening on the council's own radio station today."
+    got, row = _page(HEADLINE, *PARAGRAPHS[:2], pitch, *PARAGRAPHS[2:], *MORE)
+    assert row["body"] == "\n\n".join([*PARAGRAPHS[:2], pitch, *PARAGRAPHS[2:], *MORE])
+
+
+def test_a_line_printing_the_headline_inside_longer_text_is_not_body():
+    crumbs = f"Home News Local {HEADLINE}"
+    echo = (
+        f"{HEADLINE} The council said engineers worked through the night to finish the deck "
+        "and the joints before the morning rush, a week earlier than planned."
+    )
+    got, row = _page(HEADLINE, "By Jane Doe", *PARAGRAPHS, crumbs, *MORE, echo)
+    assert row["title"] == HEADLINE
+    assert row["body"] == "\n\n".join(PARAGRAPHS + MORE)
+    assert got[7] == got[11] == ("boilerplate", "headline_echo")
+
+
+def test_a_short_headline_printed_in_a_paragraph_stays_body():
+    short = "Bridge reopens"
+    mention = "Bridge reopens, said the sign on the barrier, to cheers from the waiting cyclists."
+    got, row = _page(short, *PARAGRAPHS, mention, *MORE)
+    assert row["body"] == "\n\n".join([*PARAGRAPHS, mention, *MORE])

@@ -32,7 +32,8 @@ shifted column operations over the whole batch:
 - author bios: a paragraph about the writer (starting with the author's name, or "X is a
   journalist ...") after the last paragraph of the article;
 - everything else is body: prose as `paragraph`, short lines between paragraphs as
-  `heading`;
+  `heading`; but a line printing the page's headline inside longer text (a breadcrumb
+  ending in it, a share line, a hover card) is `headline_echo` chrome;
 - reports of figures: a document without chrome, most of whose lines hold figures (an
   earnings or dividend report), is all body, its rows `table_row`.
 Cross-document evidence is applied afterwards by `newspipe.clean.crossdoc`.
@@ -62,6 +63,7 @@ import pandas as pd
 
 from newspipe.clean import dates
 from newspipe.clean import metadata as md
+from newspipe.clean.edges import bio_candidates, blurb_candidates, pitch_candidates
 from newspipe.clean.fields import AUTHOR_REASONS, FIELDS, author_of, document_fields
 from newspipe.clean.header import label_header, title_hint_lines
 from newspipe.clean.line_runs import (
@@ -72,10 +74,11 @@ from newspipe.clean.line_runs import (
     teaser_runs,
 )
 from newspipe.clean.lines import per_doc, runs
-from newspipe.clean.patterns import BIO_SENTENCE, SPONSORED_MARKER
+from newspipe.clean.patterns import SPONSORED_MARKER
 from newspipe.clean.publishers import PublisherDirectory
 from newspipe.clean.rules import BODY, BOILERPLATE, METADATA, REPEAT, RULES
 from newspipe.clean.span import article_span
+from newspipe.clean.titles import headline_echoes
 from newspipe.config import CleanConfig
 
 __all__ = ["FIELDS", "classify_lines"]
@@ -84,16 +87,6 @@ __all__ = ["FIELDS", "classify_lines"]
 _COUNTED = re.compile(r"\s[(\[]\d{1,5}[)\]]$")
 # Prompts whose next line may be their blurb ("Every weekday, the news in your inbox.").
 _PROMPT_REASONS = ("newsletter_prompt", "paywall")
-# A newsletter or membership blurb is one or two short sentences about what the reader gets
-# and how (a last paragraph after a mid-article prompt does not talk like that).
-_BLURB = re.compile(
-    r"\b(?:inbox|e-?mail|newsletters?|briefing|digest|subscri\w*|members?(?:hip)?|"
-    r"every\s+(?:morning|weekday|day|week|evening)|(?:daily|weekly)\s+(?:email|edition|update)|"
-    r"correo|bandeja|boletín|cada\s+(?:mañana|día|semana)|suscri\w*|"
-    r"boîte\s+(?:mail|e-mail|aux\s+lettres|de\s+réception)|courriel|chaque\s+(?:matin|jour|"
-    r"semaine)|abonn\w*|postfach|jeden\s+(?:morgen|tag))\b",
-    re.IGNORECASE,
-)
 # A photo credit standing alone is short (`Natalie Naccache | Bloomberg | Getty Images`). Two
 # forms say nothing of the line above them: a credit printed before its caption (`Image
 # copyright Getty Images`, then `Image caption ...`) and a labelled credit (`Photo: Jane
@@ -165,9 +158,10 @@ def classify_lines(
 
     # Bio paragraphs and blurbs may open the tail but never close the article: they are
     # left out of the anchors that end it, not of those that start it.
-    bio = _bio_candidates(lines, ~repeat & ~matched, _authors(lines, matched, rule_index))
+    bio = bio_candidates(lines, ~repeat & ~matched, _authors(lines, matched, rule_index))
     prompt = matched & np.isin(line_reason, _PROMPT_REASONS)
-    blurb = _blurb_candidates(lines, prompt, ~repeat & ~matched, config.blurb_max_words)
+    blurb = blurb_candidates(lines, prompt, ~repeat & ~matched, config.blurb_max_words)
+    pitch = pitch_candidates(lines, ~repeat & ~matched, config.reader_pitch_max_words)
     short = ~repeat & ~matched & ~lines["prose"].to_numpy()
     listed = short & (
         lines["bullet"].to_numpy() | introduced_runs(lines, short) | labelled_runs(lines, short)
@@ -182,20 +176,27 @@ def classify_lines(
     inside = article_span(lines, chrome, inline, repeat, listed, ext, config.span)
     prose = lines["prose"].to_numpy() & ~matched & inside
     pos = lines["pos"].to_numpy()
-    first_anchor = per_doc(np.where(prose, pos, np.nan), doc, "min", np.inf)
-    last_anchor = per_doc(np.where(prose & ~bio & ~blurb, pos, np.nan), doc, "max", -np.inf)
+    # A pitch to the reader neither opens nor closes the article.
+    first_anchor = per_doc(np.where(prose & ~pitch, pos, np.nan), doc, "min", np.inf)
+    closing = prose & ~bio & ~blurb & ~pitch
+    last_anchor = per_doc(np.where(closing, pos, np.nan), doc, "max", -np.inf)
     header, tail = pos < first_anchor, pos > last_anchor
 
     _mark_rules(batch, rule_index, matched, header, tail)
     batch.mark(teasers, BOILERPLATE, "teaser_list")
     batch.mark(bio & tail, BOILERPLATE, "author_bio")
     batch.mark(blurb & tail & ~bio, BOILERPLATE, "newsletter_prompt")
+    batch.mark(pitch & (header | tail) & batch.unclaimed, BOILERPLATE, "reader_pitch")
     _mark_context_chrome(batch, line_reason, prose & ~bio & ~blurb, header)
     site_from_masthead = _mark_header(
         batch, header, pos == first_anchor, title_hint, directory, config
     )
     _mark_tail(batch, tail, last_anchor, directory)
     _mark_body(batch, header | tail, config.link_list_min_lines)
+    echo = headline_echoes(
+        lines["text"], doc, batch.reason == "title", (batch.label == BODY) & ~ext, directory
+    )
+    batch.label[echo], batch.reason[echo] = BOILERPLATE, "headline_echo"
     _timestamps_in_tail(batch, tail)
     labels = np.array([r.label for r in RULES])[rule_index]
     table = _mark_tables(
@@ -318,42 +319,6 @@ def _authors(lines: pd.DataFrame, matched: np.ndarray, rule_index: np.ndarray) -
     authors = lines["text"][rows].map(author_of)
     named = authors.notna().to_numpy()
     return authors.dropna().groupby(lines["doc"].to_numpy()[rows][named]).first()
-
-
-def _bio_candidates(lines: pd.DataFrame, among: np.ndarray, doc_author: pd.Series) -> np.ndarray:
-    """Lines `among` the given ones that read as a paragraph about the writer."""
-    texts = lines["text"]
-    generic = np.zeros(len(lines), dtype=bool)
-    generic[among] = (
-        texts[among].map(lambda t: BIO_SENTENCE.match(t) is not None).to_numpy(dtype=bool)
-    )
-    if doc_author.empty:
-        return generic
-    author = lines["doc"].map(doc_author)
-    has_author = author.notna().to_numpy() & among
-    named = np.zeros(len(lines), dtype=bool)
-    named[has_author] = [
-        t.startswith(a) and t[len(a) : len(a) + 1] in {" ", "’", "'", ","}
-        for t, a in zip(texts[has_author], author[has_author], strict=True)
-    ]
-    return generic | named
-
-
-def _blurb_candidates(
-    lines: pd.DataFrame, prompt: np.ndarray, among: np.ndarray, max_words: int
-) -> np.ndarray:
-    """Lines `among` the given ones, under a newsletter or paywall prompt, that read as its
-    blurb ("Every weekday, the day's news in your mailbox."): a sentence, so it would
-    otherwise end the article."""
-    doc = lines["doc"].to_numpy()
-    blurb = (
-        np.r_[False, prompt[:-1]]
-        & np.r_[False, doc[1:] == doc[:-1]]
-        & among
-        & (lines["n_words"].to_numpy() <= max_words)
-    )
-    blurb[blurb] = lines["text"][blurb].str.contains(_BLURB).to_numpy(dtype=bool)
-    return blurb
 
 
 def _mark_context_chrome(
