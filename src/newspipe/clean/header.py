@@ -127,6 +127,7 @@ def _headline_and_masthead(
     """The masthead (and the site name it prints), the motto and the headline (with the
     site suffix split off each candidate, and the candidates shaped like a bare byline)."""
     masthead, site_name, motto = _masthead(seq, multiword, directory)
+    motto |= _motto_over_headline(seq, masthead, multiword, directory)
     outlet = _outlet_names(seq, directory)
     title, suffix, name_shaped = _headline(
         seq, masthead | motto | outlet, multiword, directory, standfirst_min_words
@@ -154,6 +155,42 @@ def _headline_and_masthead(
     late &= pd.Series(late).groupby(seq.doc).cumsum().to_numpy() == 1
     site_name[late] = seq.text[late]
     return masthead | late, site_name, motto, title, suffix, name_shaped
+
+
+def _motto_over_headline(
+    seq: _Sequence, masthead: np.ndarray, multiword: np.ndarray, directory: PublisherDirectory
+) -> np.ndarray:
+    """The line right under a masthead, shaped like a motto, when the next candidate is a
+    longer line shaped like a headline (no full stop) with a dateline, a byline or the
+    first paragraph right under it: that line is the headline, so the one above it is the
+    site's motto even with a dateline under it (`EL ECO DEL BIERZO` / `El diario de la
+    comarca` / `Hace 5 horas` / headline / `Redacción`)."""
+    doc, n = seq.doc, len(seq.doc)
+    motto = np.zeros(n, dtype=bool)
+    above = pd.Series(masthead).groupby(doc).shift(1, fill_value=False).to_numpy(dtype=bool)
+    under = above & multiword
+    if not under.any():
+        return motto
+    under[under] = each_distinct(
+        seq.text[under], lambda t: titles.looks_like_tagline(t, directory)
+    ).to_numpy(dtype=bool)
+    cand_rows = np.flatnonzero(seq.is_cand)
+    next_cand = np.full(n, -1)
+    next_cand[cand_rows] = (
+        pd.Series(cand_rows).groupby(doc[cand_rows]).shift(-1, fill_value=-1).to_numpy()
+    )
+    for i in np.flatnonzero(under):
+        j = next_cand[i]
+        motto[i] = (
+            j >= 0
+            and multiword[j]
+            and not seq.terminal[j]
+            and seq.words[j] > seq.words[i]
+            and j + 1 < n
+            and doc[j + 1] == doc[i]
+            and seq.kind[j + 1] in ("meta", "anchor")
+        )
+    return motto
 
 
 def _echoes(seq: _Sequence, title: np.ndarray, directory: PublisherDirectory) -> np.ndarray:
@@ -400,10 +437,19 @@ def _headline(
         [-seq.rank, -words],
         seq.rank,
     )
-    ranked = pd.DataFrame({"doc": doc, "evidence": evidence, "order": order})
+    # After a menu, a kicker may come first (`Match report`, `Analysis`): a longer line
+    # above the byline or dateline is the headline.
+    after_menu = evidence == _AFTER_MENU
+    first_words = pd.Series(np.where(after_menu, words, np.nan)).groupby(doc).transform("first")
+    kicked = after_menu & (next_kind == "meta") & (words > first_words.to_numpy())
+    ranked = pd.DataFrame({"doc": doc, "evidence": evidence, "kicked": kicked, "order": order})
     best = (
         ranked[evidence > 0]
-        .sort_values(["doc", "evidence", "order"], ascending=[True, False, True], kind="stable")
+        .sort_values(
+            ["doc", "evidence", "kicked", "order"],
+            ascending=[True, False, False, True],
+            kind="stable",
+        )
         .groupby("doc")
         .head(1)
         .index.to_numpy()

@@ -332,6 +332,29 @@ def newsroom_byline(text: str) -> bool:
     return _NEWSROOM.match(text) is not None
 
 
+_BY_PREFIX = re.compile(r"^(?i:by|por|par|von)\s")
+_NEWSROOM_UNITS = _words("desk newsroom team")
+
+
+def newsroom_name(text: str) -> bool:
+    """A newsroom unit named alone in title case (`Linwood Sports Desk`, `Valley
+    Newsroom`): under a headline it is a byline naming no author, but on a page's first
+    line, above the headline, it is the site's masthead."""
+    words = text.split()
+    return (
+        len(words) >= 2
+        and words[-1].casefold().strip(".") in _NEWSROOM_UNITS
+        and all(w[0].isupper() for w in words)
+        and not _BY_PREFIX.match(text)
+        and newsroom_byline(text)
+    )
+
+
+def newsroom_credit(text: str) -> bool:
+    """A newsroom byline other than a unit's bare name (`By Staff Reporter`, `Redacción`)."""
+    return newsroom_byline(text) and not newsroom_name(text)
+
+
 def staff_credit(text: str) -> bool:
     return STAFF_CREDIT.match(text) is not None
 

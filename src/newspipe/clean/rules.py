@@ -6,15 +6,15 @@ reason label it writes to `line_labels.reason`, the label it assigns, its patter
 longest line it may fire on (chrome is short; a long line is prose even when it mentions
 cookies), whether it may fire on a line that reads as a sentence, and the zone of the
 document where it applies (`any`, `edge`: before the first or after the last paragraph of
-prose, `header`: before the first). The rules name kinds of site chrome found across news
-sites in English, Spanish, French and German, never one site's strings: prompts are matched
-by their calls to action (subscribe, share, follow, become a member), menus by their shape
-(three or more short items between spaced separators), native ads by their promo phrasing,
-bylines that name an agency or a desk by the newsroom words in them. What the text alone
-cannot decide (title, masthead, tagline, the headline under a "Sponsored" marker, related-
-story blocks, author bios, newsletter blurbs, the trailing footer, repeats, lines that
-recur across a site) is decided from document context in `newspipe.clean.classify` and
-`newspipe.clean.crossdoc`.
+prose, `header`: before the first, `header_below_top`: there but not on the page's first
+line). The rules name kinds of site chrome found across news sites in English, Spanish,
+French and German, never one site's strings: prompts are matched by their calls to action
+(subscribe, share, follow, become a member), menus by their shape (three or more short items
+between spaced separators), native ads by their promo phrasing, bylines that name an agency
+or a desk by the newsroom words in them. What the text alone cannot decide (title, masthead,
+tagline, the headline under a "Sponsored" marker, related-story blocks, author bios,
+newsletter blurbs, the trailing footer, repeats, lines that recur across a site) is decided
+from document context in `newspipe.clean.classify` and `newspipe.clean.crossdoc`.
 """
 
 from __future__ import annotations
@@ -92,7 +92,10 @@ RULES: tuple[Rule, ...] = (
     Rule("origin_credit", METADATA, _found(md.credit_from_byline), 14, on_prose=False),
     Rule("staff_credit", METADATA, md.staff_credit, 10, on_prose=False),
     # a newsroom byline ("By Gazette staff and agencies", "Redacción"): no author
-    Rule("byline", METADATA, md.newsroom_byline, 10, on_prose=False, zone="header"),
+    Rule("byline", METADATA, md.newsroom_credit, 10, on_prose=False, zone="header"),
+    # ... and a unit's bare name (`Linwood Sports Desk`) but on a page's first line, where
+    # it is the masthead: bylines come under the headline
+    Rule("byline", METADATA, md.newsroom_name, 10, on_prose=False, zone="header_below_top"),
     Rule("author_bio", METADATA, _found(md.author_from_about), 7),
     Rule("author_link", METADATA, _found(md.author_from_link), 12),
     Rule("dateline", METADATA, dates.labelled_dateline, 16),

@@ -113,9 +113,9 @@ def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | No
         return _without_sections(title), None
     named = looks_like_site_name(site, directory)
     if last.group().strip() in {"-", "–", "—"}:
-        capitalised = all(
-            w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS for w in site.split()[1:]
-        ) and (site[0].isupper() or not site[0].isalpha())
+        capitalised = all(_name_word(w) for w in site.split()[1:]) and (
+            site[0].isupper() or not site[0].isalpha()
+        )
         if not (
             directory.lookup(site)
             or is_host_name(site)
@@ -158,9 +158,7 @@ def looks_like_site_name(text: str, directory: PublisherDirectory) -> bool:
         return False
     if any(w.isdigit() for w in words) or words[0].casefold() in _CLAUSE_OPENERS:
         return False
-    return words[0][0].isupper() and all(
-        w[0].isupper() or not w[0].isalpha() or w.casefold() in _SMALL_WORDS for w in words[1:]
-    )
+    return words[0][0].isupper() and all(_name_word(w.casefold(), w) for w in words[1:])
 
 
 # Words that open the second half of a headline, never a site's name (`Headline — And
@@ -213,11 +211,14 @@ def looks_like_masthead(text: str, directory: PublisherDirectory) -> bool:
     # (or in title case with its small words: `Le Journal de la Sarre`)
     longer = has_outlet_word(text) and (text.isupper() or any(w in _SMALL_WORDS for w in words[1:]))
     longest = _LONG_MASTHEAD_MAX_WORDS if longer else _MASTHEAD_MAX_WORDS
+    # Small words inside a name in title case are not counted (`Le Réveil de la Sambre`).
+    counted = [w for w in words[1:] if w not in _SMALL_WORDS]
     return (
-        len(words) <= longest
+        len(counted) < longest
+        and len(words) <= SITE_MAX_WORDS
         and not re.search(r"[.!?:,;]$", text)
         and (words[0][0].isupper() or not words[0][0].isalpha())
-        and all(w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS for w in words[1:])
+        and all(_name_word(w) for w in words[1:])
         and not _control(text)
         and not is_section_name(text)
         # a social handle (`Follow @site`) or a weather widget (`55°F Clear`)
@@ -252,6 +253,21 @@ def looks_like_tagline(text: str, directory: PublisherDirectory) -> bool:
         and not looks_like_site_name(text, directory)
         and not _control(text)
     )
+
+
+def _name_word(word: str, printed: str | None = None) -> bool:
+    """A word a name in title case may hold after its first: capitalised (after an elided
+    article too: `l'Estuaire`, `d'Armor`), not a letter, or a small word. `printed` is the
+    word as printed when `word` is folded for the small-word lookup."""
+    printed = printed or word
+    if printed[0].isupper() or not printed[0].isalpha() or word in _SMALL_WORDS:
+        return True
+    elided = _ELIDED.match(printed)
+    return elided is not None and elided[1][:1].isupper()
+
+
+# An elided article or preposition before a capitalised word (`l'Estuaire`, `d’Armor`).
+_ELIDED = re.compile(r"^(?:[ldLD]|qu)['’](.+)$")
 
 
 # Words a name in title case keeps in lower case (after its first word).

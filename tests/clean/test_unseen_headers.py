@@ -1,0 +1,82 @@
+"""Headers of sites the rules were not written on (issue 16): mastheads in title case with
+small words and elided articles, a motto under a masthead with a relative stamp under it, a
+desk's name as the masthead, a kicker after the menu. Invented names throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.clean.helpers import PARAGRAPHS, article, clean, labels
+
+HEADLINE = "Harbour bridge reopens after six weeks of storm repairs"
+
+
+def _clean(*lines: str):
+    result = clean("\n".join(lines))
+    return labels(result), article(result)
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "Le Courrier de l'Aber",  # an elided article before a capital
+        "La Sentinelle de la Haute Vallée",  # small words are not counted
+        "El Faro de la Costa Brava",
+    ],
+)
+def test_a_masthead_in_title_case_with_small_words_names_the_site(masthead):
+    got, row = _clean(masthead, "Mon compte", "S'abonner", HEADLINE, "Par Ana López", *PARAGRAPHS)
+    assert got[1] == ("metadata", "masthead")
+    assert row["site_name"] == masthead
+    assert row["title"] == HEADLINE
+
+
+@pytest.mark.parametrize("stamp", ["Hace 2 horas", "Posted 3 hours ago", "il y a 40 minutes"])
+def test_a_motto_under_the_masthead_is_no_headline_with_a_stamp_under_it(stamp):
+    # The long headline after the motto is no standfirst: the motto is no headline.
+    # sixteen words: as long as a standfirst, which a line after another may be
+    headline = (
+        "Los vecinos de Almudévar reclaman un segundo médico y más horas de consulta en "
+        "el centro de salud"
+    )
+    got, row = _clean(
+        "LA VOZ DEL PÁRAMO", "Noticias de la meseta", stamp, headline, "Redacción", *PARAGRAPHS
+    )
+    assert got[2] == ("boilerplate", "tagline")
+    assert got[4] == ("metadata", "title")
+    assert (row["title"], row["site_name"], row["published_date"]) == (
+        headline,
+        "La Voz del Páramo",
+        None,
+    )
+
+
+def test_a_desk_named_on_the_first_line_is_the_masthead_and_under_the_headline_a_byline():
+    got, row = _clean(
+        "Moorfield Sports Desk", "Results", "Fixtures", HEADLINE, "By Ana López", *PARAGRAPHS
+    )
+    assert got[1] == ("metadata", "masthead")
+    assert (row["site_name"], row["title"], row["author"]) == (
+        "Moorfield Sports Desk",
+        HEADLINE,
+        "Ana López",
+    )
+    got, row = _clean("Fjordside Post", HEADLINE, "Moorfield Sports Desk", *PARAGRAPHS)
+    assert got[3] == ("metadata", "byline")
+    assert (row["site_name"], row["author"]) == ("Fjordside Post", None)
+
+
+@pytest.mark.parametrize("kicker", ["Match report", "Long read", "Picture essay"])
+def test_a_kicker_after_the_menu_is_no_headline(kicker):
+    got, row = _clean(
+        "Fjordside Post",
+        "News | Local | Business | Sport | Opinion",
+        kicker,
+        HEADLINE,
+        "By Ana López",
+        "5 March 2024",
+        *PARAGRAPHS,
+    )
+    assert got[4] == ("metadata", "title")
+    assert got[3][0] == "boilerplate"
+    assert row["title"] == HEADLINE
