@@ -1,11 +1,15 @@
 """Headers of sites the rules were not written on (issue 16): mastheads in title case with
 small words and elided articles, a motto under a masthead with a relative stamp under it, a
-desk's name as the masthead, a kicker after the menu. Invented names throughout."""
+desk's name as the masthead, a kicker after the menu, a date followed by its time and
+more, links spaced out as a menu. Invented names throughout."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from newspipe.clean import dates
 from tests.clean.helpers import PARAGRAPHS, article, clean, labels
 
 HEADLINE = "Harbour bridge reopens after six weeks of storm repairs"
@@ -80,3 +84,26 @@ def test_a_kicker_after_the_menu_is_no_headline(kicker):
     assert got[4] == ("metadata", "title")
     assert got[3][0] == "boilerplate"
     assert row["title"] == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Publicado el martes 9 de septiembre de 2025, 12:40 hrs.", dt.date(2025, 9, 9)),
+        ("Publié le 3 février 2025 à 07h15 heure de Paris", dt.date(2025, 2, 3)),
+    ],
+)
+def test_a_date_is_read_before_its_time_of_day_whatever_follows(line, date):
+    assert dates.parse_date(line) == date
+
+
+def test_links_spaced_out_on_one_line_are_a_menu():
+    got, row = _clean(
+        "Letters from the Marsh",
+        "Home   About   Archive   Contact",
+        HEADLINE,
+        "Written by Ana López",
+        *PARAGRAPHS,
+    )
+    assert got[2] == ("boilerplate", "navigation")
+    assert (row["site_name"], row["title"]) == ("Letters from the Marsh", HEADLINE)

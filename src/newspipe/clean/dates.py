@@ -273,6 +273,13 @@ def parse_date(text: str, day_first: bool = False) -> dt.date | None:
     segments += [
         s.split(",", 1)[1] for s in segments if "," in s and not _DIGIT.search(s.split(",", 1)[0])
     ]
+    # The date before its time of day, when what follows the time is no date word the parser
+    # knows (`9 de septiembre de 2025, 12:40 hrs.`).
+    segments += [
+        head
+        for s in segments[:1]
+        if (time := _TIME_OF_DAY.search(s)) and _YEAR.search(head := s[: time.start()])
+    ]
     for segment in segments:
         found = _fast_date(segment, day_first)
         if found is None:

@@ -109,9 +109,10 @@ SPONSORED_MARKER = re.compile(
     re.IGNORECASE,
 )
 # A menu printed as one line: three or more short items between spaced separators
-# (`News | World | Business`, `Norway · Sweden · Denmark`). A headline has one separator at
-# most (before the site name); a table row starts or ends with one, or holds numbers.
-_MENU_SEPARATOR = re.compile(r"\s+[|·•/]\s+")
+# (`News | World | Business`, `Norway · Sweden · Denmark`, or links a scraper spaced out:
+# `Home   About   Archive`). A headline has one separator at most (before the site name); a
+# table row starts or ends with one, or holds numbers.
+_MENU_SEPARATOR = re.compile(r"\s+[|·•/]\s+|\s{3,}")
 _MENU_ITEM = re.compile(r"^[^\W\d_][^.!?:;,]*$")
 
 

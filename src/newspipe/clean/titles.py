@@ -272,7 +272,7 @@ _ELIDED = re.compile(r"^(?:[ldLD]|qu)['’](.+)$")
 
 # Words a name in title case keeps in lower case (after its first word).
 _SMALL_WORDS = PARTICLES | _words(
-    "of the for on in at to a an les los las lo il der die das im am auf zu"
+    "of the for from on in at to a an les los las lo il der die das im am auf zu"
 )
 _VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûüæøå")
 
