@@ -107,3 +107,39 @@ def test_links_spaced_out_on_one_line_are_a_menu():
     )
     assert got[2] == ("boilerplate", "navigation")
     assert (row["site_name"], row["title"]) == ("Letters from the Marsh", HEADLINE)
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "date"),
+    [
+        ("Colin Abernethy — 21 June 2025", "Colin Abernethy", dt.date(2025, 6, 21)),
+        ("Agnès Delpech – 14 mars 2025", "Agnès Delpech", dt.date(2025, 3, 14)),
+    ],
+)
+def test_a_name_and_a_date_joined_by_a_dash_are_the_byline_and_dateline(line, author, date):
+    got, row = _clean("Fjordside Post", "Se connecter", HEADLINE, line, *PARAGRAPHS)
+    assert got[4] == ("metadata", "dateline_byline")
+    assert (row["title"], row["author"], row["published_date"]) == (HEADLINE, author, date)
+
+
+@pytest.mark.parametrize(
+    "links",
+    ["Acceder | Suscribirse", "Se connecter ou créer un compte", "Iniciar sesión o registrarse"],
+)
+def test_account_links_in_a_row_are_navigation_not_the_headline(links):
+    got, row = _clean("Fjordside Post", links, "Posted 2 hours ago", HEADLINE, *PARAGRAPHS)
+    assert got[2] == ("boilerplate", "navigation")
+    assert row["title"] == HEADLINE
+
+
+@pytest.mark.parametrize("stamp", ["Updated moments ago", "Posted just now", "À l'instant"])
+def test_a_moment_ago_is_a_relative_stamp_beside_a_bare_byline(stamp):
+    got, row = _clean("Fjordside Post", HEADLINE, "Rhiannon Pryce", stamp, *PARAGRAPHS)
+    assert got[4][0] == "metadata"
+    assert (row["author"], row["published_date"]) == ("Rhiannon Pryce", None)
+
+
+@pytest.mark.parametrize("line", ["Il y a 9 commentaires", "Il y a 12 réactions"])
+def test_a_count_of_comments_is_no_relative_time(line):
+    assert not dates.is_timestamp(line)
+    assert not dates.labelled_dateline(line)

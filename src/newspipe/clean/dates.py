@@ -83,10 +83,18 @@ _PUBLISHED_LABEL = re.compile(
 )
 # A reading time beside a date (`21 January 2025 • 3 min read`).
 _READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+(?:read|de\s+lecture|de\s+lectura)\b", re.I)
+# A relative time: a count of a unit of time back (`3 hours ago`, `hace 5 horas`, `il y a
+# 2 jours`, not `Il y a 9 commentaires`), a moment (`moments ago`, `à l'instant`), a day.
 _RELATIVE = re.compile(
-    r"\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
-    r"\b|\b\d+\s?[smhdw]\s+ago\b|\bhace\s+\d+\s+\w+|\bil\s+y\s+a\s+\d+\s+\w+|"
-    r"\bvor\s+\d+\s+\w+|\b(?:yesterday|today|ayer|hoy|hier|aujourd['’]hui|gestern|heute)\b",
+    r"\b(?:\d+|an?|one|a\s+few)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
+    r"\s+ago\b|\b\d+\s?[smhdw]\s+ago\b|\b(?:moments?\s+ago|just\s+now)\b|"
+    r"\bhace\s+(?:\d+|una?|unos|unas|pocos|pocas)\s+(?:segundos?|minutos?|min|horas?|h|d[ií]as?|"
+    r"semanas?|mes|meses|años?|momentos?)\b|"
+    r"\bil\s+y\s+a\s+(?:\d+|une?|quelques)\s+(?:secondes?|minutes?|min|heures?|h|jours?|"
+    r"semaines?|mois|ans?|années?|instants?)(?!\w)|\bà\s+l['’]instant\b|"
+    r"\bvor\s+(?:\d+|einer?|wenigen)\s+(?:sekunden|minuten|min|stunden?|std|tagen?|wochen?|"
+    r"monaten?|jahren?)\b|"
+    r"\b(?:yesterday|today|ayer|hoy|hier|aujourd['’]hui|gestern|heute)\b",
     re.IGNORECASE,
 )
 # A time of day as pages print it (`6:34 am`, `10.30`, `14h05`, `9 a.m.`, `16 Uhr`).

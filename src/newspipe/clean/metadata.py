@@ -392,9 +392,9 @@ def credit_rest(text: str) -> str | None:
 
 # A blog's post line joins the date, the writer and a comment count: `September 9, 2025 by
 # Jane Doe`, `Posted on 2 May 2025 by Jane Doe`, `Posted by Jane Doe | May 2, 2025 | 4
-# comments`. Split on separators, each segment must be a date, a byline, a date followed
-# by a byline, or a counter.
-_STRIP_SEPARATOR = re.compile(r"\s*[|•·]\s*")
+# comments`, `Jane Doe — 2 May 2025`. Split on separators (a bar, a dot, a spaced dash),
+# each segment must be a date, a byline, a date followed by a byline, or a counter.
+_STRIP_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _DATE_THEN_BY = re.compile(r"^(?P<date>.+?)\s+(?:by|por|par|von|door)\s+(?P<rest>\S.*)$", re.I)
 # `Posted by Jane Doe on May 2, 2025`, `Por Ana Ruiz el 2 de mayo de 2025`
 _BY_THEN_DATE = re.compile(r"^(?P<by>.+?)\s+(?:on|el|le|am|il)\s+(?P<date>\S.*)$", re.I)
@@ -407,7 +407,9 @@ _COUNTER = re.compile(
 
 # Such a line holds a digit and a byline cue or a separator.
 _DATED_BYLINE_HINT = re.compile(
-    r"\d.*?(?:\b(?:by|por|par|von|door)\b|[|•·])|[|•·].*?\d|\b(?:by|por|par|von)\b.*?\d", re.I
+    r"\d.*?(?:\b(?:by|por|par|von|door)\b|[|•·]|\s[-–—]\s)|(?:[|•·]|\s[-–—]\s).*?\d|"
+    r"\b(?:by|por|par|von)\b.*?\d",
+    re.I,
 )
 
 

@@ -122,14 +122,17 @@ NAV_ITEM = (
     r"log\s*out|sign\s*(?:up|out)|my\s+account|subscribe|iniciar\s+sesi[oó]n|"
     r"cerrar\s+sesi[oó]n|reg[ií]strate|mi\s+cuenta|suscr[ií]bete|salir|se\s+connecter|"
     r"connexion|se\s+d[ée]connecter|mon\s+compte|s['’]inscrire|s['’]abonner|anmelden|"
-    r"abmelden|registrieren|mein\s+konto|abonnieren|"
+    r"abmelden|registrieren|mein\s+konto|abonnieren|create\s+(?:an\s+)?account|acceder|entrar|"
+    r"suscr[ií]bir(?:se|te)|reg[ií]str(?:ar)?se|crear\s+(?:una\s+)?cuenta|s['’]identifier|"
+    r"cr[ée]er\s+(?:un|mon)\s+compte|mon\s+espace|"
     r"close|back\s+to\s+top|top|next|previous|prev|next\s+(?:article|story|post)|"
     r"previous\s+(?:article|story|post)|print|print\s+this\s+(?:page|article)|email|"
     r"listen(?:\s+to\s+(?:this\s+)?article)?|open\s+in\s+app|loading\.*|inicio|portada|"
     r"accueil|buscar|rechercher|menú|anterior|siguiente|suivant|précédent"
 )
 _NAV_ITEM_ALONE = re.compile(rf"^(?:{NAV_ITEM})[.:]?$", re.IGNORECASE)
-_LINK_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s+/\s+|\s{3,}")
+# (links joined by a conjunction too: `Log in or register`, `Se connecter ou créer un compte`)
+_LINK_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s+/\s+|\s{3,}|\s+(?i:or|ou|o)\s+")
 
 
 def nav_item_row(text: str) -> bool:

@@ -418,8 +418,9 @@ RULES: tuple[Rule, ...] = (
         8,
     ),
     Rule("navigation", BOILERPLATE, menu, 24, on_prose=False, zone="edge"),
-    # account and subscription links in a row: `Se connecter | S'abonner`, `Mi cuenta · Salir`
-    Rule("navigation", BOILERPLATE, nav_item_row, 4, on_prose=False),
+    # account and subscription links in a row: `Se connecter | S'abonner`, `Mi cuenta · Salir`,
+    # `Se connecter ou créer un compte`
+    Rule("navigation", BOILERPLATE, nav_item_row, 8, on_prose=False),
     Rule("search_box", BOILERPLATE, SEARCH_BOX.match, 6, on_prose=False),
     # the placeholder ends like a sentence ("Buscar en El Diario del Valle..."): on prose too
     Rule("search_box", BOILERPLATE, SEARCH_PLACEHOLDER.match, 9),
