@@ -143,3 +143,47 @@ def test_a_moment_ago_is_a_relative_stamp_beside_a_bare_byline(stamp):
 def test_a_count_of_comments_is_no_relative_time(line):
     assert not dates.is_timestamp(line)
     assert not dates.labelled_dateline(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Texte et photos : Léa Bonnefoy", "Léa Bonnefoy"),
+        ("Reported by Euan Macaulay", "Euan Macaulay"),
+        ("Words and pictures by Sam Hale", "Sam Hale"),
+    ],
+)
+def test_a_byline_crediting_the_photographs_too_or_the_reporting_names_the_writer(line, author):
+    got, row = _clean("Fjordside Post", HEADLINE, line, "4 March 2025", *PARAGRAPHS)
+    assert got[3][0] == "metadata"
+    assert (row["title"], row["author"]) == (HEADLINE, author)
+
+
+def test_a_day_a_month_name_and_a_year_joined_by_dashes_are_a_date():
+    got, row = _clean("Fjordside Post", HEADLINE, "22-May-2025", "Tom Gilchrist", *PARAGRAPHS)
+    assert got[3] == ("metadata", "dateline")
+    assert (row["published_date"], row["author"]) == (dt.date(2025, 5, 22), "Tom Gilchrist")
+
+
+def test_a_bare_name_a_date_and_a_time_in_a_row_are_a_dated_byline():
+    got, row = _clean("Fjordside Post", HEADLINE, "Irene Calvo | 30.05.2025 | 13:15", *PARAGRAPHS)
+    assert got[3] == ("metadata", "dateline_byline")
+    assert (row["title"], row["author"], row["published_date"]) == (
+        HEADLINE,
+        "Irene Calvo",
+        dt.date(2025, 5, 30),
+    )
+
+
+def test_a_newsletter_named_above_the_article_is_its_masthead():
+    got, row = _clean(
+        "View this email in your browser",
+        "HOLMBY PARISH NEWSLETTER",
+        "Friday 26 September 2025",
+        HEADLINE,
+        *PARAGRAPHS,
+        "Sign up for the Holmby Parish newsletter",
+    )
+    assert got[2] == ("metadata", "masthead")
+    assert got[4 + len(PARAGRAPHS) + 1] == ("boilerplate", "newsletter_prompt")
+    assert (row["site_name"], row["title"]) == ("Holmby Parish Newsletter", HEADLINE)

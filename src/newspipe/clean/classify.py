@@ -307,7 +307,10 @@ def _mark_rules(
     top = batch.lines["pos"].to_numpy() == 0
     in_header = np.isin(zone, ("header", "header_below_top"))
     keep = matched & ~(
-        ((zone == "edge") & middle) | (in_header & ~header) | ((zone == "header_below_top") & top)
+        ((zone == "edge") & middle)
+        | (in_header & ~header)
+        | ((zone == "header_below_top") & top)
+        | ((zone == "outside_header") & header)
     )
     batch.label[keep] = np.array([r.label for r in RULES])[rule_index[keep]]
     batch.reason[keep] = np.array([r.reason for r in RULES])[rule_index[keep]]

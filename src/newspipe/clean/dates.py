@@ -66,6 +66,8 @@ DATE_WORDS = _MONTHS | _WEEKDAYS | _DATE_GLUE
 _DATE_TOKEN = re.compile(r"[^\s,|•·;()\[\]–—]+")
 _NUMBER = re.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|º|°)?")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:t[\d:.z+-]*)?")
+# A day, a month's name and a year joined by dashes (`22-May-2025`, `03-mar-2025`).
+_DASHED_DATE = re.compile(r"\d{1,2}-([^\W\d_]{3,10})\.?-\d{4}")
 _CLOCK = re.compile(r"\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?(?:am|pm|h|z)?")
 _LABEL = re.compile(
     r"^(?:(?:first\s+|originally\s+)?published|updated|posted|last\s+(?:updated|modified)|"
@@ -132,7 +134,8 @@ def _date_tokens_only(text: str) -> bool:
         return False
     unknown = month = number = numeric = 0
     for token in tokens:
-        if _NUMERIC_DATE.fullmatch(token):
+        dashed = _DASHED_DATE.fullmatch(token)
+        if _NUMERIC_DATE.fullmatch(token) or (dashed and dashed[1] in MONTHS):
             numeric += 1
         elif _CLOCK.fullmatch(token):
             continue
@@ -149,6 +152,16 @@ _READING_TIME_ALONE = re.compile(
     r"(?i:(?:lecture|lectura|lesezeit|reading\s+time)\s*:?\s*)?\d+\s*(?i:min(?:ute)?s?|mn)\.?"
     r"(?:\s+(?i:read|de\s+lecture|de\s+lectura|lesezeit))?\.?"
 )
+
+
+# A time of day alone, perhaps with its zone (`13:15`, `10.30 am`, `21:40h`, `6:05 PM EST`).
+_TIME_ALONE = re.compile(
+    r"\d{1,2}[:h.]\d{2}\s*(?:[ap]\.?m\.?|h|hrs?\.?)?(?:\s+[A-Z]{2,4})?", re.IGNORECASE
+)
+
+
+def is_time_of_day(text: str) -> bool:
+    return _TIME_ALONE.fullmatch(text.strip()) is not None
 
 
 def is_reading_time(text: str) -> bool:

@@ -16,7 +16,13 @@ from __future__ import annotations
 
 import re
 
-from newspipe.clean.dates import DATE_WORDS, MONTHS, labelled_dateline, looks_like_dateline
+from newspipe.clean.dates import (
+    DATE_WORDS,
+    MONTHS,
+    is_time_of_day,
+    labelled_dateline,
+    looks_like_dateline,
+)
 from newspipe.clean.publishers import PublisherDirectory, name_key
 
 
@@ -59,13 +65,16 @@ PARTICLES = frozenset(
 )
 
 BYLINE = re.compile(
-    r"^(?:(?:(?:written|words|story|text|report|reporting|posted|submitted|edited|compiled)\s+by|by|"
+    r"^(?:(?:(?:written|words|story|text|report|reported|reporting|posted|submitted|edited|"
+    r"compiled)(?:\s+(?:and|&)\s+(?:photos?|pictures))?\s+by|by|"
     r"por|par|von|door|escrito\s+por|publicado\s+por|rédigé\s+par|"
     r"author|autor|autora|auteur|autrice)\s*:?\s+"
     # A role label names the writer only before a colon ("Reporter: Jane Doe", "Texto:").
     r"|(?:reporter|reportera?|reportero|periodista|journaliste|correspondent|"
-    r"corresponsal|correspondante?|redakteurin|redakteur|reporterin|text|texto|texte|"
-    r"words|palabras)\s*:\s*)(?P<rest>.+)$",
+    r"corresponsal|correspondante?|redakteurin|redakteur|reporterin|"
+    # with the photographs credited too: `Texte et photos : Léa Roux`, `Texto y fotos:`
+    r"(?:text|texto|texte|words|palabras)(?:\s+(?:and|et|y|&)\s+(?:photos?|fotos?|pictures|"
+    r"images))?)\s*:\s*)(?P<rest>.+)$",
     re.IGNORECASE,
 )
 # Other people credited in the header ("Editor: Jane Doe", "Graphics by John Roe"):
@@ -228,6 +237,25 @@ def _bare_names(text: str) -> str | None:
         return bare_name(text)
     first, second = bare_name(pair["first"]), bare_name(pair["second"])
     return f"{first} {pair['glue'].lower()} {second}" if first and second else None
+
+
+NEWSLETTER_NAME_MAX_WORDS = 6
+
+
+def name_shaped(text: str) -> bool:
+    """Two to six words in capitals or each capitalised but for particles and small
+    words, with no sentence punctuation: shaped like a name (`Applegarth Village
+    Newsletter`, `THE MORNING BRIEFING`), not like a prompt (`Get our newsletter`)."""
+    words = text.split()
+    if not 2 <= len(words) <= NEWSLETTER_NAME_MAX_WORDS or re.search(r"[.!?:;,]", text):
+        return False
+    if text.isupper():
+        return True
+    small = PARTICLES | _NAME_SMALL_WORDS
+    return all(w[0].isupper() or w.casefold() in small for w in words) and words[0][0].isupper()
+
+
+_NAME_SMALL_WORDS = frozenset({"of", "the", "for", "from", "and", "on", "in", "at", "to", "a"})
 
 
 def has_outlet_word(text: str) -> bool:
@@ -446,6 +474,8 @@ def dated_byline(text: str) -> tuple[str | None] | None:
             author = author or writer
         elif _is_date(segment):
             dated = True
+        elif dated and is_time_of_day(segment):  # `Jane Doe | 30.05.2025 | 13:15`
+            continue
         elif byline := BYLINE.match(segment):
             bylined = True
             author = author or author_from_byline(segment)

@@ -7,14 +7,15 @@ longest line it may fire on (chrome is short; a long line is prose even when it 
 cookies), whether it may fire on a line that reads as a sentence, and the zone of the
 document where it applies (`any`, `edge`: before the first or after the last paragraph of
 prose, `header`: before the first, `header_below_top`: there but not on the page's first
-line). The rules name kinds of site chrome found across news sites in English, Spanish,
-French and German, never one site's strings: prompts are matched by their calls to action
-(subscribe, share, follow, become a member), menus by their shape (three or more short items
-between spaced separators), native ads by their promo phrasing, bylines that name an agency
-or a desk by the newsroom words in them. What the text alone cannot decide (title, masthead,
-tagline, the headline under a "Sponsored" marker, related-story blocks, author bios,
-newsletter blurbs, the trailing footer, repeats, lines that recur across a site) is decided
-from document context in `newspipe.clean.classify` and `newspipe.clean.crossdoc`.
+line, `outside_header`: anywhere but the header). The rules name kinds of site chrome found
+across news sites in English, Spanish, French and German, never one site's strings: prompts
+are matched by their calls to action (subscribe, share, follow, become a member), menus by
+their shape (three or more short items between spaced separators), native ads by their promo
+phrasing, bylines that name an agency or a desk by the newsroom words in them. What the text
+alone cannot decide (title, masthead, tagline, the headline under a "Sponsored" marker,
+related-story blocks, author bios, newsletter blurbs, the trailing footer, repeats, lines
+that recur across a site) is decided from document context in `newspipe.clean.classify` and
+`newspipe.clean.crossdoc`.
 """
 
 from __future__ import annotations
@@ -77,6 +78,23 @@ def _rx(pattern: str, needles: tuple[str, ...] = ()) -> Callable[[str], bool]:
 
 def _found(extract: Callable[[str], object]) -> Callable[[str], bool]:
     return lambda text: extract(text) is not None
+
+
+_NEWSLETTER_WORDS = re.compile(
+    r"\bnewsletters?\b|\bin\s+your\s+inbox\b|\bboletín\b|\blettre\s+d['’]information\b|"
+    r"\binfolettre\b|\bmailing\s+list\b",
+    re.IGNORECASE,
+)
+
+
+def _newsletter_name(text: str) -> bool:
+    """A name in capitals or title case holding a newsletter word (`Valley Newsletter`)."""
+    return _NEWSLETTER_WORDS.search(text) is not None and md.name_shaped(text)
+
+
+def _newsletter_words(text: str) -> bool:
+    """A line about a newsletter or a mailing list, other than a newsletter's name."""
+    return _NEWSLETTER_WORDS.search(text) is not None and not md.name_shaped(text)
 
 
 RULES: tuple[Rule, ...] = (
@@ -167,15 +185,16 @@ RULES: tuple[Rule, ...] = (
         ),
         20,
     ),
+    Rule("newsletter_prompt", BOILERPLATE, _newsletter_words, 15, on_prose=False),
+    # ... but a newsletter's name alone (`APPLEGARTH VILLAGE NEWSLETTER`) above the
+    # article is the masthead of the newsletter itself, read with the header
     Rule(
         "newsletter_prompt",
         BOILERPLATE,
-        _rx(
-            r"\bnewsletters?\b|\bin\s+your\s+inbox\b|\bboletín\b|\blettre\s+d['’]information\b|"
-            r"\binfolettre\b|\bmailing\s+list\b"
-        ),
-        15,
+        _newsletter_name,
+        md.NEWSLETTER_NAME_MAX_WORDS,
         on_prose=False,
+        zone="outside_header",
     ),
     # A newsletter's or a magazine's pitch written as sentences, at the article's edges:
     # what reaches the reader's inbox or letterbox, the promise not to spam, the consent
