@@ -187,3 +187,48 @@ def test_a_newsletter_named_above_the_article_is_its_masthead():
     assert got[2] == ("metadata", "masthead")
     assert got[4 + len(PARAGRAPHS) + 1] == ("boilerplate", "newsletter_prompt")
     assert (row["site_name"], row["title"]) == ("Holmby Parish Newsletter", HEADLINE)
+
+
+@pytest.mark.parametrize("line", ["Catégorie : Société", "Category: Schools", "Categoría: Local"])
+def test_a_category_line_under_the_headline_is_no_headline(line):
+    got, row = _clean("Fjordside Post", HEADLINE, line, "By Ana López", *PARAGRAPHS)
+    assert got[3] == ("boilerplate", "category")
+    assert row["title"] == HEADLINE
+    # A word that may open a headline names a category only before a colon.
+    headline = "Section 106 deal agreed for the new homes at Holm Farm"
+    _, row = _clean("Fjordside Post", headline, "By Ana López", *PARAGRAPHS)
+    assert row["title"] == headline
+
+
+def test_an_elided_article_inside_a_name_in_capitals_is_in_lower_case():
+    _, row = _clean("LE JOURNAL DE L'AUBE", "Se connecter", HEADLINE, "Par Ana López", *PARAGRAPHS)
+    assert row["site_name"] == "Le Journal de l'Aube"
+
+
+@pytest.mark.parametrize("links", ["Log in | Sign up", "Mi cuenta", "Register"])
+def test_account_links_above_the_masthead_are_no_menu_before_the_headline(links):
+    # Under a site menu the first line is the headline; account links are the masthead's.
+    got, row = _clean(
+        links,
+        "THE VALLEY GAZETTE",
+        "Independent local journalism since 1904",
+        "Local News",
+        HEADLINE,
+        "23 comments",
+        *PARAGRAPHS,
+    )
+    assert got[3] == ("boilerplate", "tagline")
+    assert (row["title"], row["site_name"]) == (HEADLINE, "The Valley Gazette")
+
+
+def test_a_bare_name_directly_above_the_first_paragraph_is_the_byline():
+    got, row = _clean(
+        "Kettle Point News",
+        "News | Sport | Business",
+        HEADLINE,
+        "23 comments",
+        "Jane Marsh",
+        *PARAGRAPHS,
+    )
+    assert got[5] == ("metadata", "byline")
+    assert (row["title"], row["author"]) == (HEADLINE, "Jane Marsh")

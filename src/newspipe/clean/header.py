@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from newspipe.clean import dates, titles
+from newspipe.clean import dates, patterns, titles
 from newspipe.clean import metadata as md
 from newspipe.clean.lines import each_distinct, per_doc
 from newspipe.clean.publishers import PublisherDirectory, name_key
@@ -91,7 +91,11 @@ def label_header(
     after_title = is_cand & (seq.rank > title_rank)
     # A wire named under the headline in place of a writer credits the story's origin.
     agency = after_title & ~masthead & _agencies(seq, directory)
-    byline = after_title & ~agency & name_shaped & _next_to_meta(seq)
+    # (or directly above the first paragraph: a counter of comments may stand between it
+    # and the headline)
+    above_paragraph = pd.Series(seq.kind == "anchor").groupby(seq.doc).shift(-1, fill_value=False)
+    beside = _next_to_meta(seq) | above_paragraph.to_numpy(dtype=bool)
+    byline = after_title & ~agency & name_shaped & beside
     # A reading time (`Lecture 3 min.`) is chrome that a standfirst may sit above.
     reading = np.zeros(len(seq.doc), dtype=bool)
     short = after_title & (seq.words <= 4)
@@ -384,7 +388,9 @@ def _headline(
     is_meta = seq.kind == "meta"
     # Site menus: menus above the first metadata line (one under the byline lists topics).
     # The article starts after the last of them.
+    # Account links (`Log in | Sign up`, `Mi cuenta`) belong to the masthead's bar: no menu.
     site_menu = (seq.kind == "nav") & (pd.Series(is_meta).groupby(doc).cumsum().to_numpy() == 0)
+    site_menu[site_menu] = ~each_distinct(seq.text[site_menu], _account_links).to_numpy(bool)
     menu_count = pd.Series(site_menu).groupby(doc)
     after_menus = menu_count.cumsum().to_numpy() == menu_count.transform("sum").to_numpy()
     has_menu = menu_count.transform("max").to_numpy(dtype=bool)
@@ -457,6 +463,10 @@ def _headline(
     title = np.zeros(len(doc), dtype=bool)
     title[best] = True
     return title, suffix, name_shaped
+
+
+def _account_links(text: str) -> bool:
+    return patterns.nav_item_row(text) or patterns.account_link(text)
 
 
 def _site_suffixes(

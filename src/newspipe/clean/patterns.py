@@ -135,6 +135,21 @@ _NAV_ITEM_ALONE = re.compile(rf"^(?:{NAV_ITEM})[.:]?$", re.IGNORECASE)
 _LINK_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s+/\s+|\s{3,}|\s+(?i:or|ou|o)\s+")
 
 
+def account_link(text: str) -> bool:
+    """One account or subscription link alone (`Log in`, `Mon compte`, `Subscribe`)."""
+    return _ACCOUNT_LINK.match(text.strip()) is not None
+
+
+_ACCOUNT_LINK = re.compile(
+    r"^(?:log\s*in|sign\s*in|register|sign\s*up|my\s+account|subscribe(?:\s+now)?|"
+    r"create\s+(?:an\s+)?account|iniciar\s+sesi[oó]n|reg[ií]strate|mi\s+cuenta|suscr[ií]bete|"
+    r"acceder|suscr[ií]bir(?:se|te)|se\s+connecter|connexion|mon\s+compte|s['’]inscrire|"
+    r"s['’]abonner|s['’]identifier|mon\s+espace|anmelden|registrieren|mein\s+konto|abonnieren)"
+    r"[.:!]?$",
+    re.IGNORECASE,
+)
+
+
 def nav_item_row(text: str) -> bool:
     """Two or more navigation or account links and nothing else."""
     items = [item for item in _LINK_SEPARATOR.split(text.strip()) if item]
@@ -218,11 +233,14 @@ def comment_meta(text: str) -> bool:
 
 
 # A category line (`Posted in Local News`, `Filed under: Politics, Courts`, `Publicado en
-# Deportes`): the post's place on the site, never its headline.
+# Deportes`, `Catégorie : Société`): the post's place on the site, never its headline. A
+# word that may open a headline (`Section 106 deal agreed`) counts only before a colon.
 CATEGORY_LINE = re.compile(
-    r"^(?:(?:posted|filed|published|listed|categori[sz]ed)\s+(?:in|under)|"
+    r"^(?:(?:(?:posted|filed|published|listed|categori[sz]ed)\s+(?:in|under)|"
     r"publicado\s+en|archivado\s+en|publié\s+dans|classé\s+dans|veröffentlicht\s+in|"
-    r"kategorie|rubrique|sección|categoría)\s*:?\s+\S",
+    r"kategorie|rubrique|sección|categoría)\s*:?\s+\S|"
+    r"(?:cat[ée]gories?|category|categor[ií]as?|categoria|section|secci[oó]n|ressort|rubrik)"
+    r"\s*:\s*\S)",
     re.IGNORECASE,
 )
 # A search box printed as text: `Search`, `Search for:`, `Search …`, `Type your search`,

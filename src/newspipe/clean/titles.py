@@ -285,15 +285,23 @@ def _title_case_word(word: str, first: bool) -> str:
     # An acronym stays in capitals: two letters (`UK`), or no vowel (`BBC`, `NRK`).
     if low not in _SMALL_WORDS and (len(letters) <= 2 or not _VOWELS.intersection(letters)):
         return word
-    return "-".join(_capitalised(part) for part in word.split("-"))
+    return "-".join(_capitalised(part, first) for part in word.split("-"))
 
 
-def _capitalised(part: str) -> str:
-    # An elided article or a name's prefix keeps the capital after it (`L'Écho`, `O'Neill`).
+def _capitalised(part: str, first: bool = True) -> str:
+    # An elided article or a name's prefix keeps the capital after it (`L'Écho`, `O'Neill`);
+    # inside a name an elided article or preposition is in lower case (`Journal de l'Aube`).
     elided = re.match(r"^([^\W\d_]{1,2}['’])(\w.*)$", part)
     if elided:
-        return elided[1][:1].upper() + elided[1][1:].lower() + _capitalised(elided[2])
+        prefix = elided[1].lower()
+        if first or prefix[:-1] not in _ELIDED_SMALL:
+            prefix = prefix[:1].upper() + prefix[1:]
+        return prefix + _capitalised(elided[2])
     return part[:1].upper() + part[1:].lower()
+
+
+# Articles and prepositions printed elided before a vowel (`l'`, `d'`, `qu'`).
+_ELIDED_SMALL = frozenset({"l", "d", "qu"})
 
 
 def site_display(text: str, directory: PublisherDirectory) -> str:
