@@ -232,3 +232,28 @@ def test_a_bare_name_directly_above_the_first_paragraph_is_the_byline():
     )
     assert got[5] == ("metadata", "byline")
     assert (row["title"], row["author"]) == (HEADLINE, "Jane Marsh")
+
+
+def test_an_article_tool_under_the_headline_is_no_site_menu():
+    # After a site menu the first line is the headline: `Listen to this article` is none.
+    dek = "Volunteers have taken dozens of injured animals into their homes"
+    got, row = _clean(
+        "Kettle Point News",
+        "News | Sport | Business",
+        HEADLINE,
+        dek,
+        "Listen to this article",
+        "Jane Marsh",
+        *PARAGRAPHS,
+    )
+    assert got[3] == ("metadata", "title")
+    assert (row["title"], row["author"]) == (HEADLINE, "Jane Marsh")
+
+
+@pytest.mark.parametrize("stamp", ["Tuesday 14:05", "mardi à 9h30", "Tue, 10:15 AM"])
+def test_a_day_of_the_week_with_a_time_is_a_stamp_without_a_date(stamp):
+    got, row = _clean(
+        "Log in", "Fjordside Post", "Local News", HEADLINE, stamp, "By Ana López", *PARAGRAPHS
+    )
+    assert got[5] == ("metadata", "dateline")
+    assert (row["title"], row["published_date"]) == (HEADLINE, None)

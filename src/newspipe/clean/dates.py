@@ -206,7 +206,17 @@ def is_timestamp(text: str) -> bool:
     feed, or the article's own dateline in its header."""
     if _RELATIVE.search(text) is None and _TIME_OF_DAY.search(text) is None:
         return False
-    return bare_dateline(text) or labelled_dateline(text)
+    return bare_dateline(text) or labelled_dateline(text) or _weekday_time(text)
+
+
+def _weekday_time(text: str) -> bool:
+    """A day of the week and a time of day (`Tuesday 14:05`, `mardi à 9h30`): a stamp of
+    this week that states no date."""
+    tokens = [t.strip(".,:").casefold() for t in text.split()]
+    if not 2 <= len(tokens) <= 5 or tokens[0] not in _WEEKDAYS:
+        return False
+    rest = " ".join(t for t in tokens[1:] if t not in _DATE_GLUE)
+    return _TIME_ALONE.fullmatch(rest) is not None
 
 
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")

@@ -388,9 +388,9 @@ def _headline(
     is_meta = seq.kind == "meta"
     # Site menus: menus above the first metadata line (one under the byline lists topics).
     # The article starts after the last of them.
-    # Account links (`Log in | Sign up`, `Mi cuenta`) belong to the masthead's bar: no menu.
+    # Account links and an article's tools are no menu of the site's sections.
     site_menu = (seq.kind == "nav") & (pd.Series(is_meta).groupby(doc).cumsum().to_numpy() == 0)
-    site_menu[site_menu] = ~each_distinct(seq.text[site_menu], _account_links).to_numpy(bool)
+    site_menu[site_menu] = ~each_distinct(seq.text[site_menu], _bar_links).to_numpy(bool)
     menu_count = pd.Series(site_menu).groupby(doc)
     after_menus = menu_count.cumsum().to_numpy() == menu_count.transform("sum").to_numpy()
     has_menu = menu_count.transform("max").to_numpy(dtype=bool)
@@ -465,8 +465,11 @@ def _headline(
     return title, suffix, name_shaped
 
 
-def _account_links(text: str) -> bool:
-    return patterns.nav_item_row(text) or patterns.account_link(text)
+def _bar_links(text: str) -> bool:
+    """Account links (`Log in | Sign up`, `Mi cuenta`) or an article's tool (`Listen to this
+    article`): unlike `Menu`, `Search` or a row of sections, they do not end the site's
+    navigation above the article."""
+    return patterns.nav_item_row(text) or patterns.account_link(text) or patterns.article_tool(text)
 
 
 def _site_suffixes(

@@ -150,6 +150,18 @@ _ACCOUNT_LINK = re.compile(
 )
 
 
+def article_tool(text: str) -> bool:
+    """One of an article's own tools alone (`Listen to this article`, `Print`, `Email`)."""
+    return _ARTICLE_TOOL.match(text.strip()) is not None
+
+
+_ARTICLE_TOOL = re.compile(
+    r"^(?:listen(?:\s+to\s+(?:this\s+)?article)?|print(?:\s+this\s+(?:page|article))?|email|"
+    r"open\s+in\s+app|(?:next|previous)\s+(?:article|story|post))[.:]?$",
+    re.IGNORECASE,
+)
+
+
 def nav_item_row(text: str) -> bool:
     """Two or more navigation or account links and nothing else."""
     items = [item for item in _LINK_SEPARATOR.split(text.strip()) if item]
