@@ -257,3 +257,29 @@ def test_a_day_of_the_week_with_a_time_is_a_stamp_without_a_date(stamp):
     )
     assert got[5] == ("metadata", "dateline")
     assert (row["title"], row["published_date"]) == (HEADLINE, None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Last updated on March 5, 2025 · Originally published March 3, 2025",
+        "Actualizado el 5 de marzo de 2025 | Publicado el 3 de marzo de 2025",
+        "Mis à jour le 5 mars 2025, publié le 3 mars 2025",
+    ],
+)
+def test_a_line_giving_the_update_before_the_publication_dates_the_publication(line):
+    assert dates.parse_date(line) == dt.date(2025, 3, 3)
+
+
+@pytest.mark.parametrize("masthead", ["Logo Diario del Norte", "Diario del Norte logo"])
+def test_a_logo_printed_as_text_names_the_site(masthead):
+    got, row = _clean(masthead, HEADLINE, "Por Ana López", *PARAGRAPHS)
+    assert got[1] == ("metadata", "masthead")
+    assert row["site_name"] == "Diario del Norte"
+
+
+@pytest.mark.parametrize("link", ["Email the author", "Contacter l'auteur", "Seguir al autor"])
+def test_a_link_to_the_writer_between_byline_and_dateline_is_no_headline(link):
+    got, row = _clean("Fjordside Post", HEADLINE, "By Ana López", link, "3 March 2025", *PARAGRAPHS)
+    assert got[4] == ("boilerplate", "author_contact")
+    assert (row["title"], row["published_date"]) == (HEADLINE, dt.date(2025, 3, 3))

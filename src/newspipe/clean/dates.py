@@ -297,8 +297,14 @@ def parse_date(text: str, day_first: bool = False) -> dt.date | None:
     text = _RELATIVE.sub(" ", text)
     if not _YEAR.search(text):
         return None
+    # A line giving the last update first and then the publication (`Last updated on March
+    # 5, 2025 · Originally published March 3, 2025`): the publication's date is read first.
+    update, published = _UPDATE_LABEL.search(text), _PUBLISHED_LABEL.search(text)
+    publication = []
+    if update and published and published.start() > update.start():
+        publication.append(_LABEL.sub("", text[published.start() :], count=1))
     text = _LABEL.sub("", text, count=1)
-    segments = [text, *(s for s in _SEGMENTS.split(text) if _YEAR.search(s))]
+    segments = [*publication, text, *(s for s in _SEGMENTS.split(text) if _YEAR.search(s))]
     # A place before the date (`Villaseca, 15 de julio de 2024`), which the parser reads
     # as part of it.
     segments += [

@@ -116,6 +116,20 @@ RULES: tuple[Rule, ...] = (
     Rule("byline", METADATA, md.newsroom_name, 10, on_prose=False, zone="header_below_top"),
     Rule("author_bio", METADATA, _found(md.author_from_about), 7),
     Rule("author_link", METADATA, _found(md.author_from_link), 12),
+    # a link to write to or follow the writer (`Email the author`, `Contacter l'auteur`)
+    Rule(
+        "author_contact",
+        BOILERPLATE,
+        _rx(
+            r"^(?:(?:e-?mail|contact|follow|message|write\s+to)\s+(?:the\s+|this\s+)?"
+            r"(?:author|reporter|writer|journalist)s?|(?:contacter|écrire\s+à|suivre)\s+"
+            r"(?:l['’]auteur|le\s+journaliste|la\s+journaliste)|"
+            r"(?:contactar\s+con|escribir|seguir)\s+(?:a\s+)?(?:al|el|la)\s+(?:autor|autora|periodista))"
+            r"[.:]?$"
+        ),
+        6,
+        on_prose=False,
+    ),
     Rule("dateline", METADATA, dates.labelled_dateline, 16),
     # down to the time of day (`20 Nov 2019 08:00 GMT`): a dateline wherever it stands
     Rule("dateline", METADATA, dates.is_timestamp, 16),

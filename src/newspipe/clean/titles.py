@@ -176,6 +176,10 @@ _WELCOME = re.compile(
     r"^(?i:welcome\s+to|bienvenid[oa]s?\s+a|bienvenue\s+(?:sur|à|chez|dans)|"
     r"willkommen\s+(?:bei|auf|im))\s+(?P<name>\S.*?)[.!]?$"
 )
+# A logo's text printed for the masthead (`Logo Diario del Norte`, `Valley Gazette logo`).
+_LOGO = re.compile(
+    r"^(?:(?i:logo)\s+(?:(?i:de|du|of|del)\s+)?(?P<name>\S.*)|(?P<named>\S.*?)\s+(?i:logo))$"
+)
 _MASTHEAD_TAGLINE = re.compile(r"^(?P<name>.+?)\s+(?:[|·•]|[-–—]|::)\s+(?P<tagline>\S.*)$")
 
 
@@ -234,6 +238,8 @@ def masthead_name(text: str, directory: PublisherDirectory) -> str | None:
     text = text.strip().rstrip("™®").rstrip()
     if welcome := _WELCOME.match(text):
         text = welcome["name"]
+    if logo := _LOGO.match(text):
+        text = logo["name"] or logo["named"]
     if looks_like_masthead(text, directory):
         return text
     match = _MASTHEAD_TAGLINE.match(text)
