@@ -304,7 +304,14 @@ def _mark_rules(
     (or in its header) fired elsewhere: such lines fall back to body."""
     zone = np.where(matched, np.array([r.zone for r in RULES])[rule_index], "any")
     middle = ~header & ~tail
-    keep = matched & ~(((zone == "edge") & middle) | ((zone == "header") & ~header))
+    top = batch.lines["pos"].to_numpy() == 0
+    in_header = np.isin(zone, ("header", "header_below_top"))
+    keep = matched & ~(
+        ((zone == "edge") & middle)
+        | (in_header & ~header)
+        | ((zone == "header_below_top") & top)
+        | ((zone == "outside_header") & header)
+    )
     batch.label[keep] = np.array([r.label for r in RULES])[rule_index[keep]]
     batch.reason[keep] = np.array([r.reason for r in RULES])[rule_index[keep]]
     batch.unclaimed &= ~keep

@@ -66,6 +66,8 @@ DATE_WORDS = _MONTHS | _WEEKDAYS | _DATE_GLUE
 _DATE_TOKEN = re.compile(r"[^\s,|•·;()\[\]–—]+")
 _NUMBER = re.compile(r"\d{1,4}(?:st|nd|rd|th|er|e|º|°)?")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:t[\d:.z+-]*)?")
+# A day, a month's name and a year joined by dashes (`22-May-2025`, `03-mar-2025`).
+_DASHED_DATE = re.compile(r"\d{1,2}-([^\W\d_]{3,10})\.?-\d{4}")
 _CLOCK = re.compile(r"\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?(?:am|pm|h|z)?")
 _LABEL = re.compile(
     r"^(?:(?:first\s+|originally\s+)?published|updated|posted|last\s+(?:updated|modified)|"
@@ -83,10 +85,18 @@ _PUBLISHED_LABEL = re.compile(
 )
 # A reading time beside a date (`21 January 2025 • 3 min read`).
 _READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+(?:read|de\s+lecture|de\s+lectura)\b", re.I)
+# A relative time: a count of a unit of time back (`3 hours ago`, `hace 5 horas`, `il y a
+# 2 jours`, not `Il y a 9 commentaires`), a moment (`moments ago`, `à l'instant`), a day.
 _RELATIVE = re.compile(
-    r"\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
-    r"\b|\b\d+\s?[smhdw]\s+ago\b|\bhace\s+\d+\s+\w+|\bil\s+y\s+a\s+\d+\s+\w+|"
-    r"\bvor\s+\d+\s+\w+|\b(?:yesterday|today|ayer|hoy|hier|aujourd['’]hui|gestern|heute)\b",
+    r"\b(?:\d+|an?|one|a\s+few)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
+    r"\s+ago\b|\b\d+\s?[smhdw]\s+ago\b|\b(?:moments?\s+ago|just\s+now)\b|"
+    r"\bhace\s+(?:\d+|una?|unos|unas|pocos|pocas)\s+(?:segundos?|minutos?|min|horas?|h|d[ií]as?|"
+    r"semanas?|mes|meses|años?|momentos?)\b|"
+    r"\bil\s+y\s+a\s+(?:\d+|une?|quelques)\s+(?:secondes?|minutes?|min|heures?|h|jours?|"
+    r"semaines?|mois|ans?|années?|instants?)(?!\w)|\bà\s+l['’]instant\b|"
+    r"\bvor\s+(?:\d+|einer?|wenigen)\s+(?:sekunden|minuten|min|stunden?|std|tagen?|wochen?|"
+    r"monaten?|jahren?)\b|"
+    r"\b(?:yesterday|today|ayer|hoy|hier|aujourd['’]hui|gestern|heute)\b",
     re.IGNORECASE,
 )
 # A time of day as pages print it (`6:34 am`, `10.30`, `14h05`, `9 a.m.`, `16 Uhr`).
@@ -124,7 +134,8 @@ def _date_tokens_only(text: str) -> bool:
         return False
     unknown = month = number = numeric = 0
     for token in tokens:
-        if _NUMERIC_DATE.fullmatch(token):
+        dashed = _DASHED_DATE.fullmatch(token)
+        if _NUMERIC_DATE.fullmatch(token) or (dashed and dashed[1] in MONTHS):
             numeric += 1
         elif _CLOCK.fullmatch(token):
             continue
@@ -141,6 +152,16 @@ _READING_TIME_ALONE = re.compile(
     r"(?i:(?:lecture|lectura|lesezeit|reading\s+time)\s*:?\s*)?\d+\s*(?i:min(?:ute)?s?|mn)\.?"
     r"(?:\s+(?i:read|de\s+lecture|de\s+lectura|lesezeit))?\.?"
 )
+
+
+# A time of day alone, perhaps with its zone (`13:15`, `10.30 am`, `21:40h`, `6:05 PM EST`).
+_TIME_ALONE = re.compile(
+    r"\d{1,2}[:h.]\d{2}\s*(?:[ap]\.?m\.?|h|hrs?\.?)?(?:\s+[A-Z]{2,4})?", re.IGNORECASE
+)
+
+
+def is_time_of_day(text: str) -> bool:
+    return _TIME_ALONE.fullmatch(text.strip()) is not None
 
 
 def is_reading_time(text: str) -> bool:
@@ -185,7 +206,17 @@ def is_timestamp(text: str) -> bool:
     feed, or the article's own dateline in its header."""
     if _RELATIVE.search(text) is None and _TIME_OF_DAY.search(text) is None:
         return False
-    return bare_dateline(text) or labelled_dateline(text)
+    return bare_dateline(text) or labelled_dateline(text) or _weekday_time(text)
+
+
+def _weekday_time(text: str) -> bool:
+    """A day of the week and a time of day (`Tuesday 14:05`, `mardi à 9h30`): a stamp of
+    this week that states no date."""
+    tokens = [t.strip(".,:").casefold() for t in text.split()]
+    if not 2 <= len(tokens) <= 5 or tokens[0] not in _WEEKDAYS:
+        return False
+    rest = " ".join(t for t in tokens[1:] if t not in _DATE_GLUE)
+    return _TIME_ALONE.fullmatch(rest) is not None
 
 
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
@@ -266,12 +297,25 @@ def parse_date(text: str, day_first: bool = False) -> dt.date | None:
     text = _RELATIVE.sub(" ", text)
     if not _YEAR.search(text):
         return None
+    # A line giving the last update first and then the publication (`Last updated on March
+    # 5, 2025 · Originally published March 3, 2025`): the publication's date is read first.
+    update, published = _UPDATE_LABEL.search(text), _PUBLISHED_LABEL.search(text)
+    publication = []
+    if update and published and published.start() > update.start():
+        publication.append(_LABEL.sub("", text[published.start() :], count=1))
     text = _LABEL.sub("", text, count=1)
-    segments = [text, *(s for s in _SEGMENTS.split(text) if _YEAR.search(s))]
+    segments = [*publication, text, *(s for s in _SEGMENTS.split(text) if _YEAR.search(s))]
     # A place before the date (`Villaseca, 15 de julio de 2024`), which the parser reads
     # as part of it.
     segments += [
         s.split(",", 1)[1] for s in segments if "," in s and not _DIGIT.search(s.split(",", 1)[0])
+    ]
+    # The date before its time of day, when what follows the time is no date word the parser
+    # knows (`9 de septiembre de 2025, 12:40 hrs.`).
+    segments += [
+        head
+        for s in segments[:1]
+        if (time := _TIME_OF_DAY.search(s)) and _YEAR.search(head := s[: time.start()])
     ]
     for segment in segments:
         found = _fast_date(segment, day_first)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from newspipe.clean import dates, titles
+from newspipe.clean import dates, patterns, titles
 from newspipe.clean import metadata as md
 from newspipe.clean.lines import each_distinct, per_doc
 from newspipe.clean.publishers import PublisherDirectory, name_key
@@ -91,7 +91,11 @@ def label_header(
     after_title = is_cand & (seq.rank > title_rank)
     # A wire named under the headline in place of a writer credits the story's origin.
     agency = after_title & ~masthead & _agencies(seq, directory)
-    byline = after_title & ~agency & name_shaped & _next_to_meta(seq)
+    # (or directly above the first paragraph: a counter of comments may stand between it
+    # and the headline)
+    above_paragraph = pd.Series(seq.kind == "anchor").groupby(seq.doc).shift(-1, fill_value=False)
+    beside = _next_to_meta(seq) | above_paragraph.to_numpy(dtype=bool)
+    byline = after_title & ~agency & name_shaped & beside
     # A reading time (`Lecture 3 min.`) is chrome that a standfirst may sit above.
     reading = np.zeros(len(seq.doc), dtype=bool)
     short = after_title & (seq.words <= 4)
@@ -127,6 +131,7 @@ def _headline_and_masthead(
     """The masthead (and the site name it prints), the motto and the headline (with the
     site suffix split off each candidate, and the candidates shaped like a bare byline)."""
     masthead, site_name, motto = _masthead(seq, multiword, directory)
+    motto |= _motto_over_headline(seq, masthead, multiword, directory)
     outlet = _outlet_names(seq, directory)
     title, suffix, name_shaped = _headline(
         seq, masthead | motto | outlet, multiword, directory, standfirst_min_words
@@ -154,6 +159,42 @@ def _headline_and_masthead(
     late &= pd.Series(late).groupby(seq.doc).cumsum().to_numpy() == 1
     site_name[late] = seq.text[late]
     return masthead | late, site_name, motto, title, suffix, name_shaped
+
+
+def _motto_over_headline(
+    seq: _Sequence, masthead: np.ndarray, multiword: np.ndarray, directory: PublisherDirectory
+) -> np.ndarray:
+    """The line right under a masthead, shaped like a motto, when the next candidate is a
+    longer line shaped like a headline (no full stop) with a dateline, a byline or the
+    first paragraph right under it: that line is the headline, so the one above it is the
+    site's motto even with a dateline under it (`EL ECO DEL BIERZO` / `El diario de la
+    comarca` / `Hace 5 horas` / headline / `Redacción`)."""
+    doc, n = seq.doc, len(seq.doc)
+    motto = np.zeros(n, dtype=bool)
+    above = pd.Series(masthead).groupby(doc).shift(1, fill_value=False).to_numpy(dtype=bool)
+    under = above & multiword
+    if not under.any():
+        return motto
+    under[under] = each_distinct(
+        seq.text[under], lambda t: titles.looks_like_tagline(t, directory)
+    ).to_numpy(dtype=bool)
+    cand_rows = np.flatnonzero(seq.is_cand)
+    next_cand = np.full(n, -1)
+    next_cand[cand_rows] = (
+        pd.Series(cand_rows).groupby(doc[cand_rows]).shift(-1, fill_value=-1).to_numpy()
+    )
+    for i in np.flatnonzero(under):
+        j = next_cand[i]
+        motto[i] = (
+            j >= 0
+            and multiword[j]
+            and not seq.terminal[j]
+            and seq.words[j] > seq.words[i]
+            and j + 1 < n
+            and doc[j + 1] == doc[i]
+            and seq.kind[j + 1] in ("meta", "anchor")
+        )
+    return motto
 
 
 def _echoes(seq: _Sequence, title: np.ndarray, directory: PublisherDirectory) -> np.ndarray:
@@ -347,7 +388,9 @@ def _headline(
     is_meta = seq.kind == "meta"
     # Site menus: menus above the first metadata line (one under the byline lists topics).
     # The article starts after the last of them.
+    # Account links and an article's tools are no menu of the site's sections.
     site_menu = (seq.kind == "nav") & (pd.Series(is_meta).groupby(doc).cumsum().to_numpy() == 0)
+    site_menu[site_menu] = ~each_distinct(seq.text[site_menu], _bar_links).to_numpy(bool)
     menu_count = pd.Series(site_menu).groupby(doc)
     after_menus = menu_count.cumsum().to_numpy() == menu_count.transform("sum").to_numpy()
     has_menu = menu_count.transform("max").to_numpy(dtype=bool)
@@ -400,10 +443,19 @@ def _headline(
         [-seq.rank, -words],
         seq.rank,
     )
-    ranked = pd.DataFrame({"doc": doc, "evidence": evidence, "order": order})
+    # After a menu, a kicker may come first (`Match report`, `Analysis`): a longer line
+    # above the byline or dateline is the headline.
+    after_menu = evidence == _AFTER_MENU
+    first_words = pd.Series(np.where(after_menu, words, np.nan)).groupby(doc).transform("first")
+    kicked = after_menu & (next_kind == "meta") & (words > first_words.to_numpy())
+    ranked = pd.DataFrame({"doc": doc, "evidence": evidence, "kicked": kicked, "order": order})
     best = (
         ranked[evidence > 0]
-        .sort_values(["doc", "evidence", "order"], ascending=[True, False, True], kind="stable")
+        .sort_values(
+            ["doc", "evidence", "kicked", "order"],
+            ascending=[True, False, False, True],
+            kind="stable",
+        )
         .groupby("doc")
         .head(1)
         .index.to_numpy()
@@ -411,6 +463,13 @@ def _headline(
     title = np.zeros(len(doc), dtype=bool)
     title[best] = True
     return title, suffix, name_shaped
+
+
+def _bar_links(text: str) -> bool:
+    """Account links (`Log in | Sign up`, `Mi cuenta`) or an article's tool (`Listen to this
+    article`): unlike `Menu`, `Search` or a row of sections, they do not end the site's
+    navigation above the article."""
+    return patterns.nav_item_row(text) or patterns.account_link(text) or patterns.article_tool(text)
 
 
 def _site_suffixes(

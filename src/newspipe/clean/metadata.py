@@ -16,7 +16,13 @@ from __future__ import annotations
 
 import re
 
-from newspipe.clean.dates import DATE_WORDS, MONTHS, labelled_dateline, looks_like_dateline
+from newspipe.clean.dates import (
+    DATE_WORDS,
+    MONTHS,
+    is_time_of_day,
+    labelled_dateline,
+    looks_like_dateline,
+)
 from newspipe.clean.publishers import PublisherDirectory, name_key
 
 
@@ -59,13 +65,16 @@ PARTICLES = frozenset(
 )
 
 BYLINE = re.compile(
-    r"^(?:(?:(?:written|words|story|text|report|reporting|posted|submitted|edited|compiled)\s+by|by|"
+    r"^(?:(?:(?:written|words|story|text|report|reported|reporting|posted|submitted|edited|"
+    r"compiled)(?:\s+(?:and|&)\s+(?:photos?|pictures))?\s+by|by|"
     r"por|par|von|door|escrito\s+por|publicado\s+por|rédigé\s+par|"
     r"author|autor|autora|auteur|autrice)\s*:?\s+"
     # A role label names the writer only before a colon ("Reporter: Jane Doe", "Texto:").
     r"|(?:reporter|reportera?|reportero|periodista|journaliste|correspondent|"
-    r"corresponsal|correspondante?|redakteurin|redakteur|reporterin|text|texto|texte|"
-    r"words|palabras)\s*:\s*)(?P<rest>.+)$",
+    r"corresponsal|correspondante?|redakteurin|redakteur|reporterin|"
+    # with the photographs credited too: `Texte et photos : Léa Roux`, `Texto y fotos:`
+    r"(?:text|texto|texte|words|palabras)(?:\s+(?:and|et|y|&)\s+(?:photos?|fotos?|pictures|"
+    r"images))?)\s*:\s*)(?P<rest>.+)$",
     re.IGNORECASE,
 )
 # Other people credited in the header ("Editor: Jane Doe", "Graphics by John Roe"):
@@ -230,6 +239,25 @@ def _bare_names(text: str) -> str | None:
     return f"{first} {pair['glue'].lower()} {second}" if first and second else None
 
 
+NEWSLETTER_NAME_MAX_WORDS = 6
+
+
+def name_shaped(text: str) -> bool:
+    """Two to six words in capitals or each capitalised but for particles and small
+    words, with no sentence punctuation: shaped like a name (`Applegarth Village
+    Newsletter`, `THE MORNING BRIEFING`), not like a prompt (`Get our newsletter`)."""
+    words = text.split()
+    if not 2 <= len(words) <= NEWSLETTER_NAME_MAX_WORDS or re.search(r"[.!?:;,]", text):
+        return False
+    if text.isupper():
+        return True
+    small = PARTICLES | _NAME_SMALL_WORDS
+    return all(w[0].isupper() or w.casefold() in small for w in words) and words[0][0].isupper()
+
+
+_NAME_SMALL_WORDS = frozenset({"of", "the", "for", "from", "and", "on", "in", "at", "to", "a"})
+
+
 def has_outlet_word(text: str) -> bool:
     return any(t.casefold().strip(".,:") in _OUTLET_WORDS for t in text.split())
 
@@ -332,6 +360,29 @@ def newsroom_byline(text: str) -> bool:
     return _NEWSROOM.match(text) is not None
 
 
+_BY_PREFIX = re.compile(r"^(?i:by|por|par|von)\s")
+_NEWSROOM_UNITS = _words("desk newsroom team")
+
+
+def newsroom_name(text: str) -> bool:
+    """A newsroom unit named alone in title case (`Linwood Sports Desk`, `Valley
+    Newsroom`): under a headline it is a byline naming no author, but on a page's first
+    line, above the headline, it is the site's masthead."""
+    words = text.split()
+    return (
+        len(words) >= 2
+        and words[-1].casefold().strip(".") in _NEWSROOM_UNITS
+        and all(w[0].isupper() for w in words)
+        and not _BY_PREFIX.match(text)
+        and newsroom_byline(text)
+    )
+
+
+def newsroom_credit(text: str) -> bool:
+    """A newsroom byline other than a unit's bare name (`By Staff Reporter`, `Redacción`)."""
+    return newsroom_byline(text) and not newsroom_name(text)
+
+
 def staff_credit(text: str) -> bool:
     return STAFF_CREDIT.match(text) is not None
 
@@ -369,9 +420,9 @@ def credit_rest(text: str) -> str | None:
 
 # A blog's post line joins the date, the writer and a comment count: `September 9, 2025 by
 # Jane Doe`, `Posted on 2 May 2025 by Jane Doe`, `Posted by Jane Doe | May 2, 2025 | 4
-# comments`. Split on separators, each segment must be a date, a byline, a date followed
-# by a byline, or a counter.
-_STRIP_SEPARATOR = re.compile(r"\s*[|•·]\s*")
+# comments`, `Jane Doe — 2 May 2025`. Split on separators (a bar, a dot, a spaced dash),
+# each segment must be a date, a byline, a date followed by a byline, or a counter.
+_STRIP_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _DATE_THEN_BY = re.compile(r"^(?P<date>.+?)\s+(?:by|por|par|von|door)\s+(?P<rest>\S.*)$", re.I)
 # `Posted by Jane Doe on May 2, 2025`, `Por Ana Ruiz el 2 de mayo de 2025`
 _BY_THEN_DATE = re.compile(r"^(?P<by>.+?)\s+(?:on|el|le|am|il)\s+(?P<date>\S.*)$", re.I)
@@ -384,7 +435,9 @@ _COUNTER = re.compile(
 
 # Such a line holds a digit and a byline cue or a separator.
 _DATED_BYLINE_HINT = re.compile(
-    r"\d.*?(?:\b(?:by|por|par|von|door)\b|[|•·])|[|•·].*?\d|\b(?:by|por|par|von)\b.*?\d", re.I
+    r"\d.*?(?:\b(?:by|por|par|von|door)\b|[|•·]|\s[-–—]\s)|(?:[|•·]|\s[-–—]\s).*?\d|"
+    r"\b(?:by|por|par|von)\b.*?\d",
+    re.I,
 )
 
 
@@ -421,6 +474,8 @@ def dated_byline(text: str) -> tuple[str | None] | None:
             author = author or writer
         elif _is_date(segment):
             dated = True
+        elif dated and is_time_of_day(segment):  # `Jane Doe | 30.05.2025 | 13:15`
+            continue
         elif byline := BYLINE.match(segment):
             bylined = True
             author = author or author_from_byline(segment)

@@ -109,9 +109,10 @@ SPONSORED_MARKER = re.compile(
     re.IGNORECASE,
 )
 # A menu printed as one line: three or more short items between spaced separators
-# (`News | World | Business`, `Norway · Sweden · Denmark`). A headline has one separator at
-# most (before the site name); a table row starts or ends with one, or holds numbers.
-_MENU_SEPARATOR = re.compile(r"\s+[|·•/]\s+")
+# (`News | World | Business`, `Norway · Sweden · Denmark`, or links a scraper spaced out:
+# `Home   About   Archive`). A headline has one separator at most (before the site name); a
+# table row starts or ends with one, or holds numbers.
+_MENU_SEPARATOR = re.compile(r"\s+[|·•/]\s+|\s{3,}")
 _MENU_ITEM = re.compile(r"^[^\W\d_][^.!?:;,]*$")
 
 
@@ -121,14 +122,44 @@ NAV_ITEM = (
     r"log\s*out|sign\s*(?:up|out)|my\s+account|subscribe|iniciar\s+sesi[oó]n|"
     r"cerrar\s+sesi[oó]n|reg[ií]strate|mi\s+cuenta|suscr[ií]bete|salir|se\s+connecter|"
     r"connexion|se\s+d[ée]connecter|mon\s+compte|s['’]inscrire|s['’]abonner|anmelden|"
-    r"abmelden|registrieren|mein\s+konto|abonnieren|"
+    r"abmelden|registrieren|mein\s+konto|abonnieren|create\s+(?:an\s+)?account|acceder|entrar|"
+    r"suscr[ií]bir(?:se|te)|reg[ií]str(?:ar)?se|crear\s+(?:una\s+)?cuenta|s['’]identifier|"
+    r"cr[ée]er\s+(?:un|mon)\s+compte|mon\s+espace|"
     r"close|back\s+to\s+top|top|next|previous|prev|next\s+(?:article|story|post)|"
     r"previous\s+(?:article|story|post)|print|print\s+this\s+(?:page|article)|email|"
     r"listen(?:\s+to\s+(?:this\s+)?article)?|open\s+in\s+app|loading\.*|inicio|portada|"
     r"accueil|buscar|rechercher|menú|anterior|siguiente|suivant|précédent"
 )
 _NAV_ITEM_ALONE = re.compile(rf"^(?:{NAV_ITEM})[.:]?$", re.IGNORECASE)
-_LINK_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s+/\s+|\s{3,}")
+# (links joined by a conjunction too: `Log in or register`, `Se connecter ou créer un compte`)
+_LINK_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s+/\s+|\s{3,}|\s+(?i:or|ou|o)\s+")
+
+
+def account_link(text: str) -> bool:
+    """One account or subscription link alone (`Log in`, `Mon compte`, `Subscribe`)."""
+    return _ACCOUNT_LINK.match(text.strip()) is not None
+
+
+_ACCOUNT_LINK = re.compile(
+    r"^(?:log\s*in|sign\s*in|register|sign\s*up|my\s+account|subscribe(?:\s+now)?|"
+    r"create\s+(?:an\s+)?account|iniciar\s+sesi[oó]n|reg[ií]strate|mi\s+cuenta|suscr[ií]bete|"
+    r"acceder|suscr[ií]bir(?:se|te)|se\s+connecter|connexion|mon\s+compte|s['’]inscrire|"
+    r"s['’]abonner|s['’]identifier|mon\s+espace|anmelden|registrieren|mein\s+konto|abonnieren)"
+    r"[.:!]?$",
+    re.IGNORECASE,
+)
+
+
+def article_tool(text: str) -> bool:
+    """One of an article's own tools alone (`Listen to this article`, `Print`, `Email`)."""
+    return _ARTICLE_TOOL.match(text.strip()) is not None
+
+
+_ARTICLE_TOOL = re.compile(
+    r"^(?:listen(?:\s+to\s+(?:this\s+)?article)?|print(?:\s+this\s+(?:page|article))?|email|"
+    r"open\s+in\s+app|(?:next|previous)\s+(?:article|story|post))[.:]?$",
+    re.IGNORECASE,
+)
 
 
 def nav_item_row(text: str) -> bool:
@@ -214,11 +245,14 @@ def comment_meta(text: str) -> bool:
 
 
 # A category line (`Posted in Local News`, `Filed under: Politics, Courts`, `Publicado en
-# Deportes`): the post's place on the site, never its headline.
+# Deportes`, `Catégorie : Société`): the post's place on the site, never its headline. A
+# word that may open a headline (`Section 106 deal agreed`) counts only before a colon.
 CATEGORY_LINE = re.compile(
-    r"^(?:(?:posted|filed|published|listed|categori[sz]ed)\s+(?:in|under)|"
+    r"^(?:(?:(?:posted|filed|published|listed|categori[sz]ed)\s+(?:in|under)|"
     r"publicado\s+en|archivado\s+en|publié\s+dans|classé\s+dans|veröffentlicht\s+in|"
-    r"kategorie|rubrique|sección|categoría)\s*:?\s+\S",
+    r"kategorie|rubrique|sección|categoría)\s*:?\s+\S|"
+    r"(?:cat[ée]gories?|category|categor[ií]as?|categoria|section|secci[oó]n|ressort|rubrik)"
+    r"\s*:\s*\S)",
     re.IGNORECASE,
 )
 # A search box printed as text: `Search`, `Search for:`, `Search …`, `Type your search`,

@@ -6,14 +6,15 @@ reason label it writes to `line_labels.reason`, the label it assigns, its patter
 longest line it may fire on (chrome is short; a long line is prose even when it mentions
 cookies), whether it may fire on a line that reads as a sentence, and the zone of the
 document where it applies (`any`, `edge`: before the first or after the last paragraph of
-prose, `header`: before the first). The rules name kinds of site chrome found across news
-sites in English, Spanish, French and German, never one site's strings: prompts are matched
-by their calls to action (subscribe, share, follow, become a member), menus by their shape
-(three or more short items between spaced separators), native ads by their promo phrasing,
-bylines that name an agency or a desk by the newsroom words in them. What the text alone
-cannot decide (title, masthead, tagline, the headline under a "Sponsored" marker, related-
-story blocks, author bios, newsletter blurbs, the trailing footer, repeats, lines that
-recur across a site) is decided from document context in `newspipe.clean.classify` and
+prose, `header`: before the first, `header_below_top`: there but not on the page's first
+line, `outside_header`: anywhere but the header). The rules name kinds of site chrome found
+across news sites in English, Spanish, French and German, never one site's strings: prompts
+are matched by their calls to action (subscribe, share, follow, become a member), menus by
+their shape (three or more short items between spaced separators), native ads by their promo
+phrasing, bylines that name an agency or a desk by the newsroom words in them. What the text
+alone cannot decide (title, masthead, tagline, the headline under a "Sponsored" marker,
+related-story blocks, author bios, newsletter blurbs, the trailing footer, repeats, lines
+that recur across a site) is decided from document context in `newspipe.clean.classify` and
 `newspipe.clean.crossdoc`.
 """
 
@@ -79,6 +80,23 @@ def _found(extract: Callable[[str], object]) -> Callable[[str], bool]:
     return lambda text: extract(text) is not None
 
 
+_NEWSLETTER_WORDS = re.compile(
+    r"\bnewsletters?\b|\bin\s+your\s+inbox\b|\bboletín\b|\blettre\s+d['’]information\b|"
+    r"\binfolettre\b|\bmailing\s+list\b",
+    re.IGNORECASE,
+)
+
+
+def _newsletter_name(text: str) -> bool:
+    """A name in capitals or title case holding a newsletter word (`Valley Newsletter`)."""
+    return _NEWSLETTER_WORDS.search(text) is not None and md.name_shaped(text)
+
+
+def _newsletter_words(text: str) -> bool:
+    """A line about a newsletter or a mailing list, other than a newsletter's name."""
+    return _NEWSLETTER_WORDS.search(text) is not None and not md.name_shaped(text)
+
+
 RULES: tuple[Rule, ...] = (
     # metadata: fields are read from these lines (newspipe.clean.metadata)
     Rule("origin_credit", METADATA, _found(md.credit_rest), 40),
@@ -92,9 +110,26 @@ RULES: tuple[Rule, ...] = (
     Rule("origin_credit", METADATA, _found(md.credit_from_byline), 14, on_prose=False),
     Rule("staff_credit", METADATA, md.staff_credit, 10, on_prose=False),
     # a newsroom byline ("By Gazette staff and agencies", "Redacción"): no author
-    Rule("byline", METADATA, md.newsroom_byline, 10, on_prose=False, zone="header"),
+    Rule("byline", METADATA, md.newsroom_credit, 10, on_prose=False, zone="header"),
+    # ... and a unit's bare name (`Linwood Sports Desk`) but on a page's first line, where
+    # it is the masthead: bylines come under the headline
+    Rule("byline", METADATA, md.newsroom_name, 10, on_prose=False, zone="header_below_top"),
     Rule("author_bio", METADATA, _found(md.author_from_about), 7),
     Rule("author_link", METADATA, _found(md.author_from_link), 12),
+    # a link to write to or follow the writer (`Email the author`, `Contacter l'auteur`)
+    Rule(
+        "author_contact",
+        BOILERPLATE,
+        _rx(
+            r"^(?:(?:e-?mail|contact|follow|message|write\s+to)\s+(?:the\s+|this\s+)?"
+            r"(?:author|reporter|writer|journalist)s?|(?:contacter|écrire\s+à|suivre)\s+"
+            r"(?:l['’]auteur|le\s+journaliste|la\s+journaliste)|"
+            r"(?:contactar\s+con|escribir|seguir)\s+(?:a\s+)?(?:al|el|la)\s+(?:autor|autora|periodista))"
+            r"[.:]?$"
+        ),
+        6,
+        on_prose=False,
+    ),
     Rule("dateline", METADATA, dates.labelled_dateline, 16),
     # down to the time of day (`20 Nov 2019 08:00 GMT`): a dateline wherever it stands
     Rule("dateline", METADATA, dates.is_timestamp, 16),
@@ -164,15 +199,16 @@ RULES: tuple[Rule, ...] = (
         ),
         20,
     ),
+    Rule("newsletter_prompt", BOILERPLATE, _newsletter_words, 15, on_prose=False),
+    # ... but a newsletter's name alone (`APPLEGARTH VILLAGE NEWSLETTER`) above the
+    # article is the masthead of the newsletter itself, read with the header
     Rule(
         "newsletter_prompt",
         BOILERPLATE,
-        _rx(
-            r"\bnewsletters?\b|\bin\s+your\s+inbox\b|\bboletín\b|\blettre\s+d['’]information\b|"
-            r"\binfolettre\b|\bmailing\s+list\b"
-        ),
-        15,
+        _newsletter_name,
+        md.NEWSLETTER_NAME_MAX_WORDS,
         on_prose=False,
+        zone="outside_header",
     ),
     # A newsletter's or a magazine's pitch written as sentences, at the article's edges:
     # what reaches the reader's inbox or letterbox, the promise not to spam, the consent
@@ -415,8 +451,9 @@ RULES: tuple[Rule, ...] = (
         8,
     ),
     Rule("navigation", BOILERPLATE, menu, 24, on_prose=False, zone="edge"),
-    # account and subscription links in a row: `Se connecter | S'abonner`, `Mi cuenta · Salir`
-    Rule("navigation", BOILERPLATE, nav_item_row, 4, on_prose=False),
+    # account and subscription links in a row: `Se connecter | S'abonner`, `Mi cuenta · Salir`,
+    # `Se connecter ou créer un compte`
+    Rule("navigation", BOILERPLATE, nav_item_row, 8, on_prose=False),
     Rule("search_box", BOILERPLATE, SEARCH_BOX.match, 6, on_prose=False),
     # the placeholder ends like a sentence ("Buscar en El Diario del Valle..."): on prose too
     Rule("search_box", BOILERPLATE, SEARCH_PLACEHOLDER.match, 9),

@@ -113,9 +113,9 @@ def split_title(text: str, directory: PublisherDirectory) -> tuple[str, str | No
         return _without_sections(title), None
     named = looks_like_site_name(site, directory)
     if last.group().strip() in {"-", "–", "—"}:
-        capitalised = all(
-            w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS for w in site.split()[1:]
-        ) and (site[0].isupper() or not site[0].isalpha())
+        capitalised = all(_name_word(w) for w in site.split()[1:]) and (
+            site[0].isupper() or not site[0].isalpha()
+        )
         if not (
             directory.lookup(site)
             or is_host_name(site)
@@ -158,9 +158,7 @@ def looks_like_site_name(text: str, directory: PublisherDirectory) -> bool:
         return False
     if any(w.isdigit() for w in words) or words[0].casefold() in _CLAUSE_OPENERS:
         return False
-    return words[0][0].isupper() and all(
-        w[0].isupper() or not w[0].isalpha() or w.casefold() in _SMALL_WORDS for w in words[1:]
-    )
+    return words[0][0].isupper() and all(_name_word(w.casefold(), w) for w in words[1:])
 
 
 # Words that open the second half of a headline, never a site's name (`Headline — And
@@ -177,6 +175,10 @@ def is_host_name(text: str) -> bool:
 _WELCOME = re.compile(
     r"^(?i:welcome\s+to|bienvenid[oa]s?\s+a|bienvenue\s+(?:sur|à|chez|dans)|"
     r"willkommen\s+(?:bei|auf|im))\s+(?P<name>\S.*?)[.!]?$"
+)
+# A logo's text printed for the masthead (`Logo Diario del Norte`, `Valley Gazette logo`).
+_LOGO = re.compile(
+    r"^(?:(?i:logo)\s+(?:(?i:de|du|of|del)\s+)?(?P<name>\S.*)|(?P<named>\S.*?)\s+(?i:logo))$"
 )
 _MASTHEAD_TAGLINE = re.compile(r"^(?P<name>.+?)\s+(?:[|·•]|[-–—]|::)\s+(?P<tagline>\S.*)$")
 
@@ -213,11 +215,14 @@ def looks_like_masthead(text: str, directory: PublisherDirectory) -> bool:
     # (or in title case with its small words: `Le Journal de la Sarre`)
     longer = has_outlet_word(text) and (text.isupper() or any(w in _SMALL_WORDS for w in words[1:]))
     longest = _LONG_MASTHEAD_MAX_WORDS if longer else _MASTHEAD_MAX_WORDS
+    # Small words inside a name in title case are not counted (`Le Réveil de la Sambre`).
+    counted = [w for w in words[1:] if w not in _SMALL_WORDS]
     return (
-        len(words) <= longest
+        len(counted) < longest
+        and len(words) <= SITE_MAX_WORDS
         and not re.search(r"[.!?:,;]$", text)
         and (words[0][0].isupper() or not words[0][0].isalpha())
-        and all(w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS for w in words[1:])
+        and all(_name_word(w) for w in words[1:])
         and not _control(text)
         and not is_section_name(text)
         # a social handle (`Follow @site`) or a weather widget (`55°F Clear`)
@@ -233,6 +238,8 @@ def masthead_name(text: str, directory: PublisherDirectory) -> str | None:
     text = text.strip().rstrip("™®").rstrip()
     if welcome := _WELCOME.match(text):
         text = welcome["name"]
+    if logo := _LOGO.match(text):
+        text = logo["name"] or logo["named"]
     if looks_like_masthead(text, directory):
         return text
     match = _MASTHEAD_TAGLINE.match(text)
@@ -254,9 +261,24 @@ def looks_like_tagline(text: str, directory: PublisherDirectory) -> bool:
     )
 
 
+def _name_word(word: str, printed: str | None = None) -> bool:
+    """A word a name in title case may hold after its first: capitalised (after an elided
+    article too: `l'Estuaire`, `d'Armor`), not a letter, or a small word. `printed` is the
+    word as printed when `word` is folded for the small-word lookup."""
+    printed = printed or word
+    if printed[0].isupper() or not printed[0].isalpha() or word in _SMALL_WORDS:
+        return True
+    elided = _ELIDED.match(printed)
+    return elided is not None and elided[1][:1].isupper()
+
+
+# An elided article or preposition before a capitalised word (`l'Estuaire`, `d’Armor`).
+_ELIDED = re.compile(r"^(?:[ldLD]|qu)['’](.+)$")
+
+
 # Words a name in title case keeps in lower case (after its first word).
 _SMALL_WORDS = PARTICLES | _words(
-    "of the for on in at to a an les los las lo il der die das im am auf zu"
+    "of the for from on in at to a an les los las lo il der die das im am auf zu"
 )
 _VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûüæøå")
 
@@ -269,15 +291,23 @@ def _title_case_word(word: str, first: bool) -> str:
     # An acronym stays in capitals: two letters (`UK`), or no vowel (`BBC`, `NRK`).
     if low not in _SMALL_WORDS and (len(letters) <= 2 or not _VOWELS.intersection(letters)):
         return word
-    return "-".join(_capitalised(part) for part in word.split("-"))
+    return "-".join(_capitalised(part, first) for part in word.split("-"))
 
 
-def _capitalised(part: str) -> str:
-    # An elided article or a name's prefix keeps the capital after it (`L'Écho`, `O'Neill`).
+def _capitalised(part: str, first: bool = True) -> str:
+    # An elided article or a name's prefix keeps the capital after it (`L'Écho`, `O'Neill`);
+    # inside a name an elided article or preposition is in lower case (`Journal de l'Aube`).
     elided = re.match(r"^([^\W\d_]{1,2}['’])(\w.*)$", part)
     if elided:
-        return elided[1][:1].upper() + elided[1][1:].lower() + _capitalised(elided[2])
+        prefix = elided[1].lower()
+        if first or prefix[:-1] not in _ELIDED_SMALL:
+            prefix = prefix[:1].upper() + prefix[1:]
+        return prefix + _capitalised(elided[2])
     return part[:1].upper() + part[1:].lower()
+
+
+# Articles and prepositions printed elided before a vowel (`l'`, `d'`, `qu'`).
+_ELIDED_SMALL = frozenset({"l", "d", "qu"})
 
 
 def site_display(text: str, directory: PublisherDirectory) -> str:
