@@ -116,7 +116,11 @@ class CleanedBatch:
 
 
 def clean_batch(documents: pa.Table, settings: Settings, line_history: pa.Table) -> CleanedBatch:
-    """Clean a batch of documents (CLEAN_INPUT columns) into articles and the line audit."""
+    """Clean a batch of documents (CLEAN_INPUT columns) into articles and the line audit.
+    A batch large enough for the entity workers starts them, to load their models while
+    the run cleans."""
+    if documents.num_rows >= workers.MIN_ARTICLES_FOR_WORKERS:
+        workers.start_workers(settings.enrich)
     result, failed = _timed(
         "clean", clean_documents, documents, settings.clean, line_history, key="doc_id"
     )
@@ -272,13 +276,21 @@ class CanonicalBatch:
 
 def canonical_batch(articles: pa.Table, settings: Settings) -> CanonicalBatch:
     """Entity mentions and event dates of a batch of canonical articles, each read up to
-    the budget."""
+    the budget. Dates are read here while the entity workers read the batch."""
     read = bounded(articles, settings.enrich.max_chars_read)
-    mentions, entities_failed = _timed(
-        "enrich.entities", workers.entity_mentions, read, settings.enrich
-    )
-    read = drop(read, entities_failed)
+    pending = workers.read_entity_mentions(read, settings.enrich)
     dates, dates_failed = _timed("enrich.dates", resolve_event_dates, read, settings.enrich)
+
+    def mentions_of(some: pa.Table) -> pa.Table:
+        # The whole batch is the one started; isolation's retries on parts read anew.
+        return pending() if some is read else workers.entity_mentions(some, settings.enrich)
+
+    mentions, entities_failed = _timed("enrich.entities", mentions_of, read)
+    if entities_failed:
+        # Dates are read only from the articles that entities did not fail on.
+        dates, dates_failed = _timed(
+            "enrich.dates", resolve_event_dates, drop(read, entities_failed), settings.enrich
+        )
     logger.info(
         "%d entity mentions and %d event dates from the text in %d articles",
         mentions.num_rows,

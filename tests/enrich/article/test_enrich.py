@@ -1,6 +1,7 @@
 from datetime import date
 
 import pyarrow as pa
+import pytest
 
 from newspipe.config import EnrichConfig
 from newspipe.enrich.article import derive_sources, detect_languages, enrich_articles
@@ -70,3 +71,25 @@ def test_enrich_articles_adds_language_source_and_event_date():
     assert "page_source" not in enriched
     assert enriched["event_date"] == date(2025, 6, 17)
     assert enriched["event_date_source"] == "text"
+
+
+def test_a_batch_scores_each_text_as_the_model_scores_it_alone():
+    from newspipe.enrich.article.language import _identifier, probabilities
+
+    texts = [
+        "The ferry to the islands was cancelled for a third day as gales swept the coast.",
+        "LA LIGA SUSPENDIÓ EL PARTIDO DEL DOMINGO POR LA LLUVIA EN EL ESTADIO MUNICIPAL.",
+        "Les pêcheurs de la côte bretonne ont manifesté jeudi devant la préfecture. " * 12,
+        "Qtr net 1,204,000 vs 988,000\nRevs 12.1 mln vs 10.4 mln\nShr 31 cts vs 26 cts",
+        "Die Bürgermeisterin eröffnete am Samstag die neue Bibliothek im Stadtzentrum.",
+        "12 34 56 78",
+    ]
+    scores = probabilities(texts)
+    classes = _identifier().nb_classes
+    for row, text in enumerate(texts):
+        alone = dict(_identifier().rank(text))
+        batch = {}
+        for column, label in enumerate(classes):
+            batch.setdefault(label, float(scores[row, column]))
+        assert batch == pytest.approx(alone, rel=1e-4, abs=1e-7), text
+    assert detect_languages(pa.array(texts)).to_pylist()[:3] == ["en", "es", "fr"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Lower-case words that may sit inside a multi-word name without starting a word of its
 # initials (`Trans Ibérica de Mercancías` -> TIM) or that join a place to its qualifier.
@@ -60,6 +61,8 @@ AREA_WORDS = frozenset(
 )
 
 
+# Mentions repeat a few thousand names: each is folded once per process.
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Fold a name for comparison: accents, case, periods (U.S. = US), hyphens and
     apostrophes (al-Sudani = Al Sudani) do not tell names apart."""

@@ -45,8 +45,11 @@ _NARRATIVE_BETWEEN = re.compile(r"[.!?]\s+\w+[^.!?]*[.!?]\s*$")
 
 def quote_id(text: str) -> str:
     """Content id of a quote, blind to case, accents, punctuation and white space."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    if not text.isascii():
+        # ASCII has no decompositions and no combining marks: most quotes skip this.
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = text.casefold()
     return hashlib.sha256(" ".join(re.findall(r"\w+", folded)).encode()).hexdigest()[:16]
 
 

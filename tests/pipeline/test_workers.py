@@ -1,0 +1,66 @@
+"""The entity step's worker processes (newspipe.pipeline.workers)."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+
+from newspipe.config import EnrichConfig
+from newspipe.enrich.canonical import extract_entities
+from newspipe.pipeline import workers
+
+CONFIG = EnrichConfig(ner_processes=2)
+
+
+@pytest.fixture
+def running_workers():
+    workers.start_workers(CONFIG)
+    workers._pool(CONFIG)  # waits for the start begun in the background
+    yield
+    # Later tests replace `extract_entities` in this process: no pool may outlive this one.
+    for pool in workers._pools.values():
+        pool.shutdown()
+    workers._pools.clear()
+
+
+def _articles(n: int) -> pa.Table:
+    towns = ["Harnford", "Kettering", "Paris", "Madrid", "Lisbon", "Dublin"]
+    bodies = [
+        f"Mayor Alice Brandt{i} of {towns[i % len(towns)]} said on Monday that the council "
+        f"would sell the old depot to Norberg Logistics{i} by the spring."
+        for i in range(n)
+    ]
+    return pa.table(
+        {
+            "article_id": [f"a{i:02d}" for i in range(n)],
+            "body": bodies,
+            "language": pa.array([None] * n, pa.string()),
+        }
+    )
+
+
+def test_running_workers_read_a_small_batch_in_parts_in_its_order(running_workers, monkeypatch):
+    pool = workers._pools[CONFIG.ner_processes]
+    parts = []
+    submit = pool.submit
+
+    def counted(fn, part, *args):
+        parts.append(part.num_rows)
+        return submit(fn, part, *args)
+
+    monkeypatch.setattr(pool, "submit", counted)
+    articles = _articles(21)
+    assert articles.num_rows < workers.MIN_ARTICLES_FOR_WORKERS
+    from_workers = workers.read_entity_mentions(articles, CONFIG)()
+    # More parts than workers, so that one done early takes the next.
+    assert len(parts) > CONFIG.ner_processes and sum(parts) == 21
+    assert from_workers.to_pylist() == extract_entities(articles, CONFIG).to_pylist()
+    assert from_workers["article_id"].to_pylist()[0] == "a00"
+
+
+def test_without_running_workers_a_small_batch_is_read_in_this_process(monkeypatch):
+    calls = []
+    monkeypatch.setattr(workers, "extract_entities", lambda a, c: calls.append(a.num_rows) or a)
+    workers.entity_mentions(_articles(5), CONFIG)
+    assert calls == [5]
+    assert not workers._pools
