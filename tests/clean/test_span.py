@@ -243,3 +243,28 @@ def test_a_short_headline_printed_in_a_paragraph_stays_body():
     mention = "Bridge reopens, said the sign on the barrier, to cheers from the waiting cyclists."
     got, row = _page(short, *PARAGRAPHS, mention, *MORE)
     assert row["body"] == "\n\n".join([*PARAGRAPHS, mention, *MORE])
+
+
+def test_a_box_of_related_links_between_paragraphs_does_not_start_the_article():
+    first = (
+        "Crews worked through the night to lift the last of the new deck sections into place, "
+        "and the council's engineers signed the bridge off as safe shortly before dawn, a "
+        "week earlier than the contractor had promised when the work began in March."
+    )
+    got, row = _page(
+        "Home",
+        "News",
+        "Sport",
+        HEADLINE,
+        "By Jane Doe",
+        "Tuesday 6 May 2025",
+        first,
+        "Related articles",
+        "Storm damage closes the pier for a month",
+        "Ferry fares frozen for the summer season",
+        *PARAGRAPHS,
+        *MORE,
+    )
+    assert row["body"] == "\n\n".join([first, *PARAGRAPHS, *MORE])
+    assert got[8] == ("boilerplate", "related_heading")
+    assert {got[9][1], got[10][1]} == {"related_block"}

@@ -68,6 +68,7 @@ from newspipe.clean.fields import AUTHOR_REASONS, FIELDS, author_of, document_fi
 from newspipe.clean.header import label_header, title_hint_lines
 from newspipe.clean.line_runs import (
     PATTERN_MIN_LINES,
+    boxed_headings,
     introduced_runs,
     labelled_runs,
     link_lists,
@@ -108,6 +109,11 @@ _INLINE_REASONS = (
     "image_placeholder",
     "related_link",
 )
+
+# A box of related stories set between two paragraphs holds a few links (two or three on
+# the tuned benchmark pages as text); a list under a related heading at the article's end
+# runs longer.
+_BOXED_MAX_LINKS = 3
 
 
 @dataclass
@@ -167,8 +173,15 @@ def classify_lines(
         lines["bullet"].to_numpy() | introduced_runs(lines, short) | labelled_runs(lines, short)
     )
     # Rules that hold only at the edges of the article are no evidence of an edge.
-    inline = np.isin(line_reason, _INLINE_REASONS) | (
-        matched & (np.array([r.zone for r in RULES])[rule_index] != "any")
+    inline = (
+        np.isin(line_reason, _INLINE_REASONS)
+        | (matched & (np.array([r.zone for r in RULES])[rule_index] != "any"))
+        | boxed_headings(
+            lines,
+            line_reason == "related_heading",
+            lines["prose"].to_numpy(),
+            _BOXED_MAX_LINKS,
+        )
     )
     # Bios and blurbs are prose that follows articles: for the span they are chrome.
     teasers = teaser_runs(lines, ~repeat & ~matched)
