@@ -268,3 +268,29 @@ def test_a_box_of_related_links_between_paragraphs_does_not_start_the_article():
     assert row["body"] == "\n\n".join([first, *PARAGRAPHS, *MORE])
     assert got[8] == ("boilerplate", "related_heading")
     assert {got[9][1], got[10][1]} == {"related_block"}
+
+
+def test_a_line_recurring_in_each_section_of_the_article_stays_body():
+    question = "What got you started in the kitchen?"
+    shop = "Buy it here: Harbour Hardware"
+    sections = [
+        (
+            "Marta Lind",
+            "I grew up above my parents' bakery, so flour was everywhere from the first day.",
+            "The old stove in the back room was the first thing I ever learned to light.",
+        ),
+        (
+            "Tomas Berg",
+            "My grandmother let me stir the soup on Sundays when the whole family came over.",
+            "She kept every recipe in a folder that I still use for the winter stews.",
+        ),
+        (
+            "Ines Holm",
+            "A school trip to a fish market showed me how much a fresh catch changes a dish.",
+            "I still buy from the same stall by the pier every Friday before it opens.",
+        ),
+    ]
+    body = [line for name, *answers in sections for line in (name, question, *answers, shop)]
+    got, row = _page("Home", "Food", HEADLINE, *PARAGRAPHS, *body, *MORE)
+    assert row["body"] == "\n\n".join([*PARAGRAPHS, *body, *MORE])
+    assert sum(reason == "repeat_of:9" for _, reason in got.values()) == 0

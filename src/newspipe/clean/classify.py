@@ -114,6 +114,8 @@ _INLINE_REASONS = (
 # the tuned benchmark pages as text); a list under a related heading at the article's end
 # runs longer.
 _BOXED_MAX_LINKS = 3
+# A line printed in each of several sections of an article is a pattern from three copies.
+_PATTERN_MIN_COPIES = 3
 
 
 @dataclass
@@ -206,6 +208,7 @@ def classify_lines(
     )
     _mark_tail(batch, tail, last_anchor, directory)
     _mark_body(batch, header | tail, config.link_list_min_lines)
+    _recurring_lines_of_the_article(batch, repeat & ~header & ~tail, config)
     echo = headline_echoes(
         lines["text"], doc, batch.reason == "title", (batch.label == BODY) & ~ext, directory
     )
@@ -444,6 +447,35 @@ def _mark_body(batch: _Batch, outside: np.ndarray, min_link_lines: int) -> None:
         [prose[body], listed[body]], ["paragraph", "list_item"], "heading"
     )
     batch.unclaimed &= ~body
+
+
+def _recurring_lines_of_the_article(
+    batch: _Batch, candidates: np.ndarray, config: CleanConfig
+) -> None:
+    """Repeated lines inside the article whose first copy is body are the article's own
+    when they are short lines (a shop link under each product, a source tag under each
+    quote) or recur in a pattern (a question put to each person interviewed, three copies
+    or more) and are shorter than a paragraph (`extracted_repeat_min_words`). A paragraph
+    printed twice is a pull quote; a menu or share line printed twice is not body the
+    first time."""
+    lines = batch.lines
+    prose = lines["prose"].to_numpy()
+    copies = lines.groupby(["doc", "key"], sort=False)["pos"].transform("size").to_numpy()
+    rows = np.flatnonzero(
+        candidates
+        & (~prose | (copies >= _PATTERN_MIN_COPIES))
+        & (lines["n_words"].to_numpy() < config.extracted_repeat_min_words)
+    )
+    if not len(rows):
+        return
+    first_line = [int(r.split(":", 1)[1]) for r in batch.reason[rows]]
+    label_at = pd.Series(
+        batch.label, index=pd.MultiIndex.from_arrays([batch.doc, lines["line_no"].to_numpy()])
+    )
+    first = pd.MultiIndex.from_arrays([batch.doc[rows], first_line])
+    body = rows[label_at.reindex(first).to_numpy() == BODY]
+    batch.label[body] = BODY
+    batch.reason[body] = np.where(prose[body], "paragraph", "heading")
 
 
 def _timestamps_in_tail(batch: _Batch, tail: np.ndarray) -> None:
