@@ -227,3 +227,17 @@ def test_paragraph_above_a_credit_printed_before_its_caption_stays_body():
         ]
     )
     assert labels(clean(text))[2] == ("body", "paragraph")
+
+
+def test_a_german_about_heading_and_the_bio_under_it_after_the_article():
+    text = "\n".join(
+        [
+            *PARAGRAPHS,
+            "Über Lena Albrecht",
+            "Lena Albrecht schreibt seit 2019 über Verkehr und Stadtplanung und leitet das "
+            "Lokalressort der Zeitung in Bremen.",
+        ]
+    )
+    got = labels(clean(text))
+    assert got[5] == ("metadata", "author_bio")
+    assert got[6] == ("boilerplate", "author_bio")

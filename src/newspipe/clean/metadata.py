@@ -96,7 +96,7 @@ ORG_WORDS = _words(
     "correspondents contributors writers"
 )
 ABOUT_AUTHOR = re.compile(
-    r"^(?:about|sobre|à\s+propos\s+de|a\s+propos\s+de)\s+(?P<rest>.+?)\s*:?$", re.IGNORECASE
+    r"^(?:about|sobre|à\s+propos\s+de|a\s+propos\s+de|über)\s+(?P<rest>.+?)\s*:?$", re.IGNORECASE
 )
 AUTHOR_LINK = re.compile(
     r"^(?:(?:view|see|read|browse|more)\s+(?:all\s+)?(?:the\s+)?"
