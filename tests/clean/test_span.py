@@ -294,3 +294,18 @@ def test_a_line_recurring_in_each_section_of_the_article_stays_body():
     got, row = _page("Home", "Food", HEADLINE, *PARAGRAPHS, *body, *MORE)
     assert row["body"] == "\n\n".join([*PARAGRAPHS, *body, *MORE])
     assert sum(reason == "repeat_of:9" for _, reason in got.values()) == 0
+
+
+def test_a_related_headline_ending_like_a_sentence_is_part_of_the_box():
+    got, row = _page(
+        HEADLINE,
+        *PARAGRAPHS[:3],
+        "Trending News",
+        'Ferry crew rescues swimmer off the pier: "We had him!"',
+        "Council votes to keep the night buses running",
+        "Storm warning issued for the coast road",
+        PARAGRAPHS[3],
+        *MORE,
+    )
+    assert got[6] == ("boilerplate", "related_block")
+    assert row["body"] == "\n\n".join([*PARAGRAPHS, *MORE])

@@ -114,6 +114,9 @@ _INLINE_REASONS = (
 # the tuned benchmark pages as text); a list under a related heading at the article's end
 # runs longer.
 _BOXED_MAX_LINKS = 3
+# A headline ending like a sentence is shorter than most paragraphs (half the words from
+# which a paragraph scores in full, `ArticleSpanConfig.prose_full_words`).
+_HEADLINE_MAX_WORDS = 15
 # A line printed in each of several sections of an article is a pattern from three copies.
 _PATTERN_MIN_COPIES = 3
 
@@ -357,13 +360,17 @@ def _mark_context_chrome(
     marker[ad_rows] = texts.iloc[ad_rows].map(SPONSORED_MARKER.match).notna().to_numpy()
     under_marker = np.r_[False, marker[:-1]] & np.r_[False, doc[1:] == doc[:-1]]
     batch.mark(under_marker & batch.unclaimed & ~prose, BOILERPLATE, "sponsored_link")
-    # Related-story blocks: the heading's short lines up to the next paragraph.
+    # Related-story blocks: the heading's short lines up to the next paragraph. A headline
+    # may end like a sentence (`... rescue: "We got her!"`): a short line of prose with no
+    # prose under it is no paragraph yet.
     heading_row = batch.reason == "related_heading"
-    segment = pd.Series(anchor | heading_row).groupby(doc).cumsum()
+    next_anchor = np.r_[anchor[1:] & (doc[1:] == doc[:-1]), False]
+    headline_like = anchor & ~next_anchor & (lines["n_words"].to_numpy() < _HEADLINE_MAX_WORDS)
+    segment = pd.Series((anchor & ~headline_like) | heading_row).groupby(doc).cumsum()
     opened_by_heading = (
         pd.Series(heading_row).groupby([doc, segment.to_numpy()]).transform("first").to_numpy()
     )
-    related = batch.unclaimed & opened_by_heading & ~prose & ~header
+    related = batch.unclaimed & opened_by_heading & (~prose | headline_like) & ~header
     batch.mark(related, BOILERPLATE, "related_block")
 
 
