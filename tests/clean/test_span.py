@@ -309,3 +309,20 @@ def test_a_related_headline_ending_like_a_sentence_is_part_of_the_box():
     )
     assert got[6] == ("boilerplate", "related_block")
     assert row["body"] == "\n\n".join([*PARAGRAPHS, *MORE])
+
+
+def test_a_headline_in_capitals_between_paragraphs_links_elsewhere():
+    got, row = _page(
+        HEADLINE,
+        *PARAGRAPHS[:2],
+        "HOW THE NEW DECK WAS LAID",
+        PARAGRAPHS[2],
+        "FERRY OPERATOR SAYS SUMMER TIMETABLE WILL RETURN AFTER THE BRIDGE WORKS",
+        PARAGRAPHS[3],
+        *MORE,
+    )
+    assert got[4] == ("body", "heading")
+    assert got[6] == ("boilerplate", "related_link")
+    assert row["body"] == "\n\n".join(
+        [*PARAGRAPHS[:2], "HOW THE NEW DECK WAS LAID", *PARAGRAPHS[2:], *MORE]
+    )
