@@ -326,3 +326,11 @@ def test_a_headline_in_capitals_between_paragraphs_links_elsewhere():
     assert row["body"] == "\n\n".join(
         [*PARAGRAPHS[:2], "HOW THE NEW DECK WAS LAID", *PARAGRAPHS[2:], *MORE]
     )
+
+
+def test_a_post_embedded_under_the_last_paragraph_is_the_article_s():
+    post = "The new deck is open and smooth as glass, thank you crews pic.twitter.com/Ab12Cd34"
+    signature = "— Harbour City Council (@harbourcouncil) May 6, 2025"
+    got, row = _page(HEADLINE, *PARAGRAPHS, *MORE, post, signature, "Tags bridge harbour")
+    assert row["body"] == "\n\n".join([*PARAGRAPHS, *MORE, post, signature])
+    assert got[11][0] == "boilerplate"

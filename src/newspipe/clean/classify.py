@@ -117,6 +117,9 @@ _BOXED_MAX_LINKS = 3
 # A headline ending like a sentence is shorter than most paragraphs (half the words from
 # which a paragraph scores in full, `ArticleSpanConfig.prose_full_words`).
 _HEADLINE_MAX_WORDS = 15
+# An embedded post's signature: a dash, the account's name, its handle and the date.
+_POST_SIGNATURE = re.compile(r"^[—–-]\s*\S.{0,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
+_EMBED_MAX_LINES = 4
 # A line printed in each of several sections of an article is a pattern from three copies.
 _PATTERN_MIN_COPIES = 3
 
@@ -423,7 +426,10 @@ def _mark_tail(
     attached[run[starts]] = (after[starts] == 1) | (
         (after[starts] == 2) & np.r_[False, colon[:-1]][starts]
     )
-    tail_rows = np.flatnonzero(batch.unclaimed & tail & ~(listed & attached[run]) & ~batch.ext)
+    embedded = _embedded_post_under(batch, tail, after)
+    tail_rows = np.flatnonzero(
+        batch.unclaimed & tail & ~(listed & attached[run]) & ~embedded & ~batch.ext
+    )
     outlet = texts.iloc[tail_rows].map(lambda t: md.outlet_domain(t, directory))
     credited = np.zeros(len(lines), dtype=bool)
     credited[tail_rows[outlet.notna().to_numpy()]] = True
@@ -431,6 +437,18 @@ def _mark_tail(
     rest = np.zeros(len(lines), dtype=bool)
     rest[tail_rows[outlet.isna().to_numpy()]] = True
     batch.mark(rest, BOILERPLATE, "trailing_chrome")
+
+
+def _embedded_post_under(batch: _Batch, tail: np.ndarray, after: np.ndarray) -> np.ndarray:
+    """The lines down to a post's signature (`— Jane Doe (@janedoe) May 6, 2025`) within
+    `_EMBED_MAX_LINES` lines under the last paragraph: a post the article quotes, embedded
+    where it ends (on the tuned benchmark pages as text, all 17 such signatures are the
+    article's)."""
+    rows = np.flatnonzero(tail & (after <= _EMBED_MAX_LINES))
+    signed = np.zeros(len(tail), dtype=bool)
+    signed[rows] = batch.lines["text"].iloc[rows].str.match(_POST_SIGNATURE).to_numpy(dtype=bool)
+    last_signed = per_doc(np.where(signed, after, np.nan), batch.doc, "max", 0)
+    return tail & (after <= last_signed)
 
 
 def _mark_body(batch: _Batch, outside: np.ndarray, min_link_lines: int) -> None:
