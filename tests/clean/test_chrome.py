@@ -241,3 +241,17 @@ def test_a_german_about_heading_and_the_bio_under_it_after_the_article():
     got = labels(clean(text))
     assert got[5] == ("metadata", "author_bio")
     assert got[6] == ("boilerplate", "author_bio")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Divers inspect the pier's pillars on Monday. Getty",
+        "‘We were told the repairs would take a month.’ Photograph: AFP via Getty",
+        "The mayor cuts the ribbon on the new deck. Credit... Jane Doe/Harbour Courier",
+    ],
+)
+def test_a_caption_closed_by_its_credit_between_paragraphs(caption):
+    text = "\n".join([*PARAGRAPHS[:2], caption, *PARAGRAPHS[2:]])
+    got = labels(clean(text))
+    assert got[3] == ("boilerplate", "photo_caption")
