@@ -255,3 +255,16 @@ def test_a_caption_closed_by_its_credit_between_paragraphs(caption):
     text = "\n".join([*PARAGRAPHS[:2], caption, *PARAGRAPHS[2:]])
     got = labels(clean(text))
     assert got[3] == ("boilerplate", "photo_caption")
+
+
+def test_a_byline_running_into_a_date_in_figures_names_the_writer_and_finds_the_bio():
+    text = "\n".join(
+        [
+            "By Tomás Herrera 2025-05-06T08:30:00Z Transport",
+            *PARAGRAPHS,
+            "Tomás Herrera's guide to the city's bridges is out now. Follow him on the site.",
+        ]
+    )
+    result = clean(text)
+    assert article(result)["author"] == "Tomás Herrera"
+    assert labels(result)[6] == ("boilerplate", "author_bio")
