@@ -485,15 +485,16 @@ def _recurring_lines_of_the_article(
     first time."""
     lines = batch.lines
     prose = lines["prose"].to_numpy()
-    copies = lines.groupby(["doc", "key"], sort=False)["pos"].transform("size").to_numpy()
     rows = np.flatnonzero(
-        candidates
-        & (~prose | (copies >= _PATTERN_MIN_COPIES))
-        & (lines["n_words"].to_numpy() < config.extracted_repeat_min_words)
+        candidates & (lines["n_words"].to_numpy() < config.extracted_repeat_min_words)
     )
     if not len(rows):
         return
-    first_line = [int(r.split(":", 1)[1]) for r in batch.reason[rows]]
+    first_line = np.array([int(r.split(":", 1)[1]) for r in batch.reason[rows]])
+    # Copies of a line: its first and the repeats naming it.
+    repeats = pd.Series(first_line).groupby([batch.doc[rows], first_line]).transform("size")
+    pattern = ~prose[rows] | (repeats.to_numpy() + 1 >= _PATTERN_MIN_COPIES)
+    rows, first_line = rows[pattern], first_line[pattern]
     label_at = pd.Series(
         batch.label, index=pd.MultiIndex.from_arrays([batch.doc, lines["line_no"].to_numpy()])
     )

@@ -97,8 +97,7 @@ PHOTO_CAPTION = (
     r"[.!?]\s+©\s*[^.!?©]{1,60}$"
 )
 CAPTION_WORDS = ("photo", "pic", "image", "credit", "crédit", "crédito", "foto", "illustration")
-CAPTION_WORDS += ("caption", "bild", "©", "/", "via", "file", "getty", "afp", "reuters", "epa")
-CAPTION_WORDS += ("shutterstock", "alamy", "xinhua", "bloomberg", "anadolu")
+CAPTION_WORDS += ("caption", "bild", "©", "/", "via", "file", "getty")
 PROMO_WORDS = ("your", "doctor", "this", "little", "genius", "won", "see", "find", "learn")
 PROMO_WORDS += ("médic", "médecin", "ärzte")
 # A label over a paid placement; the line under it is the advertiser's headline

@@ -105,11 +105,12 @@ _CAPS_HEADLINE_MIN_WORDS = 8
 
 
 def _caps_headline(text: str) -> bool:
-    """A line of `_CAPS_HEADLINE_MIN_WORDS` or more words with letters, all in capitals (a
-    script without case has none)."""
+    """A line all in capitals (a script without case has none) of
+    `_CAPS_HEADLINE_MIN_WORDS` or more words with letters."""
+    if not text.isupper():
+        return False
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
-    letters = [c for c in text if c.isalpha()]
-    return len(words) >= _CAPS_HEADLINE_MIN_WORDS and all(c.isupper() for c in letters)
+    return len(words) >= _CAPS_HEADLINE_MIN_WORDS
 
 
 RULES: tuple[Rule, ...] = (
