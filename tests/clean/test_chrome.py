@@ -227,3 +227,44 @@ def test_paragraph_above_a_credit_printed_before_its_caption_stays_body():
         ]
     )
     assert labels(clean(text))[2] == ("body", "paragraph")
+
+
+def test_a_german_about_heading_and_the_bio_under_it_after_the_article():
+    text = "\n".join(
+        [
+            *PARAGRAPHS,
+            "Über Lena Albrecht",
+            "Lena Albrecht schreibt seit 2019 über Verkehr und Stadtplanung und leitet das "
+            "Lokalressort der Zeitung in Bremen.",
+        ]
+    )
+    got = labels(clean(text))
+    assert got[5] == ("metadata", "author_bio")
+    assert got[6] == ("boilerplate", "author_bio")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Divers inspect the pier's pillars on Monday. Getty",
+        "‘We were told the repairs would take a month.’ Photograph: AFP via Getty",
+        "The mayor cuts the ribbon on the new deck. Credit... Jane Doe/Harbour Courier",
+    ],
+)
+def test_a_caption_closed_by_its_credit_between_paragraphs(caption):
+    text = "\n".join([*PARAGRAPHS[:2], caption, *PARAGRAPHS[2:]])
+    got = labels(clean(text))
+    assert got[3] == ("boilerplate", "photo_caption")
+
+
+def test_a_byline_running_into_a_date_in_figures_names_the_writer_and_finds_the_bio():
+    text = "\n".join(
+        [
+            "By Tomás Herrera 2025-05-06T08:30:00Z Transport",
+            *PARAGRAPHS,
+            "Tomás Herrera's guide to the city's bridges is out now. Follow him on the site.",
+        ]
+    )
+    result = clean(text)
+    assert article(result)["author"] == "Tomás Herrera"
+    assert labels(result)[6] == ("boilerplate", "author_bio")

@@ -243,3 +243,94 @@ def test_a_short_headline_printed_in_a_paragraph_stays_body():
     mention = "Bridge reopens, said the sign on the barrier, to cheers from the waiting cyclists."
     got, row = _page(short, *PARAGRAPHS, mention, *MORE)
     assert row["body"] == "\n\n".join([*PARAGRAPHS, mention, *MORE])
+
+
+def test_a_box_of_related_links_between_paragraphs_does_not_start_the_article():
+    first = (
+        "Crews worked through the night to lift the last of the new deck sections into place, "
+        "and the council's engineers signed the bridge off as safe shortly before dawn, a "
+        "week earlier than the contractor had promised when the work began in March."
+    )
+    got, row = _page(
+        "Home",
+        "News",
+        "Sport",
+        HEADLINE,
+        "By Jane Doe",
+        "Tuesday 6 May 2025",
+        first,
+        "Related articles",
+        "Storm damage closes the pier for a month",
+        "Ferry fares frozen for the summer season",
+        *PARAGRAPHS,
+        *MORE,
+    )
+    assert row["body"] == "\n\n".join([first, *PARAGRAPHS, *MORE])
+    assert got[8] == ("boilerplate", "related_heading")
+    assert {got[9][1], got[10][1]} == {"related_block"}
+
+
+def test_a_line_recurring_in_each_section_of_the_article_stays_body():
+    question = "What got you started in the kitchen?"
+    shop = "Buy it here: Harbour Hardware"
+    sections = [
+        (
+            "Marta Lind",
+            "I grew up above my parents' bakery, so flour was everywhere from the first day.",
+            "The old stove in the back room was the first thing I ever learned to light.",
+        ),
+        (
+            "Tomas Berg",
+            "My grandmother let me stir the soup on Sundays when the whole family came over.",
+            "She kept every recipe in a folder that I still use for the winter stews.",
+        ),
+        (
+            "Ines Holm",
+            "A school trip to a fish market showed me how much a fresh catch changes a dish.",
+            "I still buy from the same stall by the pier every Friday before it opens.",
+        ),
+    ]
+    body = [line for name, *answers in sections for line in (name, question, *answers, shop)]
+    got, row = _page("Home", "Food", HEADLINE, *PARAGRAPHS, *body, *MORE)
+    assert row["body"] == "\n\n".join([*PARAGRAPHS, *body, *MORE])
+    assert sum(reason == "repeat_of:9" for _, reason in got.values()) == 0
+
+
+def test_a_related_headline_ending_like_a_sentence_is_part_of_the_box():
+    got, row = _page(
+        HEADLINE,
+        *PARAGRAPHS[:3],
+        "Trending News",
+        'Ferry crew rescues swimmer off the pier: "We had him!"',
+        "Council votes to keep the night buses running",
+        "Storm warning issued for the coast road",
+        PARAGRAPHS[3],
+        *MORE,
+    )
+    assert got[6] == ("boilerplate", "related_block")
+    assert row["body"] == "\n\n".join([*PARAGRAPHS, *MORE])
+
+
+def test_a_headline_in_capitals_between_paragraphs_links_elsewhere():
+    got, row = _page(
+        HEADLINE,
+        *PARAGRAPHS[:2],
+        "HOW THE NEW DECK WAS LAID",
+        PARAGRAPHS[2],
+        "FERRY OPERATOR SAYS SUMMER TIMETABLE WILL RETURN AFTER THE BRIDGE WORKS",
+        PARAGRAPHS[3],
+        *MORE,
+    )
+    assert got[4] == ("body", "heading")
+    assert got[6] == ("boilerplate", "related_link")
+    assert row["body"] == "\n\n".join(
+        [*PARAGRAPHS[:2], "HOW THE NEW DECK WAS LAID", *PARAGRAPHS[2:], *MORE]
+    )
+
+
+def test_a_post_embedded_under_the_last_paragraph_is_the_article_s():
+    post = "The new deck is open and smooth as glass, thank you crews pic.twitter.com/Ab12Cd34"
+    signature = "— Harbour City Council (@harbourcouncil) May 6, 2025"
+    got, row = _page(HEADLINE, *PARAGRAPHS, *MORE, post, signature, "Tags bridge harbour")
+    assert row["body"] == "\n\n".join([*PARAGRAPHS, *MORE, post, signature])
+    assert got[11][0] == "boilerplate"

@@ -68,6 +68,7 @@ from newspipe.clean.fields import AUTHOR_REASONS, FIELDS, author_of, document_fi
 from newspipe.clean.header import label_header, title_hint_lines
 from newspipe.clean.line_runs import (
     PATTERN_MIN_LINES,
+    boxed_headings,
     introduced_runs,
     labelled_runs,
     link_lists,
@@ -108,6 +109,19 @@ _INLINE_REASONS = (
     "image_placeholder",
     "related_link",
 )
+
+# A box of related stories set between two paragraphs holds a few links (two or three on
+# the tuned benchmark pages as text); a list under a related heading at the article's end
+# runs longer.
+_BOXED_MAX_LINKS = 3
+# A headline ending like a sentence is shorter than most paragraphs (half the words from
+# which a paragraph scores in full, `ArticleSpanConfig.prose_full_words`).
+_HEADLINE_MAX_WORDS = 15
+# An embedded post's signature: a dash, the account's name, its handle and the date.
+_POST_SIGNATURE = re.compile(r"^[—–-]\s*\S.{0,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
+_EMBED_MAX_LINES = 4
+# A line printed in each of several sections of an article is a pattern from three copies.
+_PATTERN_MIN_COPIES = 3
 
 
 @dataclass
@@ -167,8 +181,15 @@ def classify_lines(
         lines["bullet"].to_numpy() | introduced_runs(lines, short) | labelled_runs(lines, short)
     )
     # Rules that hold only at the edges of the article are no evidence of an edge.
-    inline = np.isin(line_reason, _INLINE_REASONS) | (
-        matched & (np.array([r.zone for r in RULES])[rule_index] != "any")
+    inline = (
+        np.isin(line_reason, _INLINE_REASONS)
+        | (matched & (np.array([r.zone for r in RULES])[rule_index] != "any"))
+        | boxed_headings(
+            lines,
+            line_reason == "related_heading",
+            lines["prose"].to_numpy(),
+            _BOXED_MAX_LINKS,
+        )
     )
     # Bios and blurbs are prose that follows articles: for the span they are chrome.
     teasers = teaser_runs(lines, ~repeat & ~matched)
@@ -193,6 +214,7 @@ def classify_lines(
     )
     _mark_tail(batch, tail, last_anchor, directory)
     _mark_body(batch, header | tail, config.link_list_min_lines)
+    _recurring_lines_of_the_article(batch, repeat & ~header & ~tail, config)
     echo = headline_echoes(
         lines["text"], doc, batch.reason == "title", (batch.label == BODY) & ~ext, directory
     )
@@ -341,13 +363,17 @@ def _mark_context_chrome(
     marker[ad_rows] = texts.iloc[ad_rows].map(SPONSORED_MARKER.match).notna().to_numpy()
     under_marker = np.r_[False, marker[:-1]] & np.r_[False, doc[1:] == doc[:-1]]
     batch.mark(under_marker & batch.unclaimed & ~prose, BOILERPLATE, "sponsored_link")
-    # Related-story blocks: the heading's short lines up to the next paragraph.
+    # Related-story blocks: the heading's short lines up to the next paragraph. A headline
+    # may end like a sentence (`... rescue: "We got her!"`): a short line of prose with no
+    # prose under it is no paragraph yet.
     heading_row = batch.reason == "related_heading"
-    segment = pd.Series(anchor | heading_row).groupby(doc).cumsum()
+    next_anchor = np.r_[anchor[1:] & (doc[1:] == doc[:-1]), False]
+    headline_like = anchor & ~next_anchor & (lines["n_words"].to_numpy() < _HEADLINE_MAX_WORDS)
+    segment = pd.Series((anchor & ~headline_like) | heading_row).groupby(doc).cumsum()
     opened_by_heading = (
         pd.Series(heading_row).groupby([doc, segment.to_numpy()]).transform("first").to_numpy()
     )
-    related = batch.unclaimed & opened_by_heading & ~prose & ~header
+    related = batch.unclaimed & opened_by_heading & (~prose | headline_like) & ~header
     batch.mark(related, BOILERPLATE, "related_block")
 
 
@@ -400,7 +426,10 @@ def _mark_tail(
     attached[run[starts]] = (after[starts] == 1) | (
         (after[starts] == 2) & np.r_[False, colon[:-1]][starts]
     )
-    tail_rows = np.flatnonzero(batch.unclaimed & tail & ~(listed & attached[run]) & ~batch.ext)
+    embedded = _embedded_post_under(batch, tail, after)
+    tail_rows = np.flatnonzero(
+        batch.unclaimed & tail & ~(listed & attached[run]) & ~embedded & ~batch.ext
+    )
     outlet = texts.iloc[tail_rows].map(lambda t: md.outlet_domain(t, directory))
     credited = np.zeros(len(lines), dtype=bool)
     credited[tail_rows[outlet.notna().to_numpy()]] = True
@@ -408,6 +437,18 @@ def _mark_tail(
     rest = np.zeros(len(lines), dtype=bool)
     rest[tail_rows[outlet.isna().to_numpy()]] = True
     batch.mark(rest, BOILERPLATE, "trailing_chrome")
+
+
+def _embedded_post_under(batch: _Batch, tail: np.ndarray, after: np.ndarray) -> np.ndarray:
+    """The lines down to a post's signature (`— Jane Doe (@janedoe) May 6, 2025`) within
+    `_EMBED_MAX_LINES` lines under the last paragraph: a post the article quotes, embedded
+    where it ends (on the tuned benchmark pages as text, all 17 such signatures are the
+    article's)."""
+    rows = np.flatnonzero(tail & (after <= _EMBED_MAX_LINES))
+    signed = np.zeros(len(tail), dtype=bool)
+    signed[rows] = batch.lines["text"].iloc[rows].str.match(_POST_SIGNATURE).to_numpy(dtype=bool)
+    last_signed = per_doc(np.where(signed, after, np.nan), batch.doc, "max", 0)
+    return tail & (after <= last_signed)
 
 
 def _mark_body(batch: _Batch, outside: np.ndarray, min_link_lines: int) -> None:
@@ -431,6 +472,36 @@ def _mark_body(batch: _Batch, outside: np.ndarray, min_link_lines: int) -> None:
         [prose[body], listed[body]], ["paragraph", "list_item"], "heading"
     )
     batch.unclaimed &= ~body
+
+
+def _recurring_lines_of_the_article(
+    batch: _Batch, candidates: np.ndarray, config: CleanConfig
+) -> None:
+    """Repeated lines inside the article whose first copy is body are the article's own
+    when they are short lines (a shop link under each product, a source tag under each
+    quote) or recur in a pattern (a question put to each person interviewed, three copies
+    or more) and are shorter than a paragraph (`extracted_repeat_min_words`). A paragraph
+    printed twice is a pull quote; a menu or share line printed twice is not body the
+    first time."""
+    lines = batch.lines
+    prose = lines["prose"].to_numpy()
+    rows = np.flatnonzero(
+        candidates & (lines["n_words"].to_numpy() < config.extracted_repeat_min_words)
+    )
+    if not len(rows):
+        return
+    first_line = np.array([int(r.split(":", 1)[1]) for r in batch.reason[rows]])
+    # Copies of a line: its first and the repeats naming it.
+    repeats = pd.Series(first_line).groupby([batch.doc[rows], first_line]).transform("size")
+    pattern = ~prose[rows] | (repeats.to_numpy() + 1 >= _PATTERN_MIN_COPIES)
+    rows, first_line = rows[pattern], first_line[pattern]
+    label_at = pd.Series(
+        batch.label, index=pd.MultiIndex.from_arrays([batch.doc, lines["line_no"].to_numpy()])
+    )
+    first = pd.MultiIndex.from_arrays([batch.doc[rows], first_line])
+    body = rows[label_at.reindex(first).to_numpy() == BODY]
+    batch.label[body] = BODY
+    batch.reason[body] = np.where(prose[body], "paragraph", "heading")
 
 
 def _timestamps_in_tail(batch: _Batch, tail: np.ndarray) -> None:

@@ -56,3 +56,26 @@ def link_lists(lines: pd.DataFrame, short: np.ndarray, min_lines: int) -> np.nda
     run, _ = runs(member, lines["doc"].to_numpy())
     run_size = np.bincount(run[member], minlength=run[-1] + 1 if len(run) else 1)[run]
     return member & (run_size >= min_lines)
+
+
+def boxed_headings(
+    lines: pd.DataFrame, heading: np.ndarray, prose: np.ndarray, max_links: int
+) -> np.ndarray:
+    """`heading` lines (`Related articles`) set directly under a line of `prose`, with at
+    most `max_links` lines before the next two lines of prose in a row: a box of links the
+    page set between two paragraphs, which the article goes on under. A heading over a
+    longer list, over headlines and their one-line teasers, under a credit line or at the
+    page's end opens the page's tail."""
+    doc = lines["doc"].to_numpy()
+    pos = lines["pos"].to_numpy()
+    same_as_previous = np.r_[False, doc[1:] == doc[:-1]]
+    under_prose = np.r_[False, prose[:-1]] & same_as_previous
+    paragraphs_on = prose & np.r_[prose[1:] & same_as_previous[1:], False]
+    # Number the stretches between lines of prose; a heading's box is the rest of its own.
+    stretch = pd.Series(prose).groupby(doc).cumsum().to_numpy()
+    stretch_end = pd.Series(pos).groupby([doc, stretch]).transform("max").to_numpy()
+    after_box = np.arange(len(doc)) + stretch_end - pos + 1
+    resumed = np.zeros(len(doc), dtype=bool)
+    inside = after_box < len(doc)
+    resumed[inside] = paragraphs_on[after_box[inside]] & (doc[after_box[inside]] == doc[inside])
+    return heading & under_prose & ~prose & (stretch_end - pos <= max_links) & resumed

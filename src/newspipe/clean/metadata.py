@@ -96,7 +96,7 @@ ORG_WORDS = _words(
     "correspondents contributors writers"
 )
 ABOUT_AUTHOR = re.compile(
-    r"^(?:about|sobre|à\s+propos\s+de|a\s+propos\s+de)\s+(?P<rest>.+?)\s*:?$", re.IGNORECASE
+    r"^(?:about|sobre|à\s+propos\s+de|a\s+propos\s+de|über)\s+(?P<rest>.+?)\s*:?$", re.IGNORECASE
 )
 AUTHOR_LINK = re.compile(
     r"^(?:(?:view|see|read|browse|more)\s+(?:all\s+)?(?:the\s+)?"
@@ -142,7 +142,9 @@ _NAME_END = re.compile(
     r"\s*(?:[,|•·;(/]|\s[-–—]\s|[-–—]\s|\s+(?:in|for|at|en|à|para|pour|with|con|avec|on)\s+"
     r"|\s+(?:updated|published|posted)\b|\s*[→»›>]|$"
     # a date straight after the name (`By Jane Doe Jan 21, 2025`)
-    rf"|\s+(?=(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?\s*\d))",
+    rf"|\s+(?=(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?\s*\d)"
+    # ... or in figures (`By Jane Doe 2025-01-21T09:30:00Z`, `By Jane Doe 21/01/2025`)
+    r"|\s+(?=\d{4}-\d{2}-\d{2}(?:\b|T)|\d{1,2}[./]\d{1,2}[./]\d{2,4}\b))",
     re.IGNORECASE,
 )
 

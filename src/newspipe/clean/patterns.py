@@ -86,16 +86,18 @@ PHOTO_CAPTION = (
     r"s?\s*(?::|/|by\b|—|–)|"
     # "Image copyright AP", "Image caption The mayor ...", "Image Credit: X"
     r"^(?:image|photo|picture)\s+(?:copyright|caption|credit|source)\b|"
-    r"(?:/\s*|\s\|\s|\bvia\s+|©\s*)(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?|"
+    # ... also after the caption's last sentence: "... in Kabul. Getty"
+    r"(?:/\s*|\s\|\s|\bvia\s+|©\s*|[.!?][\"'”’»]*\s+)(?:getty(?:\s+images)?|afp|reuters|"
+    r"ap(?:\s+photo)?|epa(?:-efe)?|"
     r"anadolu(?:\s+agency)?|shutterstock|xinhua|efe|dpa|bloomberg|alamy|pa\s+(?:images|"
     r"wire)|sipa|abaca|zuma(?:\s+press)?|imago)(?:\s+file(?:\s+photo)?)?\s*[)\]]?\.?$|"
     # a caption sentence closed by its credit: "... on Tuesday. Photograph: Jane Doe"
-    r"(?:[.!?]|\s[|–—])\s+(?:photo(?:graph)?|picture|image|foto(?:grafía)?|credit|crédit|"
-    r"crédito|illustration|bild)s?\s*(?::|by\b)\s*[^.!?]{1,60}$|"
+    r"(?:[.!?][\"'”’»]*|\s[|–—])\s+(?:photo(?:graph)?|picture|image|foto(?:grafía)?|credit|"
+    r"crédit|crédito|illustration|bild)s?\s*(?::|by\b|\.\.\.|…)\s*[^.!?]{1,60}$|"
     r"[.!?]\s+©\s*[^.!?©]{1,60}$"
 )
 CAPTION_WORDS = ("photo", "pic", "image", "credit", "crédit", "crédito", "foto", "illustration")
-CAPTION_WORDS += ("caption", "bild", "©", "/", "via", "file")
+CAPTION_WORDS += ("caption", "bild", "©", "/", "via", "file", "getty")
 PROMO_WORDS = ("your", "doctor", "this", "little", "genius", "won", "see", "find", "learn")
 PROMO_WORDS += ("médic", "médecin", "ärzte")
 # A label over a paid placement; the line under it is the advertiser's headline

@@ -97,6 +97,22 @@ def _newsletter_words(text: str) -> bool:
     return _NEWSLETTER_WORDS.search(text) is not None and not md.name_shaped(text)
 
 
+# A subheading in capitals is a few words (`HOW TO USE A WATER BATH CANNER`); a headline in
+# capitals, eight words or more, set between two paragraphs links to another story (on the
+# tuned benchmark pages as text: 5 such lines on 2 pages, none of the article's; the
+# article's own headings in capitals there have at most 7 words).
+_CAPS_HEADLINE_MIN_WORDS = 8
+
+
+def _caps_headline(text: str) -> bool:
+    """A line all in capitals (a script without case has none) of
+    `_CAPS_HEADLINE_MIN_WORDS` or more words with letters."""
+    if not text.isupper():
+        return False
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return len(words) >= _CAPS_HEADLINE_MIN_WORDS
+
+
 RULES: tuple[Rule, ...] = (
     # metadata: fields are read from these lines (newspipe.clean.metadata)
     Rule("origin_credit", METADATA, _found(md.credit_rest), 40),
@@ -359,6 +375,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("social_links", BOILERPLATE, _rx(rf"^{SOCIAL}(?:\s*[|,·•/]?\s*{SOCIAL})*$"), 12),
     Rule("related_heading", BOILERPLATE, RELATED_HEADING.match, 8),
+    Rule("related_link", BOILERPLATE, _caps_headline, 20, on_prose=False, zone="outside_header"),
     Rule(
         "related_link",
         BOILERPLATE,
