@@ -152,3 +152,42 @@ def test_a_wrapped_line_left_out_of_the_body_is_a_miss():
     missing = [m for m in scores["misses"] if "body line missing" in m]
     assert 0 < scores["body_recall"] < 1
     assert any("Board members said" in m for m in missing)
+
+
+# A report of figures whose headings look like chrome when read alone: fund names in
+# capitals of eight words and more (a capitals headline of another story), and a header row
+# spaced into columns (a menu a scraper spaced out).
+FUND_REPORT = """MARLOWE STREET VALUE GROWTH FUND
+    Annual div 41 cts vs 36 cts prior
+    Pay May 2
+    Record April 18
+
+    MARLOWE STREET TAX FREE MUNICIPAL INCOME FUND SERIES B
+    Daily div .031 cts vs .030 cts prior
+    Pay May 15
+    Record May 15
+ Wire
+"""
+GRAIN_REPORT = """The state grain board gave barley receipts at the three river
+terminals for the week to March 6 as follows, in tonnes -
+            Current      Previous
+ Terminal      week         week
+ Ashford      12,410       11,980
+ Kellby        3,205        3,870
+ Total        15,615       15,850
+ Wire
+"""
+
+
+def test_a_report_of_figures_under_capitals_headings_is_an_article():
+    result = clean(FUND_REPORT)
+    body = article(result)["body"]
+    assert "Daily div .031 cts vs .030 cts prior" in body
+    assert "MARLOWE STREET TAX FREE MUNICIPAL INCOME FUND SERIES B" in body
+
+
+def test_a_report_of_figures_under_a_spaced_header_row_is_an_article():
+    result = clean(GRAIN_REPORT)
+    body = article(result)["body"]
+    assert "Kellby        3,205        3,870" in body or "Kellby 3,205 3,870" in body
+    assert "Terminal" in body

@@ -221,12 +221,20 @@ def classify_lines(
     batch.label[echo], batch.reason[echo] = BOILERPLATE, "headline_echo"
     _timestamps_in_tail(batch, tail)
     labels = np.array([r.label for r in RULES])[rule_index]
-    table = _mark_tables(
-        batch, matched & (labels == BOILERPLATE), matched & (labels == METADATA), config
-    )
+    chrome = matched & (labels == BOILERPLATE) & ~_table_shaped(lines["text"])
+    table = _mark_tables(batch, chrome, matched & (labels == METADATA), config)
     site_from_masthead = site_from_masthead[~table[site_from_masthead.index.to_numpy()]]
     lines = lines.assign(label=batch.label, reason=batch.reason)
     return lines, document_fields(lines, n_docs, directory, site_from_masthead, captured)
+
+
+def _table_shaped(text: pd.Series) -> np.ndarray:
+    """Lines that a table's own headings look like: columns spaced out by runs of spaces
+    (`Class      week      week`, read alone as a menu a scraper spaced out) and names in
+    capitals (`NORTHFIELD INCOME FUND SERIES B`, read alone as a headline of another story).
+    Found as chrome, they do not tell that a document of figures is a page."""
+    spaced = text.str.contains(r"\S\s{3,}\S", regex=True).to_numpy(dtype=bool)
+    return spaced | text.str.isupper().to_numpy(dtype=bool)
 
 
 def _mark_tables(
