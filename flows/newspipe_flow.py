@@ -129,6 +129,7 @@ TASKS = {
         cache_expiration=CACHE_FOR,
         persist_result=True,
     ),
+    phases.start_entity_workers: _global(phases.start_entity_workers, "start_entity_workers"),
     phases.clean_batch: _batch(phases.clean_batch, "clean_batch"),
     phases.enrich_batch: _batch(phases.enrich_batch, "enrich_batch"),
     phases.sketch_batch: _batch(phases.sketch_batch, "sketch_batch"),

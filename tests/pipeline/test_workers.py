@@ -51,7 +51,7 @@ def test_running_workers_read_a_small_batch_in_parts_in_its_order(running_worker
     monkeypatch.setattr(pool, "submit", counted)
     articles = _articles(21)
     assert articles.num_rows < workers.MIN_ARTICLES_FOR_WORKERS
-    from_workers = workers.read_entity_mentions(articles, CONFIG)()
+    from_workers = workers.entity_reader(articles, CONFIG)(articles)
     # More parts than workers, so that one done early takes the next.
     assert len(parts) > CONFIG.ner_processes and sum(parts) == 21
     assert from_workers.to_pylist() == extract_entities(articles, CONFIG).to_pylist()
@@ -64,3 +64,28 @@ def test_without_running_workers_a_small_batch_is_read_in_this_process(monkeypat
     workers.entity_mentions(_articles(5), CONFIG)
     assert calls == [5]
     assert not workers._pools
+
+
+def test_a_reader_gives_the_read_started_then_reads_each_part_anew(monkeypatch):
+    calls = []
+    monkeypatch.setattr(workers, "extract_entities", lambda a, c: calls.append(a.num_rows) or a)
+    articles = _articles(6)
+    mentions_of = workers.entity_reader(articles, CONFIG)
+    assert calls == []  # read in this process, when first asked
+    assert mentions_of(articles).num_rows == 6
+    # Fault isolation's retries after a failure ask for halves: each is read anew.
+    assert mentions_of(articles.slice(0, 3))["article_id"].to_pylist() == ["a00", "a01", "a02"]
+    assert calls == [6, 3]
+
+
+def test_a_run_of_enough_documents_starts_the_workers_and_a_small_one_does_not(monkeypatch):
+    from newspipe.config import Settings
+    from newspipe.pipeline import phases
+
+    started = []
+    monkeypatch.setattr(workers, "start_workers", started.append)
+    settings = Settings(enrich=CONFIG)
+    phases.start_entity_workers(workers.MIN_ARTICLES_FOR_WORKERS - 1, settings)
+    assert started == []
+    phases.start_entity_workers(workers.MIN_ARTICLES_FOR_WORKERS, settings)
+    assert started == [CONFIG]

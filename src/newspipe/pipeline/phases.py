@@ -115,12 +115,16 @@ class CleanedBatch:
     failures: pa.Table  # doc_id, error: documents on which the step raised
 
 
-def clean_batch(documents: pa.Table, settings: Settings, line_history: pa.Table) -> CleanedBatch:
-    """Clean a batch of documents (CLEAN_INPUT columns) into articles and the line audit.
-    A batch large enough for the entity workers starts them, to load their models while
-    the run cleans."""
-    if documents.num_rows >= workers.MIN_ARTICLES_FOR_WORKERS:
+def start_entity_workers(n_documents: int, settings: Settings) -> None:
+    """Start the entity workers, so that they load their models while the run cleans, when
+    the run brings enough documents for them. A phase of its own: it runs where the run's
+    tasks run, and starts nothing inside a Dask worker, which is parallel already."""
+    if n_documents >= workers.MIN_ARTICLES_FOR_WORKERS:
         workers.start_workers(settings.enrich)
+
+
+def clean_batch(documents: pa.Table, settings: Settings, line_history: pa.Table) -> CleanedBatch:
+    """Clean a batch of documents (CLEAN_INPUT columns) into articles and the line audit."""
     result, failed = _timed(
         "clean", clean_documents, documents, settings.clean, line_history, key="doc_id"
     )
@@ -278,13 +282,8 @@ def canonical_batch(articles: pa.Table, settings: Settings) -> CanonicalBatch:
     """Entity mentions and event dates of a batch of canonical articles, each read up to
     the budget. Dates are read here while the entity workers read the batch."""
     read = bounded(articles, settings.enrich.max_chars_read)
-    pending = workers.read_entity_mentions(read, settings.enrich)
+    mentions_of = workers.entity_reader(read, settings.enrich)
     dates, dates_failed = _timed("enrich.dates", resolve_event_dates, read, settings.enrich)
-
-    def mentions_of(some: pa.Table) -> pa.Table:
-        # The whole batch is the one started; isolation's retries on parts read anew.
-        return pending() if some is read else workers.entity_mentions(some, settings.enrich)
-
     mentions, entities_failed = _timed("enrich.entities", mentions_of, read)
     if entities_failed:
         # Dates are read only from the articles that entities did not fail on.

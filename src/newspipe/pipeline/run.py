@@ -131,6 +131,7 @@ def run_pipeline(
         cleanable.num_rows,
     )
     doc_batches = _table_batches(cleanable, settings.ingest.batch_size)
+    runner.call(phases.start_entity_workers, cleanable.num_rows, settings)
     excluded = phases.no_failures()
     while True:
         try:

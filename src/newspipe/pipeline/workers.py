@@ -4,7 +4,7 @@ spaCy's models run in Python and hold the GIL, so threads do not share a batch's
 between cores, and `nlp.pipe(n_process=...)` starts its processes and loads the models again
 at every call. Here a pool of `EnrichConfig.ner_processes` worker processes is started once
 per process (forked from a fork server, never from the flow's process, which runs threads)
-and kept: `start_workers`, called while the run still cleans, starts them and has each
+and kept: `start_workers`, called once per run before it cleans, starts them and has each
 load the default model, and every batch of the run is cut into parts that the workers take
 in turn. Small batches run in the calling process while no worker runs yet, where starting
 workers would cost more than it saves, and so does everything inside a daemonic process (a
@@ -94,11 +94,22 @@ def _shutdown() -> None:
 atexit.register(_shutdown)
 
 
-def read_entity_mentions(articles: pa.Table, config: EnrichConfig) -> Callable[[], pa.Table]:
+def entity_reader(articles: pa.Table, config: EnrichConfig) -> Callable[[pa.Table], pa.Table]:
     """Start `extract_entities` over `articles` on the worker processes when the batch is
-    large enough or the workers run already, and return the call that waits for its
-    result: the same rows, in the same order, either way (read in this process, during
-    that call, otherwise)."""
+    large enough or the workers run already, and return the function that gives mentions:
+    its first call waits for that read of `articles` (read in this process during the call
+    otherwise); a later call, such as fault isolation's retry on a part of the batch after
+    a failure, reads the table it is given anew. The same rows, in the same order, either
+    way."""
+    started = [_read(articles, config)]
+
+    def mentions_of(part: pa.Table) -> pa.Table:
+        return started.pop()() if started else _read(part, config)()
+
+    return mentions_of
+
+
+def _read(articles: pa.Table, config: EnrichConfig) -> Callable[[], pa.Table]:
     processes = config.ner_processes
     running = processes in _pools
     if not _uses_workers(config) or articles.num_rows < (
@@ -125,4 +136,4 @@ def read_entity_mentions(articles: pa.Table, config: EnrichConfig) -> Callable[[
 def entity_mentions(articles: pa.Table, config: EnrichConfig) -> pa.Table:
     """`extract_entities` over `articles`, split across the worker processes when the
     batch is large enough; the same rows, in the same order, either way."""
-    return read_entity_mentions(articles, config)()
+    return _read(articles, config)()
