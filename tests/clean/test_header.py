@@ -468,3 +468,19 @@ def test_a_reading_time_under_the_byline_is_chrome_and_keeps_the_standfirst():
     assert got[5][0] == "boilerplate"
     assert got[3] == ("body", "standfirst")
     assert "Lecture 3 min." not in row["body"]
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("New York — March 5, 2024", None),
+        ("Buenos Aires | 5 March 2024", None),
+        ("Ana López — March 5, 2024", "Ana López"),
+    ],
+)
+def test_a_place_beside_the_date_is_a_dateline_not_a_byline(line, author):
+    # The gazetteer knows `New York` and `Buenos Aires` as cities: a dateline's place,
+    # where a bare name beside the date is the writer.
+    got, row = _clean("Valley Echo", HEADLINE, line, *PARAGRAPHS)
+    assert got[3] == ("metadata", "dateline" if author is None else "dateline_byline")
+    assert _fields(row) == (HEADLINE, "Valley Echo", author, dt.date(2024, 3, 5))

@@ -24,6 +24,7 @@ from newspipe.clean.dates import (
     looks_like_dateline,
 )
 from newspipe.clean.publishers import PublisherDirectory, name_key
+from newspipe.enrich.canonical.places import place_id
 
 
 def _words(text: str) -> frozenset[str]:
@@ -202,6 +203,9 @@ def is_organisation_name(text: str, max_tokens: int = _NAME_MAX_WORDS) -> bool:
 
 # A name standing alone on a line (a byline without "By"): two to four capitalised words,
 # letters, dots, apostrophes and hyphens only.
+# A two-word name the GeoNames gazetteer knows as a country, a US state or a city of this
+# size (`New York`, `Buenos Aires`) is a place; smaller towns share names with people.
+_PLACE_MIN_POPULATION = 15000
 _BARE_NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3}$")
 
 
@@ -485,12 +489,28 @@ def dated_byline(text: str) -> tuple[str | None] | None:
         elif date_then_by and _is_date(date_then_by["date"]):
             dated = bylined = True
         elif bare is None and (name := bare_name(segment)):
+            if _is_place(name):
+                return None  # `New York — March 5, 2024`: a place's dateline
             bare = name
         elif not _COUNTER.match(segment):
             return None
     if dated and bare and not bylined:
         return (bare,)
     return (author,) if dated and bylined and not bare else None
+
+
+def _is_place(name: str) -> bool:
+    return place_id(name, _PLACE_MIN_POPULATION) is not None
+
+
+def place_dateline(text: str) -> bool:
+    """A dateline with its place in a segment of its own (`New York — March 5, 2024`,
+    `Buenos Aires | 5 March 2024`): a place the gazetteer knows, and dates."""
+    segments = list(filter(None, _STRIP_SEPARATOR.split(text)))
+    if len(segments) < 2 or not _is_date(segments[-1]):
+        return False
+    places = [s for s in segments if not _is_date(s)]
+    return len(places) == 1 and _is_place(_as_written(places[0]))
 
 
 def credit_domain(text: str, directory: PublisherDirectory) -> str | None:

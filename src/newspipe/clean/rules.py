@@ -147,6 +147,8 @@ RULES: tuple[Rule, ...] = (
         on_prose=False,
     ),
     Rule("dateline", METADATA, dates.labelled_dateline, 16),
+    # a dateline's place set apart by a dash or a bar (`Buenos Aires | 5 March 2024`)
+    Rule("dateline", METADATA, md.place_dateline, 16, on_prose=False),
     # down to the time of day (`20 Nov 2019 08:00 GMT`): a dateline wherever it stands
     Rule("dateline", METADATA, dates.is_timestamp, 16),
     Rule("dateline", METADATA, dates.bare_dateline, 16, zone="edge"),
