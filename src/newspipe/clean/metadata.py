@@ -24,7 +24,6 @@ from newspipe.clean.dates import (
     looks_like_dateline,
 )
 from newspipe.clean.publishers import PublisherDirectory, name_key
-from newspipe.enrich.canonical.places import place_id
 
 
 def _words(text: str) -> frozenset[str]:
@@ -500,6 +499,10 @@ def dated_byline(text: str) -> tuple[str | None] | None:
 
 
 def _is_place(name: str) -> bool:
+    # The gazetteer is the entity step's, imported when a line first needs it: cleaning
+    # alone has no use for the spaCy modules that come with it.
+    from newspipe.enrich.canonical.places import place_id
+
     return place_id(name, _PLACE_MIN_POPULATION) is not None
 
 
