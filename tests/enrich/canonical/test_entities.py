@@ -337,3 +337,17 @@ def test_a_language_no_pipeline_is_listed_for_goes_through_the_default_one():
     found = _typed(articles)
     for article_id in ("pcm", "none"):
         assert (article_id, "GPE", "Lagos") in found
+
+
+def test_an_article_in_a_script_without_capitals_gets_no_entities_from_the_english_model():
+    arabic = (
+        "قال وزير المالية خالد منصور في القاهرة يوم الاثنين إن شركة النيل للتجارة ستغلق "
+        "عشرة فروع. وأضافت رئيسة البلدية ليلى حداد أن القرار كان متوقعا."
+    )
+    english = "Finance Minister Gregor Lindqvist spoke in Stockholm on Monday."
+    articles = pa.table(
+        {"article_id": ["ar", "en"], "body": [arabic, english], "language": ["ar", "en"]}
+    )
+    mentions = extract_entities(articles, CONFIG)
+    assert set(mentions["article_id"].to_pylist()) == {"en"}
+    assert "Gregor Lindqvist" in mentions["surface"].to_pylist()

@@ -299,16 +299,26 @@ def _article_mentions(article_id: str, body: str, doc, labels: dict, config: Enr
     return mentions
 
 
+# Languages in scripts without capital letters, which the default pipeline does not read
+# (entity_words.toml says why).
+_CASELESS_SCRIPT_LANGUAGES = frozenset(entity_words("model", "caseless_script_languages"))
+
+
 def extract_entities(articles: pa.Table, config: EnrichConfig) -> pa.Table:
     """Entity mentions of a batch of articles (article_id, body, language), one model pass
-    per article with the pipeline of its language, with `local_name` and `same_as` resolved
+    per article with the pipeline of its language (none for a language in a script without
+    capitals that no pipeline is listed for), with `local_name` and `same_as` resolved
     inside each article."""
     ids = articles["article_id"].to_pylist()
     bodies = [body or "" for body in articles["body"].to_pylist()]
     languages = articles["language"].to_pylist()
     by_model: dict[str, list[int]] = defaultdict(list)
     for i, language in enumerate(languages):
-        by_model[config.spacy_models.get(language, config.spacy_model)].append(i)
+        model = config.spacy_models.get(language)
+        if model is None and language not in _CASELESS_SCRIPT_LANGUAGES:
+            model = config.spacy_model
+        if model is not None:
+            by_model[model].append(i)
     per_article: list[list[dict]] = [[] for _ in ids]
     for model, rows in by_model.items():
         nlp = _load_ner(model)
