@@ -1,0 +1,31 @@
+"""Rules written from the third development corpus (examples/dev3), each checked on
+invented lines of its own: headers and footers of sites no earlier corpus covers."""
+
+from __future__ import annotations
+
+import pytest
+
+from newspipe.clean import titles
+from newspipe.clean.publishers import load_directory
+from tests.clean.helpers import PARAGRAPHS, article, clean
+
+
+@pytest.mark.parametrize(
+    ("line", "site"),
+    [
+        ("Politique | Le Courrier de la Vézère", "Le Courrier de la Vézère"),
+        ("Thornbury Weekly | Sport", "Thornbury Weekly"),
+        ("Deportes - El Faro del Jiloca", "El Faro del Jiloca"),
+        ("Wirtschaft | Die Moselpost", "Die Moselpost"),
+    ],
+)
+def test_a_section_beside_the_site_is_no_part_of_its_name(line, site):
+    assert titles.masthead_name(line, load_directory()) == site
+
+
+def test_a_section_title_line_names_the_site():
+    text = "\n".join(
+        ["Esportes | Gazeta do Vale Azul", "", "Time da cidade vence a final do estadual", ""]
+        + PARAGRAPHS
+    )
+    assert article(clean(text))["site_name"] == "Gazeta do Vale Azul"
