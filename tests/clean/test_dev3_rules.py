@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newspipe.clean import titles
+from newspipe.clean.credits import site_from_copyright
 from newspipe.clean.publishers import load_directory
 from tests.clean.helpers import PARAGRAPHS, article, clean
 
@@ -29,3 +30,18 @@ def test_a_section_title_line_names_the_site():
         + PARAGRAPHS
     )
     assert article(clean(text))["site_name"] == "Gazeta do Vale Azul"
+
+
+@pytest.mark.parametrize(
+    ("footer", "site"),
+    [
+        ("© 2025 Ediciones Jalón S.L. — El Heraldo del Jalón. Todos los derechos reservados.",
+         "El Heraldo del Jalón"),
+        ("© 2024 Editora Planalto Ltda. | Folha do Cerrado", "Folha do Cerrado"),
+        ("© 2025 Corriere della Valle Srl – P.IVA 09876543210 – Tutti i diritti riservati",
+         "Corriere della Valle"),
+        ("© 2025 Eco di Brenta S.r.l.", "Eco di Brenta"),
+    ],
+)  # fmt: skip
+def test_a_footer_names_the_site_not_the_company(footer, site):
+    assert site_from_copyright(footer) == site
