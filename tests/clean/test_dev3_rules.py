@@ -3,9 +3,11 @@ invented lines of its own: headers and footers of sites no earlier corpus covers
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from newspipe.clean import titles
+from newspipe.clean import dates, titles
 from newspipe.clean.credits import site_from_copyright
 from newspipe.clean.publishers import load_directory
 from tests.clean.helpers import PARAGRAPHS, article, clean
@@ -45,3 +47,43 @@ def test_a_section_title_line_names_the_site():
 )  # fmt: skip
 def test_a_footer_names_the_site_not_the_company(footer, site):
     assert site_from_copyright(footer) == site
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Pubblicato il 5 aprile 2025", dt.date(2025, 4, 5)),
+        ("Pubblicato il 21 giugno 2024 alle 18:40", dt.date(2024, 6, 21)),
+        ("Publicado em 14/02/2025 às 10h30", dt.date(2025, 2, 14)),
+        ("Sexta-feira, 7 de fevereiro de 2025", dt.date(2025, 2, 7)),
+    ],
+)
+def test_italian_and_portuguese_datelines(line, day):
+    assert dates.looks_like_dateline(line) or dates.labelled_dateline(line)
+    assert dates.parse_date(line, True) == day
+
+
+@pytest.mark.parametrize(
+    "line", ["Ultimo aggiornamento: 6 maggio 2025 ore 09:10", "Atualizado em 15/02/2025 às 08h05"]
+)
+def test_italian_and_portuguese_update_stamps(line):
+    assert dates.labelled_dateline(line) and dates.is_update(line)
+
+
+def test_an_italian_header_gives_author_and_date():
+    text = "\n".join(
+        [
+            "Il Corriere della Valle",
+            "",
+            "Chiude dopo sessant'anni la storica latteria di Borgo Alto",
+            "di Chiara Bellandi",
+            "Pubblicato il 5 aprile 2025",
+            "Ultimo aggiornamento: 6 aprile 2025 ore 09:10",
+            "",
+        ]
+        + PARAGRAPHS
+    )
+    found = article(clean(text))
+    assert found["author"] == "Chiara Bellandi"
+    assert found["published_date"] == dt.date(2025, 4, 5)
+    assert "Pubblicato" not in found["body"]

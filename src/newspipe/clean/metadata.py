@@ -67,7 +67,7 @@ PARTICLES = frozenset(
 BYLINE = re.compile(
     r"^(?:(?:(?:written|words|story|text|report|reported|reporting|posted|submitted|edited|"
     r"compiled)(?:\s+(?:and|&)\s+(?:photos?|pictures))?\s+by|by|"
-    r"por|par|von|door|escrito\s+por|publicado\s+por|rédigé\s+par|"
+    r"por|par|von|door|di|escrito\s+por|publicado\s+por|rédigé\s+par|scritto\s+da|"
     r"author|autor|autora|auteur|autrice)\s*:?\s+"
     # A role label names the writer only before a colon ("Reporter: Jane Doe", "Texto:").
     r"|(?:reporter|reportera?|reportero|periodista|journaliste|correspondent|"
