@@ -10,7 +10,7 @@ import pytest
 from newspipe.clean import dates, titles
 from newspipe.clean.credits import site_from_copyright
 from newspipe.clean.publishers import load_directory
-from tests.clean.helpers import PARAGRAPHS, article, clean
+from tests.clean.helpers import PARAGRAPHS, article, clean, labels
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,31 @@ def test_an_italian_header_gives_author_and_date():
     assert found["author"] == "Chiara Bellandi"
     assert found["published_date"] == dt.date(2025, 4, 5)
     assert "Pubblicato" not in found["body"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ce reportage est réservé aux abonnés. Il vous reste 64 % à découvrir.",
+        "Contenuto riservato agli abbonati",
+        "Conteúdo exclusivo para assinantes",
+        "Te queda un 80% de la noticia por leer",
+    ],
+)
+def test_a_subscriber_wall_inside_the_article_is_not_body(line):
+    text = "\n".join(["The Marsh Weekly", "", "Ferry fares to rise in spring", ""]
+                     + PARAGRAPHS[:2] + [line] + PARAGRAPHS[2:])  # fmt: skip
+    assert line not in article(clean(text))["body"].split("\n\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Questo sito utilizza cookie tecnici e di profilazione. Accetta | Rifiuta",
+        "Este site utiliza cookies para melhorar a sua experiência. Aceitar",
+    ],
+)
+def test_cookie_banners_in_italian_and_portuguese(line):
+    text = "\n".join([line, "The Marsh Weekly", "", "Ferry fares to rise in spring", ""]
+                     + PARAGRAPHS)  # fmt: skip
+    assert labels(clean(text))[1] == ("boilerplate", "cookie_notice")
