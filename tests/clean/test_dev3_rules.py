@@ -115,3 +115,20 @@ def test_cookie_banners_in_italian_and_portuguese(line):
     text = "\n".join([line, "The Marsh Weekly", "", "Ferry fares to rise in spring", ""]
                      + PARAGRAPHS)  # fmt: skip
     assert labels(clean(text))[1] == ("boilerplate", "cookie_notice")
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Propos recueillis par Anaïs Leclerc", "Anaïs Leclerc"),
+        ("Ein Beitrag von Jonas Weidner", "Jonas Weidner"),
+        ("Por Rui Fontes e Marta Sequeira", "Rui Fontes and Marta Sequeira"),
+        ("Por Lucía Ferrer y Pablo Ibarra", "Lucía Ferrer and Pablo Ibarra"),
+        ("Par Léa Roux et Marc Blin", "Léa Roux and Marc Blin"),
+        ("Por José Ortega y Gasset", "José Ortega y Gasset"),
+    ],
+)
+def test_bylines_name_the_writers_as_the_author_field_writes_them(byline, author):
+    text = "\n".join(["The Marsh Weekly", "", "Ferry fares to rise in spring", byline,
+                      "4 March 2025", ""] + PARAGRAPHS)  # fmt: skip
+    assert article(clean(text))["author"] == author

@@ -68,6 +68,9 @@ BYLINE = re.compile(
     r"^(?:(?:(?:written|words|story|text|report|reported|reporting|posted|submitted|edited|"
     r"compiled)(?:\s+(?:and|&)\s+(?:photos?|pictures))?\s+by|by|"
     r"por|par|von|door|di|escrito\s+por|publicado\s+por|rédigé\s+par|scritto\s+da|"
+    # an interview's or a contribution's credit: `Propos recueillis par X`, `Ein Beitrag von X`
+    r"propos\s+recueillis\s+par|entrevista\s+(?:de|por)|ein\s+(?:beitrag|artikel|bericht)\s+von|"
+    r"interview(?:ed)?\s+by|intervista\s+(?:di|a\s+cura\s+di)|a\s+cura\s+di|"
     r"author|autor|autora|auteur|autrice)\s*:?\s+"
     # A role label names the writer only before a colon ("Reporter: Jane Doe", "Texto:").
     r"|(?:reporter|reportera?|reportero|periodista|journaliste|correspondent|"
@@ -328,6 +331,20 @@ def _as_written(name: str) -> str:
     if not (name.isupper() and len(name) > 4):
         return name
     return " ".join(t.lower() if t.casefold() in PARTICLES else t.title() for t in name.split())
+
+
+# Two writers joined in the byline's language (`Ana Ruiz y Luis Gil`, `Léa Roux et Marc Blin`).
+_WRITERS_GLUE = re.compile(r"\s+(?:y|e|et|und|&)\s+")
+
+
+def joined_writers(name: str) -> str:
+    """Two writers' names joined with `and`, as the author field writes them whatever the
+    byline's language; a name holding the word itself (`José Ortega y Gasset`: one name on
+    one side) stays as it is."""
+    parts = _WRITERS_GLUE.split(name)
+    if len(parts) != 2 or min(len(p.split()) for p in parts) < 2:
+        return name
+    return " and ".join(parts)
 
 
 def author_from_byline(text: str) -> str | None:
