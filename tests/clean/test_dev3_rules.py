@@ -132,3 +132,20 @@ def test_bylines_name_the_writers_as_the_author_field_writes_them(byline, author
     text = "\n".join(["The Marsh Weekly", "", "Ferry fares to rise in spring", byline,
                       "4 March 2025", ""] + PARAGRAPHS)  # fmt: skip
     assert article(clean(text))["author"] == author
+
+
+@pytest.mark.parametrize(
+    ("footer", "site"),
+    [
+        ("The Wrenford Messenger is published by Eastgate Media Group. All rights reserved.",
+         "The Wrenford Messenger"),
+        ("La Gaceta del Tiétar es una publicación de Ediciones Sierra Sur S.L.",
+         "La Gaceta del Tiétar"),
+        ("Il Giornale dell'Adda – Testata registrata presso il Tribunale di Lodi",
+         "Il Giornale dell'Adda"),
+    ],
+)  # fmt: skip
+def test_a_publisher_line_in_the_footer_names_the_site(footer, site):
+    text = "\n".join(["Ferry fares to rise in spring", "4 March 2025", ""] + PARAGRAPHS
+                     + ["", footer])  # fmt: skip
+    assert article(clean(text))["site_name"] == site

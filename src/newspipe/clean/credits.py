@@ -96,7 +96,7 @@ def site_from_copyright(text: str) -> str | None:
     Moncayo`) names the site second."""
     mark = _COPYRIGHT_MARK.match(text)
     if not mark or not mark.group().strip():
-        return None
+        return site_from_publisher_line(text)
     rest = text[mark.end() :].lstrip(" ,")  # `Copyright 2025, Valley Gazette Inc.`
     end = _COPYRIGHT_END.search(rest)
     name = (rest[: end.start()] if end else rest).strip(" .,")
@@ -120,6 +120,32 @@ def site_from_copyright(text: str) -> str | None:
 
 
 _PART_SEPARATOR = re.compile(r"\.?\s*[|·•–—-]\s+")
+
+
+# A line saying who publishes the site (`The Dalesman Weekly is published by Moorland Media
+# Group`, `X es una publicación de Grupo Y`, `X – Testata registrata presso il Tribunale`).
+_PUBLISHER_LINE = re.compile(
+    r"^(?P<name>[^.|:;!?]{2,60}?)\s+(?:is\s+(?:published|owned|produced|operated)\s+by|"
+    r"is\s+(?:a\s+)?(?:part|publication|title|member)\s+of|"
+    r"es\s+una\s+(?:publicación|cabecera|marca)\s+(?:de|del)|"
+    r"est\s+(?:édité|publié|une\s+publication|un\s+titre)\s+(?:par|de|du)|"
+    r"ist\s+ein\s+(?:angebot|produkt|titel|medium)\s+(?:von|der|des)|"
+    r"è\s+una\s+testata\s+(?:di|del|della)|[–—-]\s+testata\s+registrata|"
+    r"é\s+(?:uma\s+publicação|publicad[oa]|editad[oa]|um\s+título)\s+(?:d[aoe]|pel[ao]))\b",
+    re.IGNORECASE,
+)
+
+
+def site_from_publisher_line(text: str) -> str | None:
+    """The site a line naming its publisher names first, or None."""
+    match = _PUBLISHER_LINE.match(text)
+    if match is None:
+        return None
+    name = match["name"].strip(" ,")
+    words = name.split()
+    if len(words) > titles.SITE_MAX_WORDS or not words[0][:1].isupper() or re.search(r"\d", name):
+        return None
+    return name
 
 
 def _company_word(word: str, kinds: frozenset[str]) -> bool:

@@ -459,6 +459,8 @@ RULES: tuple[Rule, ...] = (
         ),
         40,
     ),
+    # who publishes the site (`The Dalesman Weekly is published by Moorland Media Group`)
+    Rule("copyright", BOILERPLATE, _found(credits.site_from_publisher_line), 24, zone="edge"),
     Rule(
         "navigation",
         BOILERPLATE,
