@@ -149,3 +149,29 @@ def test_a_publisher_line_in_the_footer_names_the_site(footer, site):
     text = "\n".join(["Ferry fares to rise in spring", "4 March 2025", ""] + PARAGRAPHS
                      + ["", footer])  # fmt: skip
     assert article(clean(text))["site_name"] == site
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The views expressed in this column are those of the author.",
+        "Las opiniones vertidas en esta columna son responsabilidad exclusiva de su autora.",
+        "Les propos tenus dans cette tribune n'engagent que leur auteur.",
+    ],
+)
+def test_an_opinion_disclaimer_after_the_column_is_not_body(line):
+    text = "\n".join(["The Marsh Weekly", "", "Ferry fares to rise in spring", ""] + PARAGRAPHS
+                     + ["", line])  # fmt: skip
+    assert line not in article(clean(text))["body"].split("\n\n")
+
+
+@pytest.mark.parametrize("line", ["Imagen: archivo", "Imagem: arquivo", "Immagine: Luca Sarti"])
+def test_photo_credits_in_spanish_portuguese_and_italian(line):
+    text = "\n".join(["The Marsh Weekly", "", "Ferry fares to rise in spring", "4 March 2025", "",
+                      line, ""] + PARAGRAPHS)  # fmt: skip
+    assert line not in article(clean(text))["body"].split("\n\n")
+
+
+def test_a_portuguese_dateline_with_a():
+    line = "Publicado a 4 de março de 2025, 11:20"
+    assert dates.labelled_dateline(line) and dates.parse_date(line, True) == dt.date(2025, 3, 4)

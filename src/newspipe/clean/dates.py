@@ -79,7 +79,7 @@ _LABEL = re.compile(
     r"^(?:(?:first\s+|originally\s+)?published|updated|posted|last\s+(?:updated|modified)|"
     r"modified|publicad[oa]|actualizad[oa]|publié|publiée|mis\s+à\s+jour|modifié|veröffentlicht|"
     r"aktualisiert|stand|pubblicat[oa]|aggiornat[oa]|ultimo\s+aggiornamento|atualizad[oa]|"
-    r"date)\b(?:\s+(?:on|at|el|le|am|il|em))?\s*:?\s*",
+    r"date)\b(?:\s+(?:on|at|el|le|am|il|em|a)\b)?\s*:?\s*",
     re.IGNORECASE,
 )
 # Words saying the date is the last change's, not the publication's.

@@ -459,6 +459,22 @@ RULES: tuple[Rule, ...] = (
         ),
         40,
     ),
+    # an opinion page's disclaimer (`The views expressed are the author's own.`)
+    Rule(
+        "disclaimer",
+        BOILERPLATE,
+        _rx(
+            r"^(?:the\s+)?(?:views|opinions)\s+expressed\s+(?:in\s+this\s+\w+\s+)?(?:are|is)\s+"
+            r"(?:those\s+of\s+the\s+author|the\s+author['’]s\s+own|(?:solely\s+)?the\s+writer['’]s)|"
+            r"^las\s+opiniones\s+(?:expresadas|vertidas)\s+.{0,60}\b(?:autor|autora|autores)\b|"
+            r"^(?:les\s+propos|les\s+opinions)\s+.{0,40}\bn['’]engagent\s+que\b|"
+            r"^(?:die\s+)?(?:meinung|beiträge)\s+.{0,60}\bmuss\s+nicht\s+mit\b|"
+            r"^(?:as\s+opiniões|le\s+opinioni)\s+(?:expressas|espressas?)\b",
+            needles=("views", "opinion", "propos", "meinung", "beiträge", "opini"),
+        ),
+        30,
+        zone="edge",
+    ),
     # who publishes the site (`The Dalesman Weekly is published by Moorland Media Group`)
     Rule("copyright", BOILERPLATE, _found(credits.site_from_publisher_line), 24, zone="edge"),
     Rule(
