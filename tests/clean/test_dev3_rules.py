@@ -175,3 +175,24 @@ def test_photo_credits_in_spanish_portuguese_and_italian(line):
 def test_a_portuguese_dateline_with_a():
     line = "Publicado a 4 de março de 2025, 11:20"
     assert dates.labelled_dateline(line) and dates.parse_date(line, True) == dt.date(2025, 3, 4)
+
+
+def test_a_blog_post_line_with_its_category_gives_writer_and_date():
+    header = [
+        "Le Petit Courrier de Plouénan",
+        "",
+        "La salle des fêtes sera rénovée cet été",
+        "Publié par Gaëlle Tanguy le 4 mars 2025 dans Vie municipale",
+        "",
+    ]
+    text = "\n".join(header + PARAGRAPHS)
+    found = article(clean(text))
+    assert found["title"] == "La salle des fêtes sera rénovée cet été"
+    assert (found["author"], found["published_date"]) == ("Gaëlle Tanguy", dt.date(2025, 3, 4))
+
+
+@pytest.mark.parametrize("byline", ["Por Redação", "Redazione"])
+def test_a_newsroom_byline_in_portuguese_and_italian_names_no_author(byline):
+    text = "\n".join(["The Marsh Weekly", "", "Ferry fares to rise in spring", byline,
+                      "4 March 2025", ""] + PARAGRAPHS)  # fmt: skip
+    assert article(clean(text))["author"] is None

@@ -68,6 +68,7 @@ BYLINE = re.compile(
     r"^(?:(?:(?:written|words|story|text|report|reported|reporting|posted|submitted|edited|"
     r"compiled)(?:\s+(?:and|&)\s+(?:photos?|pictures))?\s+by|by|"
     r"por|par|von|door|di|escrito\s+por|publicado\s+por|rédigé\s+par|scritto\s+da|"
+    r"publiée?\s+par|pubblicat[oa]\s+da|"
     # an interview's or a contribution's credit: `Propos recueillis par X`, `Ein Beitrag von X`
     r"propos\s+recueillis\s+par|entrevista\s+(?:de|por)|ein\s+(?:beitrag|artikel|bericht)\s+von|"
     r"interview(?:ed)?\s+by|intervista\s+(?:di|a\s+cura\s+di)|a\s+cura\s+di|"
@@ -95,7 +96,8 @@ ORG_WORDS = _words(
     "press presse prensa wire wires agency agencies agencia agence agentur news noticias "
     "nouvelles nachrichten media medias médias medien group grupo groupe gruppe network "
     "service services servicio team equipo équipe staff desk newsroom editorial editors "
-    "redacción redaccion rédaction redaktion bureau syndicate associated reporters "
+    "redacción redaccion rédaction redaktion redazione redação redacção bureau syndicate "
+    "associated reporters "
     "correspondents contributors writers"
 )
 ABOUT_AUTHOR = re.compile(
@@ -371,7 +373,7 @@ def credit_from_byline(text: str) -> str | None:
 _NEWSROOM = re.compile(
     r"^(?:(?i:by|por|par|von)\s+)?(?:(?i:the|la|le|el|die|der)\s+)?(?:[A-ZÀ-Þ][\w&'’.-]*\s+){0,4}?(?i:staff(?:\s+(?:and|&)\s+"
     r"agencies|\s+(?:reporters?|writers?|correspondents?))?|agencies|newsroom|news\s*desk|desk|(?:editorial\s+)?team|editors|redacción|"
-    r"rédaction|redaktion|redazione)\.?$"
+    r"rédaction|redaktion|redazione|redação|redacção)\.?$"
 )
 
 
@@ -445,6 +447,9 @@ _STRIP_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _DATE_THEN_BY = re.compile(r"^(?P<date>.+?)\s+(?:by|por|par|von|door)\s+(?P<rest>\S.*)$", re.I)
 # `Posted by Jane Doe on May 2, 2025`, `Por Ana Ruiz el 2 de mayo de 2025`
 _BY_THEN_DATE = re.compile(r"^(?P<by>.+?)\s+(?:on|el|le|am|il)\s+(?P<date>\S.*)$", re.I)
+# ... a blog's post line ends with the post's category (`… le 13 mars 2025 dans Vie locale`,
+# `… on May 2, 2025 in Local News`)
+_FILED_IN = re.compile(r"\s+(?:in|dans|en|em|nella|nel|im)\s+[A-ZÀ-Þ][^,|]*$")
 _COUNTER = re.compile(
     r"^(?:\d+|no)\s+(?:comments?|replies|responses|comentarios?|commentaires?|kommentare?|"
     r"views?|min(?:ute)?s?(?:\s+read)?)$",
@@ -480,7 +485,11 @@ def dated_byline(text: str) -> tuple[str | None] | None:
     author = bare = None
     for segment in filter(None, _STRIP_SEPARATOR.split(text)):
         by_then_date = _BY_THEN_DATE.match(segment)
-        if by_then_date and BYLINE.match(by_then_date["by"]) and _is_date(by_then_date["date"]):
+        if (
+            by_then_date
+            and BYLINE.match(by_then_date["by"])
+            and _is_date(_FILED_IN.sub("", by_then_date["date"]))
+        ):
             dated = bylined = True
             author = author or author_from_byline(by_then_date["by"])
             continue
