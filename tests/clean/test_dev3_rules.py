@@ -196,3 +196,17 @@ def test_a_newsroom_byline_in_portuguese_and_italian_names_no_author(byline):
     text = "\n".join(["The Marsh Weekly", "", "Ferry fares to rise in spring", byline,
                       "4 March 2025", ""] + PARAGRAPHS)  # fmt: skip
     assert article(clean(text))["author"] is None
+
+
+def test_a_name_and_its_role_without_a_separator_is_the_byline():
+    header = [
+        "The Marsh Weekly",
+        "",
+        "Ferry fares to rise in spring",
+        "Rowena Achterberg Senior Transport correspondent",
+        "4 March 2025",
+        "",
+    ]
+    found = article(clean("\n".join(header + PARAGRAPHS)))
+    assert found["title"] == "Ferry fares to rise in spring"
+    assert found["author"] == "Rowena Achterberg"

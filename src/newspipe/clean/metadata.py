@@ -311,14 +311,39 @@ def _role_byline(text: str) -> str | None:
 
 def bare_byline(text: str) -> str | None:
     """The writer of a line that names one without "By": a name alone (`Jane Doe`), or
-    before a role or a capitalised affiliation (`Olivia Prentice, University of Carrow`)."""
+    before a role or a capitalised affiliation (`Olivia Prentice, University of Carrow`),
+    or before a newsroom role with no separator (`Jane Doe Transport correspondent`)."""
     name = _bare_names(text)
     if name is not None:
         return name
     split = _name_and_role(text)
-    if split is None or not (split[1][:1].isupper() or _role_byline(text)):
+    if split is None:
+        return _name_before_role(text)
+    if not (split[1][:1].isupper() or _role_byline(text)):
         return None
     return _bare_names(split[0])
+
+
+# Words a newsroom role is made of besides its role word (`Senior Transport correspondent`):
+# ranks and beats.
+_ROLE_QUALIFIERS = _words(
+    "senior chief deputy special staff political politics economics economy business home "
+    "foreign diplomatic transport health education science technology environment climate "
+    "energy crime courts legal security local rural city county regional sport sports arts "
+    "culture music film food travel motoring property"
+)
+
+
+def _name_before_role(text: str) -> str | None:
+    """`Jane Doe Transport correspondent`: the name before a trailing role that ends in a
+    newsroom role word and is otherwise made of a beat's or a rank's words."""
+    words = text.split()
+    if len(words) < 3 or words[-1].casefold() not in _ROLE_WORDS:
+        return None
+    start = len(words) - 1
+    while start > 2 and (words[start - 1].casefold() in _ROLE_QUALIFIERS):
+        start -= 1
+    return bare_name(" ".join(words[:start]))
 
 
 def _name_at_start(rest: str, max_tokens: int = _NAME_MAX_WORDS) -> str | None:
