@@ -10,7 +10,7 @@ accuracy for title, site_name, published, author and original_source, and the mi
 
 from __future__ import annotations
 
-import sys
+import argparse
 from pathlib import Path
 
 import pyarrow as pa
@@ -44,8 +44,20 @@ def evaluate(folder: Path) -> dict:
     return {"folder": str(folder)} | labelled_scores(texts, gold, result)
 
 
-def main(argv: list[str]) -> None:
-    for folder in [Path(a) for a in argv] or [d for d in DEFAULT_DIRS if d.is_dir()]:
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "folders",
+        nargs="*",
+        type=Path,
+        metavar="LABELLED_DIR",
+        help="folders of *.txt files with a gold.json or labels.json beside them "
+        "(default: ../shared/seeds and examples/corpus)",
+    )
+    args = parser.parse_args()
+    for folder in args.folders or [d for d in DEFAULT_DIRS if d.is_dir()]:
+        if not any((folder / name).is_file() for name in ("gold.json", "labels.json")):
+            parser.error(f"{folder}: no gold.json or labels.json")
         scores = evaluate(folder)
         print(f"\n{scores['folder']} ({scores['articles']} articles)")
         for key, value in scores.items():
@@ -56,4 +68,4 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()

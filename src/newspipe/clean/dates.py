@@ -46,20 +46,26 @@ _MONTHS = _words(
     "janvier février fevrier mars avril mai juin juillet août aout septembre octobre "
     "novembre décembre decembre janv févr avr juil déc "
     "januar februar märz juni juli oktober dezember "
-    "janeiro fevereiro março maio junho julho setembro outubro novembro dezembro"
+    "janeiro fevereiro março maio junho julho setembro outubro novembro dezembro fev dez "
+    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre gen mag giu lug "
+    "ott"
 )
 _WEEKDAYS = _words(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
     "thurs fri sat sun lunes martes miércoles miercoles jueves viernes sábado sabado "
     "domingo lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch "
-    "donnerstag freitag samstag sonntag"
+    "donnerstag freitag samstag sonntag "
+    "lunedì martedì mercoledì giovedì venerdì sabato domenica "
+    "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira"
 )
 _DATE_GLUE = _words(
     "published updated posted last modified on at the of date dated am pm a.m p.m gmt utc "
     "et est edt ct cst cdt pt pst pdt bst cet cest ist jst aest hkt sgt z time "
     "publicado actualizado el de del a las los en "
     "publié publiée mis à jour le modifié à h "
-    "veröffentlicht aktualisiert am um uhr"
+    "veröffentlicht aktualisiert am um uhr stand "
+    "pubblicato pubblicata aggiornato aggiornata ultimo aggiornamento il alle ore "
+    "atualizado atualizada publicada em às"
 )
 MONTHS = _MONTHS
 DATE_WORDS = _MONTHS | _WEEKDAYS | _DATE_GLUE
@@ -71,17 +77,20 @@ _DASHED_DATE = re.compile(r"\d{1,2}-([^\W\d_]{3,10})\.?-\d{4}")
 _CLOCK = re.compile(r"\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?(?:am|pm|h|z)?")
 _LABEL = re.compile(
     r"^(?:(?:first\s+|originally\s+)?published|updated|posted|last\s+(?:updated|modified)|"
-    r"modified|publicado|actualizado|publié|publiée|mis\s+à\s+jour|modifié|veröffentlicht|"
-    r"aktualisiert|date)\b(?:\s+(?:on|at|el|le|am))?\s*:?\s*",
+    r"modified|publicad[oa]|actualizad[oa]|publié|publiée|mis\s+à\s+jour|modifié|veröffentlicht|"
+    r"aktualisiert|stand|pubblicat[oa]|aggiornat[oa]|ultimo\s+aggiornamento|atualizad[oa]|"
+    r"date)\b(?:\s+(?:on|at|el|le|am|il|em|a)\b)?\s*:?\s*",
     re.IGNORECASE,
 )
 # Words saying the date is the last change's, not the publication's.
 _UPDATE_WORDS = (
-    r"updated|modified|actualizado|modificado|mis\s+à\s+jour|modifié|aktualisiert|geändert"
+    r"updated|modified|actualizad[oa]|modificad[oa]|mis\s+à\s+jour|modifié|aktualisiert|"
+    r"geändert|stand|aggiornat[oa]|aggiornamento|atualizad[oa]"
 )
 _UPDATE_LABEL = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.IGNORECASE)
 _PUBLISHED_LABEL = re.compile(
-    r"\b(?:published|posted|publicado|publié|publiée|veröffentlicht)\b", re.IGNORECASE
+    r"\b(?:published|posted|publicad[oa]|publié|publiée|veröffentlicht|pubblicat[oa])\b",
+    re.IGNORECASE,
 )
 # A reading time beside a date (`21 January 2025 • 3 min read`).
 _READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+(?:read|de\s+lecture|de\s+lectura)\b", re.I)

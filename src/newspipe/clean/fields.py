@@ -25,7 +25,7 @@ FIELDS = ("title", "site_name", "author", "published_date", "original_source")
 def author_of(text: str) -> str | None:
     dated = md.dated_byline(text)
     credit_row = credits.credits_byline(text)
-    return (
+    name = (
         md.author_from_byline(text)
         or md.author_from_about(text)
         or md.author_from_link(text)
@@ -33,6 +33,7 @@ def author_of(text: str) -> str | None:
         or (credit_row[0] if credit_row else None)
         or md.bare_byline(text)
     )
+    return md.joined_writers(name) if name else None
 
 
 def _first_per_doc(lines: pd.DataFrame, values: pd.Series) -> pd.Series:

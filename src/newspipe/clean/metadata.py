@@ -67,7 +67,11 @@ PARTICLES = frozenset(
 BYLINE = re.compile(
     r"^(?:(?:(?:written|words|story|text|report|reported|reporting|posted|submitted|edited|"
     r"compiled)(?:\s+(?:and|&)\s+(?:photos?|pictures))?\s+by|by|"
-    r"por|par|von|door|escrito\s+por|publicado\s+por|rédigé\s+par|"
+    r"por|par|von|door|di|escrito\s+por|publicado\s+por|rédigé\s+par|scritto\s+da|"
+    r"publiée?\s+par|pubblicat[oa]\s+da|"
+    # an interview's or a contribution's credit: `Propos recueillis par X`, `Ein Beitrag von X`
+    r"propos\s+recueillis\s+par|entrevista\s+(?:de|por)|ein\s+(?:beitrag|artikel|bericht)\s+von|"
+    r"interview(?:ed)?\s+by|intervista\s+(?:di|a\s+cura\s+di)|a\s+cura\s+di|"
     r"author|autor|autora|auteur|autrice)\s*:?\s+"
     # A role label names the writer only before a colon ("Reporter: Jane Doe", "Texto:").
     r"|(?:reporter|reportera?|reportero|periodista|journaliste|correspondent|"
@@ -92,7 +96,8 @@ ORG_WORDS = _words(
     "press presse prensa wire wires agency agencies agencia agence agentur news noticias "
     "nouvelles nachrichten media medias médias medien group grupo groupe gruppe network "
     "service services servicio team equipo équipe staff desk newsroom editorial editors "
-    "redacción redaccion rédaction redaktion bureau syndicate associated reporters "
+    "redacción redaccion rédaction redaktion redazione redação redacção bureau syndicate "
+    "associated reporters "
     "correspondents contributors writers"
 )
 ABOUT_AUTHOR = re.compile(
@@ -309,14 +314,39 @@ def _role_byline(text: str) -> str | None:
 
 def bare_byline(text: str) -> str | None:
     """The writer of a line that names one without "By": a name alone (`Jane Doe`), or
-    before a role or a capitalised affiliation (`Olivia Prentice, University of Carrow`)."""
+    before a role or a capitalised affiliation (`Olivia Prentice, University of Carrow`),
+    or before a newsroom role with no separator (`Jane Doe Transport correspondent`)."""
     name = _bare_names(text)
     if name is not None:
         return name
     split = _name_and_role(text)
-    if split is None or not (split[1][:1].isupper() or _role_byline(text)):
+    if split is None:
+        return _name_before_role(text)
+    if not (split[1][:1].isupper() or _role_byline(text)):
         return None
     return _bare_names(split[0])
+
+
+# Words a newsroom role is made of besides its role word (`Senior Transport correspondent`):
+# ranks and beats.
+_ROLE_QUALIFIERS = _words(
+    "senior chief deputy special staff political politics economics economy business home "
+    "foreign diplomatic transport health education science technology environment climate "
+    "energy crime courts legal security local rural city county regional sport sports arts "
+    "culture music film food travel motoring property"
+)
+
+
+def _name_before_role(text: str) -> str | None:
+    """`Jane Doe Transport correspondent`: the name before a trailing role that ends in a
+    newsroom role word and is otherwise made of a beat's or a rank's words."""
+    words = text.split()
+    if len(words) < 3 or words[-1].casefold() not in _ROLE_WORDS:
+        return None
+    start = len(words) - 1
+    while start > 2 and (words[start - 1].casefold() in _ROLE_QUALIFIERS):
+        start -= 1
+    return bare_name(" ".join(words[:start]))
 
 
 def _name_at_start(rest: str, max_tokens: int = _NAME_MAX_WORDS) -> str | None:
@@ -331,6 +361,20 @@ def _as_written(name: str) -> str:
     if not (name.isupper() and len(name) > 4):
         return name
     return " ".join(t.lower() if t.casefold() in PARTICLES else t.title() for t in name.split())
+
+
+# Two writers joined in the byline's language (`Ana Ruiz y Luis Gil`, `Léa Roux et Marc Blin`).
+_WRITERS_GLUE = re.compile(r"\s+(?:y|e|et|und|&)\s+")
+
+
+def joined_writers(name: str) -> str:
+    """Two writers' names joined with `and`, as the author field writes them whatever the
+    byline's language; a name holding the word itself (`José Ortega y Gasset`: one name on
+    one side) stays as it is."""
+    parts = _WRITERS_GLUE.split(name)
+    if len(parts) != 2 or min(len(p.split()) for p in parts) < 2:
+        return name
+    return " and ".join(parts)
 
 
 def author_from_byline(text: str) -> str | None:
@@ -357,7 +401,7 @@ def credit_from_byline(text: str) -> str | None:
 _NEWSROOM = re.compile(
     r"^(?:(?i:by|por|par|von)\s+)?(?:(?i:the|la|le|el|die|der)\s+)?(?:[A-ZÀ-Þ][\w&'’.-]*\s+){0,4}?(?i:staff(?:\s+(?:and|&)\s+"
     r"agencies|\s+(?:reporters?|writers?|correspondents?))?|agencies|newsroom|news\s*desk|desk|(?:editorial\s+)?team|editors|redacción|"
-    r"rédaction|redaktion|redazione)\.?$"
+    r"rédaction|redaktion|redazione|redação|redacção)\.?$"
 )
 
 
@@ -431,6 +475,9 @@ _STRIP_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _DATE_THEN_BY = re.compile(r"^(?P<date>.+?)\s+(?:by|por|par|von|door)\s+(?P<rest>\S.*)$", re.I)
 # `Posted by Jane Doe on May 2, 2025`, `Por Ana Ruiz el 2 de mayo de 2025`
 _BY_THEN_DATE = re.compile(r"^(?P<by>.+?)\s+(?:on|el|le|am|il)\s+(?P<date>\S.*)$", re.I)
+# ... a blog's post line ends with the post's category (`… le 13 mars 2025 dans Vie locale`,
+# `… on May 2, 2025 in Local News`)
+_FILED_IN = re.compile(r"\s+(?:in|dans|en|em|nella|nel|im)\s+[A-ZÀ-Þ][^,|]*$")
 _COUNTER = re.compile(
     r"^(?:\d+|no)\s+(?:comments?|replies|responses|comentarios?|commentaires?|kommentare?|"
     r"views?|min(?:ute)?s?(?:\s+read)?)$",
@@ -466,7 +513,11 @@ def dated_byline(text: str) -> tuple[str | None] | None:
     author = bare = None
     for segment in filter(None, _STRIP_SEPARATOR.split(text)):
         by_then_date = _BY_THEN_DATE.match(segment)
-        if by_then_date and BYLINE.match(by_then_date["by"]) and _is_date(by_then_date["date"]):
+        if (
+            by_then_date
+            and BYLINE.match(by_then_date["by"])
+            and _is_date(_FILED_IN.sub("", by_then_date["date"]))
+        ):
             dated = bylined = True
             author = author or author_from_byline(by_then_date["by"])
             continue

@@ -176,7 +176,8 @@ RULES: tuple[Rule, ...] = (
             r"\bconsent\s+to\s+(?:the\s+use\s+of\s+)?cookies\b|\bpolítica\s+de\s+cookies\b|"
             r"\bgestion\s+des\s+cookies\b|\bwe\s+value\s+your\s+privacy\b|"
             r"\b(?:wir\s+(?:verwenden|nutzen)|diese\s+(?:website|webseite|seite)\s+(?:verwendet|nutzt))\s+"
-            r"cookies\b",
+            r"cookies\b|\b(?:questo\s+sito|utilizziamo|usiamo)\s+(?:utilizza\s+|usa\s+)?(?:i\s+)?"
+            r"cookie\b|\b(?:este\s+site|nós)\s+(?:utiliza|usa|utilizamos|usamos)\s+cookies\b",
             needles=("cookie", "privacy"),
         ),
         90,
@@ -296,15 +297,19 @@ RULES: tuple[Rule, ...] = (
         30,
     ),
     # a short line saying the story is for subscribers ("Cet article est réservé aux abonnés.")
+    # or how much of it a subscription would unlock ("Il vous reste 72 % à découvrir.")
     Rule(
         "paywall",
         BOILERPLATE,
         _rx(
             r"\b(?:réservée?\s+aux\s+abonnés|nur\s+für\s+abonnenten|exclusiv[oa]\s+para\s+"
-            r"suscriptores|solo\s+para\s+suscriptores)\b",
-            needles=("abonn", "suscrip"),
+            r"(?:suscriptores|assinantes)|solo\s+para\s+suscriptores|riservat[oa]\s+agli\s+"
+            r"abbonati|(?:esclusiv[oa]|solo)\s+per\s+(?:gli\s+)?abbonati|"
+            r"apenas\s+para\s+assinantes)\b|"
+            r"\bil\s+vous\s+reste\s+\d+\s?%|\b(?:te|le)\s+queda\s+(?:un|el)\s+\d+\s?%",
+            needles=("abonn", "suscrip", "assinant", "abbonat", "%"),
         ),
-        10,
+        14,
     ),
     Rule(
         "comment_form",
@@ -456,6 +461,24 @@ RULES: tuple[Rule, ...] = (
         ),
         40,
     ),
+    # an opinion page's disclaimer (`The views expressed are the author's own.`)
+    Rule(
+        "disclaimer",
+        BOILERPLATE,
+        _rx(
+            r"^(?:the\s+)?(?:views|opinions)\s+expressed\s+(?:in\s+this\s+\w+\s+)?(?:are|is)\s+"
+            r"(?:those\s+of\s+the\s+author|the\s+author['’]s\s+own|(?:solely\s+)?the\s+writer['’]s)|"
+            r"^las\s+opiniones\s+(?:expresadas|vertidas)\s+.{0,60}\b(?:autor|autora|autores)\b|"
+            r"^(?:les\s+propos|les\s+opinions)\s+.{0,40}\bn['’]engagent\s+que\b|"
+            r"^(?:die\s+)?(?:meinung|beiträge)\s+.{0,60}\bmuss\s+nicht\s+mit\b|"
+            r"^(?:as\s+opiniões|le\s+opinioni)\s+(?:expressas|espressas?)\b",
+            needles=("views", "opinion", "propos", "meinung", "beiträge", "opini"),
+        ),
+        30,
+        zone="edge",
+    ),
+    # who publishes the site (`The Dalesman Weekly is published by Moorland Media Group`)
+    Rule("copyright", BOILERPLATE, _found(credits.site_from_publisher_line), 24, zone="edge"),
     Rule(
         "navigation",
         BOILERPLATE,

@@ -233,9 +233,9 @@ def looks_like_masthead(text: str, directory: PublisherDirectory) -> bool:
 def masthead_name(text: str, directory: PublisherDirectory) -> str | None:
     """The site name a masthead line prints: the line itself when it is shaped like a
     masthead, or the name before a separator when the rest is a tagline (`THE VALLEY
-    GAZETTE — News that matters to you`), without a greeting (`Welcome to Valley Gazette`)
-    or a trade mark sign; None for any other line."""
-    text = text.strip().rstrip("™®").rstrip()
+    GAZETTE — News that matters to you`) or a section's name (`Business`), without a
+    greeting (`Welcome to Valley Gazette`) or a trade mark sign; None for any other line."""
+    text = _site_beside_section(text.strip().rstrip("™®").rstrip())
     if welcome := _WELCOME.match(text):
         text = welcome["name"]
     if logo := _LOGO.match(text):
@@ -247,6 +247,21 @@ def masthead_name(text: str, directory: PublisherDirectory) -> str | None:
         return None
     name = match["name"]
     return name if looks_like_masthead(name, directory) else None
+
+
+def _site_beside_section(text: str) -> str:
+    """A masthead line naming the section beside the site (`Société | L'Écho de la Brenne`,
+    `Harbourside News | Business`, `Cultura - La Voz del Campo`): the site's part; any
+    other line as it is."""
+    parts = _TITLE_SEPARATOR.split(text)
+    if len(parts) != 2:
+        return text
+    sections = [is_section_name(part) for part in parts]
+    if sections == [True, False]:
+        return parts[1]
+    if sections == [False, True]:
+        return parts[0]
+    return text
 
 
 def looks_like_tagline(text: str, directory: PublisherDirectory) -> bool:
