@@ -323,3 +323,13 @@ def test_an_acronym_spelt_by_lower_case_words_carries_the_name_over_them():
         language="fr",
     )
     assert ("a0", "ORG", "Agence régionale de santé") in found
+
+
+def test_a_sector_a_company_names_itself_after_makes_it_an_organisation():
+    found = _found(
+        "The developer, Strathglen Renewables, says the turbines will power 9,000 homes.",
+        "Lorries run by Pellow Aggregates will use a new haul road from next year.",
+    )
+    assert ("a0", "ORG", "Strathglen Renewables") in found
+    assert ("a1", "ORG", "Pellow Aggregates") in found
+    assert org_word_at("Kirkwall Ferries") == 1
