@@ -8,7 +8,7 @@ import pytest
 
 from newspipe.config import EnrichConfig
 from newspipe.enrich.canonical import canonicalize_entities, extract_entities
-from newspipe.enrich.canonical.organisations import org_word_at
+from newspipe.enrich.canonical.organisations import _never_lower, mark_organisations, org_word_at
 from newspipe.enrich.canonical.people import mark_people
 from newspipe.enrich.canonical.places import listed_places
 
@@ -333,3 +333,15 @@ def test_a_sector_a_company_names_itself_after_makes_it_an_organisation():
     assert ("a0", "ORG", "Strathglen Renewables") in found
     assert ("a1", "ORG", "Pellow Aggregates") in found
     assert org_word_at("Kirkwall Ferries") == 1
+
+
+def test_an_organisation_name_opening_a_sentence_is_one_when_its_words_are_never_lower_case():
+    # The model's output varies with the name; the rule is tested where it found none.
+    body = (
+        "A Norwegian maker of turbine blades is to build a factory on the old docks. "
+        "Fjellstad Composites said the first blades would leave by sea in 2027."
+    )
+    (added,) = mark_organisations("a0", body, [], CONFIG)
+    assert (added["surface"], added["type"]) == ("Fjellstad Composites", "ORG")
+    # A word the article also writes in lower case is a sentence's first word, not a name.
+    assert not _never_lower(["Local"], "Local Authority figures rose. The local paper said so.")
