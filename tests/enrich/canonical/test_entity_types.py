@@ -345,3 +345,16 @@ def test_an_organisation_name_opening_a_sentence_is_one_when_its_words_are_never
     assert (added["surface"], added["type"]) == ("Fjellstad Composites", "ORG")
     # A word the article also writes in lower case is a sentence's first word, not a name.
     assert not _never_lower(["Local"], "Local Authority figures rose. The local paper said so.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "« Le marché revient tout l'été », résume Odile Berthaud, adjointe chargée du commerce.",
+        "«Las obras acaban en mayo», dijo Ana Gil Ortuño, concejala de Cultura.",
+    ],
+)
+def test_an_office_set_off_after_a_name_without_an_article_makes_it_a_person(body):
+    name = "Odile Berthaud" if "Odile" in body else "Ana Gil Ortuño"
+    (typed,) = mark_people("a0", body, _mentions_at(body, (name, "GPE")))
+    assert (typed["type"], typed["type_evidence"]) == ("PERSON", "person_role")
