@@ -8,6 +8,7 @@ import pytest
 
 from newspipe.config import EnrichConfig
 from newspipe.enrich.canonical import canonicalize_entities, extract_entities
+from newspipe.enrich.canonical.entities import _label
 from newspipe.enrich.canonical.organisations import _never_lower, mark_organisations, org_word_at
 from newspipe.enrich.canonical.people import mark_people
 from newspipe.enrich.canonical.places import listed_places
@@ -358,3 +359,21 @@ def test_an_office_set_off_after_a_name_without_an_article_makes_it_a_person(bod
     name = "Odile Berthaud" if "Odile" in body else "Ana Gil Ortuño"
     (typed,) = mark_people("a0", body, _mentions_at(body, (name, "GPE")))
     assert (typed["type"], typed["type_evidence"]) == ("PERSON", "person_role")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Food waste will be collected weekly across Pellingford from April, the council said.",
+        "The old mill at the heart of Wendlecombe will be turned into flats next year.",
+    ],
+)
+def test_a_town_after_across_or_at_the_heart_of_is_a_place(body):
+    name = "Pellingford" if "Pellingford" in body else "Wendlecombe"
+    mentions = [{"surface": name, "type": "ORG", "start_char": body.index(name)}]
+    assert _cue_typed(body, mentions[0]) == "GPE"
+
+
+def _cue_typed(body: str, mention: dict) -> str:
+    start = body.index(mention["surface"])
+    return _label(body, start, mention["surface"], mention["type"], frozenset(), CONFIG)
