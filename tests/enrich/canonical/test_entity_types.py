@@ -374,6 +374,15 @@ def test_a_town_after_across_or_at_the_heart_of_is_a_place(body):
     assert _cue_typed(body, mentions[0]) == "GPE"
 
 
+def test_a_towns_own_high_street_council_or_residents_make_it_a_place():
+    body = "Shoppers have deserted Ashcombe's High Street since the car park closed."
+    assert _cue_typed(body, {"surface": "Ashcombe", "type": "PERSON"}) == "GPE"
+    body = "Residents say Kettlewick's four council estates were left out of the scheme."
+    assert _cue_typed(body, {"surface": "Kettlewick", "type": "ORG"}) == "GPE"
+    body = "Mr Jones said Quarshie's lawyer would appeal."
+    assert _cue_typed(body, {"surface": "Quarshie", "type": "PERSON"}) == "PERSON"
+
+
 def _cue_typed(body: str, mention: dict) -> str:
     start = body.index(mention["surface"])
     return _label(body, start, mention["surface"], mention["type"], frozenset(), CONFIG)

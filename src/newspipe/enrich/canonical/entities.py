@@ -203,6 +203,13 @@ _PLACE_CUE = re.compile(
     r"|\bthe\s+(?:heart|centre|center|outskirts)\s+of\s+|\bau\s+cœur\s+(?:de\s+|d['’]))$"
 )
 
+# `Marrowfield's High Street`, `Orbridge's four council estates`: a town's own streets,
+# centre, mayor, council or residents; no person's or company's.
+_TOWNS_OWN = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:High\s+Street|high\s+street|town\s+cent(?:re|er)|"
+    r"mayor|council|councillors|residents|streets)\b"
+)
+
 
 def _gazetteer_label(surface: str, label: str, name_words: frozenset[str], config) -> bool:
     """Whether the gazetteer makes the model's span a place. A region's name alone (rank 0)
@@ -236,6 +243,7 @@ def _label(
         and not is_acronym(surface)
         and (
             (single_word and _PLACE_CUE.search(text[max(0, start - 24) : start]))
+            or (single_word and _TOWNS_OWN.match(text, start + len(surface)))
             or cued_place(text, start, start + len(surface))
         )
     ):
