@@ -8,7 +8,8 @@ import pytest
 
 from newspipe.config import EnrichConfig
 from newspipe.enrich.canonical import canonicalize_entities, extract_entities
-from newspipe.enrich.canonical.organisations import org_word_at
+from newspipe.enrich.canonical.entities import _label
+from newspipe.enrich.canonical.organisations import _never_lower, mark_organisations, org_word_at
 from newspipe.enrich.canonical.people import mark_people
 from newspipe.enrich.canonical.places import listed_places
 
@@ -323,3 +324,65 @@ def test_an_acronym_spelt_by_lower_case_words_carries_the_name_over_them():
         language="fr",
     )
     assert ("a0", "ORG", "Agence régionale de santé") in found
+
+
+def test_a_sector_a_company_names_itself_after_makes_it_an_organisation():
+    found = _found(
+        "The developer, Strathglen Renewables, says the turbines will power 9,000 homes.",
+        "Lorries run by Pellow Aggregates will use a new haul road from next year.",
+    )
+    assert ("a0", "ORG", "Strathglen Renewables") in found
+    assert ("a1", "ORG", "Pellow Aggregates") in found
+    assert org_word_at("Kirkwall Ferries") == 1
+
+
+def test_an_organisation_name_opening_a_sentence_is_one_when_its_words_are_never_lower_case():
+    # The model's output varies with the name; the rule is tested where it found none.
+    body = (
+        "A Norwegian maker of turbine blades is to build a factory on the old docks. "
+        "Fjellstad Composites said the first blades would leave by sea in 2027."
+    )
+    (added,) = mark_organisations("a0", body, [], CONFIG)
+    assert (added["surface"], added["type"]) == ("Fjellstad Composites", "ORG")
+    # A word the article also writes in lower case is a sentence's first word, not a name.
+    assert not _never_lower(["Local"], "Local Authority figures rose. The local paper said so.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "« Le marché revient tout l'été », résume Odile Berthaud, adjointe chargée du commerce.",
+        "«Las obras acaban en mayo», dijo Ana Gil Ortuño, concejala de Cultura.",
+    ],
+)
+def test_an_office_set_off_after_a_name_without_an_article_makes_it_a_person(body):
+    name = "Odile Berthaud" if "Odile" in body else "Ana Gil Ortuño"
+    (typed,) = mark_people("a0", body, _mentions_at(body, (name, "GPE")))
+    assert (typed["type"], typed["type_evidence"]) == ("PERSON", "person_role")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Food waste will be collected weekly across Pellingford from April, the council said.",
+        "The old mill at the heart of Wendlecombe will be turned into flats next year.",
+    ],
+)
+def test_a_town_after_across_or_at_the_heart_of_is_a_place(body):
+    name = "Pellingford" if "Pellingford" in body else "Wendlecombe"
+    mentions = [{"surface": name, "type": "ORG", "start_char": body.index(name)}]
+    assert _cue_typed(body, mentions[0]) == "GPE"
+
+
+def test_a_towns_own_high_street_council_or_residents_make_it_a_place():
+    body = "Shoppers have deserted Ashcombe's High Street since the car park closed."
+    assert _cue_typed(body, {"surface": "Ashcombe", "type": "PERSON"}) == "GPE"
+    body = "Residents say Kettlewick's four council estates were left out of the scheme."
+    assert _cue_typed(body, {"surface": "Kettlewick", "type": "ORG"}) == "GPE"
+    body = "Mr Jones said Quarshie's lawyer would appeal."
+    assert _cue_typed(body, {"surface": "Quarshie", "type": "PERSON"}) == "PERSON"
+
+
+def _cue_typed(body: str, mention: dict) -> str:
+    start = body.index(mention["surface"])
+    return _label(body, start, mention["surface"], mention["type"], frozenset(), CONFIG)

@@ -413,3 +413,12 @@ def test_he_said_is_the_person_whose_first_surname_opens_the_paragraph():
         "had run late. “We finished the quay two weeks early,” she said."
     )
     assert q["speaker"] == "Inés Saldaña Prieto"
+
+
+def test_french_reflexive_and_imperfect_verbs_and_more_spanish_preterites_attribute():
+    quotes = _quotes(
+        "« On nous retire une classe sans nous écouter », s'inquiète Nadia Ferrat.",
+        "« J'avais oublié le bruit de la cour », s'amusait Nadia Ferrat, ancienne élève.",
+        "«Es un presupuesto para los barrios», defendió la concejala, Lucía Roldán.",
+    )
+    assert [q["speaker"] for q in quotes] == ["Nadia Ferrat", "Nadia Ferrat", "Lucía Roldán"]

@@ -198,7 +198,17 @@ _PLACE_CORRECTABLE = frozenset(["PERSON", "ORG", "MISC", "FAC"])
 _LOC_AS_PLACE_MIN_POPULATION = 100_000
 # A name right after these words is where something is (`in Zutphen`, `near Kettering`):
 # the small model often labels unfamiliar place names a person or an organisation.
-_PLACE_CUE = re.compile(r"(?:\b(?:in|near|from|outside)\s+)$")
+_PLACE_CUE = re.compile(
+    r"(?:\b(?:in|near|from|outside|across|throughout)\s+"
+    r"|\bthe\s+(?:heart|centre|center|outskirts)\s+of\s+|\bau\s+cœur\s+(?:de\s+|d['’]))$"
+)
+
+# `Marrowfield's High Street`, `Orbridge's four council estates`: a town's own streets,
+# centre, mayor, council or residents; no person's or company's.
+_TOWNS_OWN = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:High\s+Street|high\s+street|town\s+cent(?:re|er)|"
+    r"mayor|council|councillors|residents|streets)\b"
+)
 
 
 def _gazetteer_label(surface: str, label: str, name_words: frozenset[str], config) -> bool:
@@ -232,7 +242,8 @@ def _label(
         label in ("PERSON", "ORG")
         and not is_acronym(surface)
         and (
-            (single_word and _PLACE_CUE.search(text[max(0, start - 9) : start]))
+            (single_word and _PLACE_CUE.search(text[max(0, start - 24) : start]))
+            or (single_word and _TOWNS_OWN.match(text, start + len(surface)))
             or cued_place(text, start, start + len(surface))
         )
     ):

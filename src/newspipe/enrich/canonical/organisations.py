@@ -290,6 +290,15 @@ def _evidence(body: str, m: dict, config: EnrichConfig) -> str | None:
     return None
 
 
+def _never_lower(words: list[str], body: str) -> bool:
+    """Whether the article never writes these words in lower case: at a sentence's start
+    the words before an organisation word are then a name (`Vindhav Composites said`), not
+    a sentence's first word (`Local Authority figures`, `Our Club`)."""
+    return all(
+        re.search(r"(?<![\w-])" + re.escape(w.lower()) + r"(?![\w-])", body) is None for w in words
+    )
+
+
 def _new_mention(article_id: str, body: str, start: int, end: int, evidence: str) -> dict:
     return {
         "article_id": article_id,
@@ -343,7 +352,7 @@ def _unlabelled(
         elif (
             len(name.split()) > 1
             and (at := org_word_at(name)) is not None
-            and (not sentence_start or at == 0)
+            and (not sentence_start or at == 0 or _never_lower(name.split()[:at], body))
         ):
             found.append((start, end, "name_words"))
         elif not sentence_start and (links := _lower_links(body, name, end)):

@@ -35,6 +35,15 @@ _ROLE_AFTER = re.compile(
     + r")(?=\s*[,.;)]|\s+(?:of|for|at|in|with|de|du|des|del|en|à|chez)\b)",
     re.IGNORECASE,
 )
+# `Fabien Roux, adjoint chargé du commerce`, `Ana Gil, concejala de Cultura`: French and
+# Spanish set a person's office off after the name with no article. Only offices: an
+# organisation is set off so by what it does (`X, responsable de la obra`).
+_OFFICE_AFTER = re.compile(
+    r",\s+(?:adjointe?|conseill(?:er|ère)|maire|présidente?|directeur|directrice|"
+    r"secrétaire|porte-parole|concejala?|alcaldesa|alcalde|president[ae]|director[a]?|"
+    r"secretari[ao]|portavoz|gerente|encargad[ao]|ministr[ao]|ministre)"
+    r"(?=\s+(?:de|du|des|del|d['’]|chargée?|delegad[ao]|à|au|aux)\b)"
+)
 # `El alcalde, Tomás Arrieta,`, `the chief executive, Jane Roe,`: a role set off just before
 # the name (the role its last word, so `the owner of the club, X,` is not read so).
 _DETERMINERS = r"(?:the|its|his|her|their|la|le|l'|el|su|sus|sa|son|leur|nuestra|nuestro)"
@@ -78,7 +87,7 @@ def _evidence(body: str, m: dict) -> str | None:
     end = m["end_char"]
     if _AGE_AFTER.match(body, end):
         return "age"
-    if _ROLE_AFTER.match(body, end):
+    if _ROLE_AFTER.match(body, end) or _OFFICE_AFTER.match(body, end):
         return "person_role"
     if _SET_OFF_END.match(body, end) and _ROLE_BEFORE.search(
         body, max(0, m["start_char"] - 60), m["start_char"]

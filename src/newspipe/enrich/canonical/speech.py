@@ -25,11 +25,20 @@ SPEECH_VERB = re.compile(
     r"poursuit|raconte|insiste|reconnaît|confie|martèle|prévient|répond|annonce|rappelle|"
     r"soupire|glisse|résume|lâche|tranche|témoigne|note|observe|détaille|conclut|avoue|"
     r"admet|regrette|déplore|commente)"
-    r"(?:" + _FRENCH_INVERSION + r")?|selon|"
+    r"(?:" + _FRENCH_INVERSION + r")?|"
+    # French imperfect (`s'amusait Roger Roe`) and reflexive verbs of feeling that report
+    # words as said (`s'inquiète la présidente`, `se réjouit X`).
+    r"(?:disait|expliquait|racontait|confiait|ajoutait|souriait|soupirait|"
+    r"témoignait|lançait|plaisantait)(?:" + _FRENCH_INVERSION + r")?|"
+    r"(?:s['’](?:inquiète|inquiétait|amuse|amusait|étonne|étonnait|emporte|exclame|"
+    r"indigne|insurge|agace|enthousiasme|interroge|alarme)|se\s+(?:réjouit|félicite|désole|"
+    r"souvient|souvenait|demande|lamente))(?:" + _FRENCH_INVERSION + r")?|selon|"
     # Spanish: preterite and imperfect of the usual reporting verbs; `según` (according to).
     r"dijo|afirmó|explicó|aseguró|declaró|añadió|agregó|señaló|indicó|advirtió|sostuvo|"
     r"pidió|subrayó|precisó|comentó|relató|insistió|apuntó|destacó|manifestó|reconoció|"
     r"contó|respondió|anunció|recordó|lamentó|denunció|resumió|admitió|concluyó|confesó|"
+    r"defendió|criticó|protestó|aclaró|reiteró|recalcó|valoró|celebró|zanjó|matizó|"
+    r"contaba|recordaba|lamentaba|insistía|"
     r"añade|agrega|señala|advierte|sostiene|cuenta|relata|lamenta|insiste|recuerda|"
     r"decía|afirmaba|explicaba|aseguraba|señalaba|dice|afirma|asegura|explica|según|"
     # Spanish perfect, as papers in Spain write it (`ha señalado la magistrada`).
