@@ -70,3 +70,21 @@ def test_items_farther_apart_than_the_window_do_not_link():
     assert similarity[0, 2] == 0.0
     undated = similarity_matrix(_items(bodies, [0, None, 30]), (1, 0, 0, 0), config)
     assert undated[1, 2] == 1.0
+
+
+def test_shared_numbers_count_per_article_of_an_earlier_event():
+    # The earlier event's four articles: one gives the toll 1350, all four the magnitude
+    # 6.6. An article giving 1350 and 48 shares 1/4 number per article of the event,
+    # which gives 1.25 numbers per article: 0.2, near the mean of its overlaps with them
+    # (1/8), where against all their numbers together it scored 1/2.
+    items = Items(
+        body=[{}, {}],
+        title=[{}, {}],
+        entities=[{}, {}],
+        numbers=[{"1350", "48"}, {"1350": 1, "6.6": 4}],
+        weights=np.array([1.0, 4.0]),
+        first_day=np.array([np.nan, np.nan]),
+        last_day=np.array([np.nan, np.nan]),
+    )
+    similarity = similarity_matrix(items, (0, 0, 0, 1), EventConfig())
+    assert similarity[0, 1] == 0.2

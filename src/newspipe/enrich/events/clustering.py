@@ -424,13 +424,45 @@ class _Clusterer:
             for g, event in self.events.items()
             if event.attached_to is not None and event.attached_to not in self.events
         }
-        for group_id in sorted(groups):
-            group = self.events[group_id]
-            group.attached_to = self._best(group, set(), floor=self.config.attach_threshold)[0]
+        self._attach(groups, renames)
         for event in self.events.values():
             if event.attached_to in renames:
                 event.attached_to = renames[event.attached_to]
         return renames
+
+    def _attach(self, groups: set[str], renames: dict[str, str]) -> None:
+        """Attach each date-less group of `groups` to the dated event it resembles most
+        at `attach_threshold`, and keep, among the groups of one dated event, only those
+        scoring at least `attach_ratio` times the best of them.
+
+        The date-less reports of an event resemble each other and gather into one group;
+        a second group that resembles the event far less is, most often, a look-alike
+        happening (another quake, another signing) that has no dated report of its own.
+        Groups attached earlier to the events chosen now compete again too."""
+        floor = self.config.attach_threshold
+        choice = {}
+        pending = set(groups)
+        while pending:
+            for group_id in sorted(pending):
+                choice[group_id] = self._best(self.events[group_id], set(), floor=floor)
+            chosen = {event_id for event_id, _ in choice.values() if event_id is not None}
+            pending = {
+                g
+                for g, event in self.events.items()
+                if event.first_date is None
+                and event.n_articles
+                and renames.get(event.attached_to, event.attached_to) in chosen
+                and g not in choice
+            }
+        best_of: dict[str, float] = {}
+        for event_id, score in choice.values():
+            if event_id is not None:
+                best_of[event_id] = max(best_of.get(event_id, 0.0), score)
+        ratio = self.config.attach_ratio
+        for group_id in sorted(choice):
+            event_id, score = choice[group_id]
+            keep = event_id is not None and score >= ratio * best_of[event_id]
+            self.events[group_id].attached_to = event_id if keep else None
 
     def _absorb(self, survivor: _Event, absorbed: _Event) -> None:
         keep = self.config.centroid_terms

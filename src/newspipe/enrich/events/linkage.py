@@ -25,7 +25,7 @@ class Items:
     body: list[dict[str, float]]
     title: list[dict[str, float]]
     entities: list[dict[str, float]]  # IDF-weighted entity counts
-    numbers: list[set[str]]
+    numbers: list[set[str] | dict[str, int]]  # an event's: articles per number
     weights: np.ndarray  # articles per item
     first_day: np.ndarray  # day ordinals; NaN for an item without dates
     last_day: np.ndarray
@@ -53,12 +53,18 @@ def _dots(vectors: list[dict], weights: np.ndarray | None) -> np.ndarray:
     return (matrix @ matrix.T).toarray()
 
 
-def _overlaps(numbers: list[set[str]]) -> np.ndarray:
-    """Shared numbers over the smaller side's count, as the streaming clusterer scores."""
-    matrix = _rows([dict.fromkeys(n, 1.0) for n in numbers], unit=False)
+def _overlaps(numbers: list, weights: np.ndarray) -> np.ndarray:
+    """Shared numbers over the smaller side's count, as the streaming clusterer scores,
+    per article: an earlier event's numbers count the articles that give each, so an
+    article against it scores about the mean of its overlaps with those articles, not
+    its overlap with all their numbers together (which made a run's articles join an
+    earlier event more readily than the same articles in one run)."""
+    counted = [n if isinstance(n, dict) else dict.fromkeys(n, 1) for n in numbers]
+    matrix = _rows([{k: float(c) for k, c in n.items()} for n in counted], unit=False)
+    matrix = sp.diags(1 / weights) @ matrix
     shared = (matrix @ matrix.T).toarray()
-    counts = np.array([len(n) for n in numbers], float)
-    smaller = np.minimum.outer(counts, counts)
+    per_article = np.asarray(matrix.sum(axis=1)).ravel()
+    smaller = np.minimum.outer(per_article, per_article)
     return np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
 
 
@@ -82,7 +88,7 @@ def similarity_matrix(
         w_body * _dots(items.body, items.weights)
         + w_title * _dots(items.title, items.weights)
         + w_entities * _dots(items.entities, None)
-        + w_numbers * _overlaps(items.numbers)
+        + w_numbers * _overlaps(items.numbers, items.weights)
     )
     return similarity * _date_penalty(items, config.window_days, config.time_scale_days)
 

@@ -59,7 +59,7 @@ def _items(reports: list, events: list, entity_idf: Callable[[str], float]) -> I
         body=[x.body for x in both],
         title=[x.title for x in both],
         entities=[{e: c * entity_idf(e) for e, c in x.entities.items()} for x in both],
-        numbers=[set(x.numbers) for x in both],
+        numbers=[set(x.numbers) for x in reports] + [dict(e.numbers) for e in events],
         weights=np.array([1] * len(reports) + [max(e.n_articles, 1) for e in events], float),
         first_day=spans[:, 0],
         last_day=spans[:, 1],
